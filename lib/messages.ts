@@ -1,0 +1,199 @@
+/**
+ * Every message between the content script, the popup, the options page and the background, declared in
+ * one place. The background checks each one at its boundary ({@link parseMessage}, {@link senderRole}):
+ * it must come from this extension, have the expected shape and sane string lengths, and be allowed for
+ * the kind of sender. Anything else is dropped and logged, never acted on.
+ */
+
+/** Where a dial request came from; recorded in the call history. */
+export const DIAL_SOURCES = ['link', 'tel-link', 'popup', 'history', 'menu', 'shortcut', 'omnibox'] as const;
+export type DialSource = (typeof DIAL_SOURCES)[number];
+
+/** Sent by the content script (sources `link`, `tel-link`) and the popup (`popup`, `history`). */
+export interface DialMessage {
+  type: 'dial';
+  /** E.164 with optional `;ext=N` from page links; anything a person typed or pasted from the popup. */
+  number: string;
+  source: DialSource;
+  /** The page's inferred country for national-format numbers (ISO alpha-2), when the sender knows it. */
+  country?: string;
+}
+
+/** Content script asks what to do on its page. Answered with {@link PageConfig}. */
+export interface GetPageConfigMessage {
+  type: 'getPageConfig';
+}
+
+/** Popup asks for what it shows. Answered with `PopupState` (lib/dial). */
+export interface GetPopupStateMessage {
+  type: 'getPopupState';
+  /** Host of the active tab, so the popup can show and change whether linking is off there. */
+  host?: string;
+}
+
+/** Popup switches number linking off (or back on) for one site. */
+export interface SetSiteBlockedMessage {
+  type: 'setSiteBlocked';
+  host: string;
+  blocked: boolean;
+}
+
+/** Options page: test a (possibly unsaved) settings document's provider and call log without dialling. */
+export interface TestConnectionMessage {
+  type: 'testConnection';
+  settings: unknown;
+}
+
+/** Options page: list, or create, the click-to-call objects of a Kazoo account. */
+export interface KazooClickToCallsMessage {
+  type: 'kazooClickToCalls';
+  settings: unknown;
+  /** When set, create a click-to-call for this extension first. */
+  createForExtension?: string;
+}
+
+export interface ClearHistoryMessage {
+  type: 'clearHistory';
+}
+
+/** Background → content script: page settings changed; ask again. */
+export interface PageConfigChangedMessage {
+  type: 'pageConfigChanged';
+  config: PageConfig;
+}
+
+/** Background → content script: the text selected in this frame (for the keyboard shortcut). */
+export interface GetSelectionMessage {
+  type: 'getSelection';
+}
+
+export type RequestMessage =
+  | DialMessage
+  | GetPageConfigMessage
+  | GetPopupStateMessage
+  | SetSiteBlockedMessage
+  | TestConnectionMessage
+  | KazooClickToCallsMessage
+  | ClearHistoryMessage;
+
+export type ContentMessage = PageConfigChangedMessage | GetSelectionMessage;
+
+/** What a content script needs to know about its page. Never holds credentials. */
+export interface PageConfig {
+  linkify: boolean;
+  telLinks: boolean;
+  /** The page's host is on `pages.blockedSites`: leave it untouched. */
+  blocked: boolean;
+  defaultCountry: string;
+}
+
+/** Who sent a message, as far as the browser can tell us. */
+export type SenderRole = 'content' | 'extension-page';
+
+/** Which roles may send each message type. Content scripts run in pages we do not trust. */
+const ALLOWED: Record<RequestMessage['type'], readonly SenderRole[]> = {
+  dial: ['content', 'extension-page'],
+  getPageConfig: ['content'],
+  getPopupState: ['extension-page'],
+  setSiteBlocked: ['extension-page'],
+  testConnection: ['extension-page'],
+  kazooClickToCalls: ['extension-page'],
+  clearHistory: ['extension-page'],
+};
+
+/** Dial sources a content script may claim; the others are the background's or the popup's own. */
+const CONTENT_SOURCES: readonly DialSource[] = ['link', 'tel-link'];
+const PAGE_SOURCES: readonly DialSource[] = ['popup', 'history'];
+
+export const MAX_NUMBER_LENGTH = 64;
+const MAX_HOST_LENGTH = 253;
+const MAX_SETTINGS_JSON = 64 * 1024;
+
+/** The parts of `runtime.MessageSender` we look at. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Classifies a sender: a content script of this extension (it has a tab and a web page URL), or one of
+ * this extension's own pages. Returns null for anything else (another extension, a web page).
+ */
+export function senderRole(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderRole | null {
+  if (sender.id !== extensionId) return null;
+  const url = sender.url ?? '';
+  const origin = extensionOrigin.replace(/\/$/, '');
+  if (url.startsWith(`${origin}/`)) return 'extension-page';
+  if (sender.tab && /^(https?|file):/.test(url)) return 'content';
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shortString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+function onlyKeys(obj: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(obj).every((k) => keys.includes(k));
+}
+
+export type ParsedMessage = { ok: true; message: RequestMessage } | { ok: false; reason: string };
+
+/** Checks a raw message's shape and whether this sender may send it. */
+export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessage {
+  if (role === null) return { ok: false, reason: 'sender is not this extension' };
+  if (!isObject(raw) || typeof raw.type !== 'string') return { ok: false, reason: 'not a message object' };
+  const type = raw.type as RequestMessage['type'];
+  const allowed = ALLOWED[type];
+  if (!allowed || !Object.hasOwn(ALLOWED, type))
+    return { ok: false, reason: `unknown message type ${JSON.stringify(raw.type).slice(0, 40)}` };
+  if (!allowed.includes(role)) return { ok: false, reason: `${type} is not accepted from a ${role}` };
+
+  const bad = (why: string): ParsedMessage => ({ ok: false, reason: `${type}: ${why}` });
+  switch (type) {
+    case 'dial': {
+      if (!onlyKeys(raw, ['type', 'number', 'source', 'country'])) return bad('unexpected keys');
+      if (!shortString(raw.number, MAX_NUMBER_LENGTH)) return bad('number must be a string of 1 to 64 characters');
+      const sources = role === 'content' ? CONTENT_SOURCES : PAGE_SOURCES;
+      if (typeof raw.source !== 'string' || !sources.includes(raw.source as DialSource))
+        return bad('source not allowed');
+      if (raw.country !== undefined && !(typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country))) {
+        return bad('country must be two capital letters');
+      }
+      return { ok: true, message: raw as unknown as DialMessage };
+    }
+    case 'getPageConfig':
+    case 'clearHistory':
+      return onlyKeys(raw, ['type']) ? { ok: true, message: { type } as RequestMessage } : bad('unexpected keys');
+    case 'getPopupState':
+      if (!onlyKeys(raw, ['type', 'host'])) return bad('unexpected keys');
+      if (raw.host !== undefined && !shortString(raw.host, MAX_HOST_LENGTH)) return bad('host too long');
+      return { ok: true, message: raw as unknown as GetPopupStateMessage };
+    case 'setSiteBlocked':
+      if (!onlyKeys(raw, ['type', 'host', 'blocked'])) return bad('unexpected keys');
+      if (!shortString(raw.host, MAX_HOST_LENGTH) || typeof raw.blocked !== 'boolean')
+        return bad('needs host and blocked');
+      return { ok: true, message: raw as unknown as SetSiteBlockedMessage };
+    case 'testConnection':
+    case 'kazooClickToCalls': {
+      if (!onlyKeys(raw, ['type', 'settings', 'createForExtension'])) return bad('unexpected keys');
+      if (type === 'testConnection' && raw.createForExtension !== undefined) return bad('unexpected keys');
+      let size = 0;
+      try {
+        size = JSON.stringify(raw.settings ?? null).length;
+      } catch {
+        return bad('settings must be JSON');
+      }
+      if (size > MAX_SETTINGS_JSON) return bad('settings document too large');
+      if (raw.createForExtension !== undefined && !shortString(raw.createForExtension, 20)) return bad('bad extension');
+      return { ok: true, message: raw as unknown as RequestMessage };
+    }
+  }
+  return bad('unhandled');
+}

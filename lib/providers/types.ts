@@ -1,0 +1,99 @@
+/**
+ * The one interface every PBX adapter implements, and the small fixed set of error kinds they report.
+ * Adapters are plain modules: they get `fetch`, a clock and a timeout from {@link ProviderContext}, so they
+ * run under Node against the simulator in tests/sim exactly as they run in the service worker.
+ */
+import type { ProviderSettings, ProviderType } from '../settings/schema';
+
+/** What went wrong, in terms a person can act on. */
+export type ErrorKind =
+  | 'auth' // wrong credentials, expired/unknown key
+  | 'permission' // credentials fine, but not allowed to do this (key lacks click-to-call permission, IP not allowed)
+  | 'locked' // too many failed logins, account locked or expired
+  | 'extension-unavailable' // the user's extension is offline, not registered or busy
+  | 'number-rejected' // the PBX refused the number (no route, invalid, whitelist)
+  | 'not-found' // the configured account/user/domain/click-to-call object does not exist
+  | 'rate-limited'
+  | 'unreachable' // DNS, connection refused, network down
+  | 'certificate' // HTTPS failed in a way that is usually an untrusted (self-signed) certificate
+  | 'host-permission' // the browser has not been allowed to reach this host
+  | 'timeout'
+  | 'unexpected'; // an answer we cannot make sense of
+
+/**
+ * A failure, carrying the provider's name, the HTTP status, the provider's own words and the cause.
+ * Never carries secrets: adapters must not put keys, passwords or tokens (or URLs holding them) in it.
+ */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly kind: ErrorKind,
+    /** Human summary, e.g. "MaxoTel rejected the API key". */
+    message: string,
+    readonly details: {
+      provider: string;
+      status?: number;
+      /** The provider's own error code/words, e.g. `UNAVAILABLE: The extension is not currently available`. */
+      providerMessage?: string;
+      /** Which step failed: "login", "dial", "test", "call log". */
+      step?: string;
+      cause?: unknown;
+    },
+  ) {
+    super(message, { cause: details.cause });
+  }
+}
+
+/** One dial, already formatted as the user's settings say. */
+export interface DialRequest {
+  /** The number exactly as the PBX should receive it (format and outbound prefix applied). */
+  number: string;
+  /** Extension digits to send along, only when the adapter's `capabilities.extensionDialing` is true. */
+  extension?: string;
+  autoAnswer: boolean;
+}
+
+export interface DialOutcome {
+  /** The PBX's id for the call, where its API returns one. */
+  callId?: string;
+}
+
+export interface ConnectionTestOutcome {
+  /** What was checked, e.g. "Logged in as api-user; extension 1023 exists". */
+  detail: string;
+}
+
+export interface ProviderAdapter {
+  dial(request: DialRequest): Promise<DialOutcome>;
+  /** Checks settings and credentials without placing a call, where the API has a way. */
+  testConnection(): Promise<ConnectionTestOutcome>;
+  /** Ends a call placed by `dial`, where the API allows it. */
+  hangup?(callId: string): Promise<void>;
+}
+
+export interface ProviderContext {
+  fetch: typeof fetch;
+  /** Milliseconds since the epoch; injectable for token-expiry tests. */
+  now: () => number;
+  /** Per-request timeout; 10 s by default. */
+  timeoutMs: number;
+  /** Random ids (NetSapiens call-id); injectable for tests. */
+  randomId: () => string;
+}
+
+export interface ProviderCapabilities {
+  /** The API can carry a `;ext=` extension to the far end (e.g. a dial string the PBX accepts). */
+  extensionDialing: boolean;
+  /** How `testConnection` checks, for the options page ("none" = the API has no way without a call). */
+  connectionTest: 'login' | 'identity' | 'list' | 'none';
+}
+
+export interface ProviderDefinition<S extends ProviderSettings = ProviderSettings> {
+  type: S['type'];
+  /** Vendor name as users know it. */
+  label: string;
+  capabilities: ProviderCapabilities;
+  create(settings: S, context: ProviderContext): ProviderAdapter;
+}
+
+export type { ProviderType };

@@ -1,0 +1,195 @@
+/**
+ * The settings document, version 1: a public contract (see ../shared/design.md, "The settings document").
+ * It is what the options page edits, what Export writes and Import reads, what a managed policy supplies,
+ * and what is kept in `storage.local` under {@link SETTINGS_KEY}.
+ */
+
+export const SETTINGS_VERSION = 1;
+export const SETTINGS_KEY = 'settings';
+
+export interface MaxotelProvider {
+  type: 'maxotel';
+  baseUrl: string;
+  apiKey: string;
+  extension: string;
+}
+
+export interface YeastarSProvider {
+  type: 'yeastar-s';
+  baseUrl: string;
+  username: string;
+  /** Plain text here; the adapter sends its MD5 as the API asks. */
+  password: string;
+  extension: string;
+  dialPermission: string;
+}
+
+export interface NetsapiensProvider {
+  type: 'netsapiens';
+  baseUrl: string;
+  apiKey: string;
+  domain: string;
+  user: string;
+  origination: string;
+  callerId: string;
+}
+
+export interface KazooProvider {
+  type: 'kazoo';
+  baseUrl: string;
+  accountId: string;
+  clickToCallId: string;
+  /** Only when the click-to-call object requires auth. */
+  apiKey: string;
+}
+
+export interface CustomProvider {
+  type: 'custom';
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  extension: string;
+}
+
+export type ProviderSettings = MaxotelProvider | YeastarSProvider | NetsapiensProvider | KazooProvider | CustomProvider;
+
+export type ProviderType = ProviderSettings['type'];
+
+export interface HelpdeskeddyCallLog {
+  type: 'helpdeskeddy';
+  baseUrl: string;
+  channelKey: string;
+  email: string;
+  apiKey: string;
+}
+
+export type CallLogSettings = HelpdeskeddyCallLog;
+
+export type NumberFormat = 'e164' | 'digits' | 'dialable';
+
+export interface DialingSettings {
+  /** ISO 3166-1 alpha-2, upper case. */
+  defaultCountry: string;
+  autoAnswer: boolean;
+  confirm: boolean;
+  numberFormat: NumberFormat;
+  /** Digits (and `*`, `#`) prepended to external numbers, e.g. "9". */
+  outboundPrefix: string;
+}
+
+export interface PageSettings {
+  linkify: boolean;
+  telLinks: boolean;
+  /** Host patterns: `example.com`, `*.bank.example`. */
+  blockedSites: string[];
+}
+
+export interface Settings {
+  version: 1;
+  provider: ProviderSettings | null;
+  dialing: DialingSettings;
+  pages: PageSettings;
+  callLog: CallLogSettings | null;
+}
+
+/** Field kinds the validator knows; each provider field is described by one. */
+export type FieldKind =
+  | 'url' // http(s) URL with a host
+  | 'secret' // non-empty string, never logged or exported by default
+  | 'text' // non-empty string
+  | 'optionalText' // may be empty
+  | 'extension' // dialable extension: digits, *, #
+  | 'optionalExtension'
+  | 'email'
+  | 'method'
+  | 'headers'
+  | 'body'
+  | 'urlTemplate';
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** Default when the key is missing; absent means the key is required. */
+  default?: string | Record<string, string>;
+}
+
+/**
+ * Every provider's fields, in the order the options page shows them. Adding a provider means adding
+ * its interface above, a row here, and its adapter in lib/providers (a test checks they agree).
+ */
+export const PROVIDER_FIELDS: { [T in ProviderType]: Record<string, FieldSpec> } = {
+  maxotel: {
+    baseUrl: { kind: 'url', default: 'https://myapi.maxo.com.au/' },
+    apiKey: { kind: 'secret' },
+    extension: { kind: 'extension' },
+  },
+  'yeastar-s': {
+    baseUrl: { kind: 'url' },
+    username: { kind: 'text' },
+    password: { kind: 'secret' },
+    extension: { kind: 'extension' },
+    dialPermission: { kind: 'optionalExtension', default: '' },
+  },
+  netsapiens: {
+    baseUrl: { kind: 'url' },
+    apiKey: { kind: 'secret' },
+    domain: { kind: 'text', default: '~' },
+    user: { kind: 'text', default: '~' },
+    origination: { kind: 'optionalText', default: '' },
+    callerId: { kind: 'optionalExtension', default: '' },
+  },
+  kazoo: {
+    baseUrl: { kind: 'url' },
+    accountId: { kind: 'text' },
+    clickToCallId: { kind: 'text' },
+    apiKey: { kind: 'optionalText', default: '' },
+  },
+  custom: {
+    method: { kind: 'method', default: 'GET' },
+    url: { kind: 'urlTemplate' },
+    headers: { kind: 'headers', default: {} },
+    body: { kind: 'body', default: '' },
+    extension: { kind: 'optionalExtension', default: '' },
+  },
+};
+
+export const CALL_LOG_FIELDS: { helpdeskeddy: Record<string, FieldSpec> } = {
+  helpdeskeddy: {
+    baseUrl: { kind: 'url' },
+    channelKey: { kind: 'text' },
+    email: { kind: 'email' },
+    apiKey: { kind: 'secret' },
+  },
+};
+
+export const PROVIDER_TYPES = Object.keys(PROVIDER_FIELDS) as ProviderType[];
+
+/** Names of fields that hold secrets, per provider / call log type (left out of exports by default). */
+export function secretFields(fields: Record<string, FieldSpec>): string[] {
+  return Object.entries(fields)
+    .filter(([name, spec]) => spec.kind === 'secret' || name === 'apiKey' || name === 'password')
+    .map(([name]) => name);
+}
+
+export const NUMBER_FORMATS: readonly NumberFormat[] = ['e164', 'digits', 'dialable'];
+
+/** Defaults for a fresh install. `defaultCountry` is replaced by the browser locale's region when known. */
+export function defaultSettings(defaultCountry = 'US'): Settings {
+  return {
+    version: 1,
+    provider: null,
+    dialing: {
+      defaultCountry,
+      autoAnswer: true,
+      confirm: false,
+      numberFormat: 'e164',
+      outboundPrefix: '',
+    },
+    pages: {
+      linkify: true,
+      telLinks: true,
+      blockedSites: [],
+    },
+    callLog: null,
+  };
+}

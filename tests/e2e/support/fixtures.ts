@@ -1,0 +1,148 @@
+/**
+ * The end-to-end harness every scenario uses: Chromium with the built extension loaded, a fixture-page
+ * server and the PBX simulator on 127.0.0.1, and helpers to put a settings document in storage and read
+ * what the extension did. Test hooks live here (through `serviceWorker.evaluate`), never in the product.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPageServer, type PageServer } from './page-server';
+import { startSimulator, type Simulator } from '../../sim/server';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Launch flags that work headless as root on this kind of machine, plus the extension. */
+export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    // Every host name resolves to this machine, so fixtures can be served as crm.example.de etc.
+    '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}
+
+/** Launches Chromium with the built extension in a throwaway profile. */
+export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'pbx-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(),
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitForServiceWorker(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+}
+
+export interface Extension {
+  id: string;
+  worker: Worker;
+  /** `chrome-extension://<id>/<path>` */
+  url(path: string): string;
+  /** Replaces the stored settings document (bypassing validation: tests may store anything). */
+  setSettings(document: unknown): Promise<void>;
+  /** Reads a key from `storage.local`. */
+  storage<T = unknown>(key: string): Promise<T | undefined>;
+  /** Writes keys into `storage.local`. */
+  setStorage(items: Record<string, unknown>): Promise<void>;
+  /** Evaluates a function in the service worker. */
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Opens an extension page and collects its console errors and page errors. */
+  openPage(path: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+type WorkerFixtures = {
+  pages: PageServer;
+  sim: Simulator;
+};
+
+type TestFixtures = {
+  context: BrowserContext;
+  extension: Extension;
+  /** Console errors and uncaught exceptions of every web page opened in the test. */
+  pageErrors: string[];
+};
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  pages: [
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  sim: [
+    async ({}, use) => {
+      const sim = await startSimulator({ host: '127.0.0.1', port: 0 });
+      await use(sim);
+      await sim.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ sim }, use) => {
+    sim.reset();
+    const { context, close } = await launchWithExtension();
+    await use(context);
+    await close();
+  },
+  pageErrors: async ({ context }, use) => {
+    const errors: string[] = [];
+    context.on('page', (page) => {
+      page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+      });
+    });
+    await use(errors);
+  },
+  extension: async ({ context }, use) => {
+    const worker = await waitForServiceWorker(context);
+    const id = new URL(worker.url()).host;
+    const extension: Extension = {
+      id,
+      worker,
+      url: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
+      setSettings: (document) =>
+        worker.evaluate((doc) => chrome.storage.local.set({ settings: doc }), document as Record<string, unknown>),
+      storage: (key) => worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
+      setStorage: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
+      evaluate: (fn, arg) => worker.evaluate(fn as never, arg),
+      async openPage(path) {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        await page.goto(extension.url(path));
+        return { page, errors };
+      },
+    };
+    await use(extension);
+  },
+});
+
+export const expect = test.expect;

@@ -1,0 +1,17 @@
+import type { SimProviderFactory } from './types';
+import { maxotelSim } from './maxotel';
+import { yeastarSSim } from './yeastar-s';
+import { netsapiensSim } from './netsapiens';
+import { kazooSim } from './kazoo';
+import { customSim } from './custom';
+import { helpdeskeddySim } from './helpdeskeddy';
+
+/** Every simulated provider; one file each in this folder. */
+export const SIM_PROVIDERS: SimProviderFactory[] = [
+  maxotelSim,
+  yeastarSSim,
+  netsapiensSim,
+  kazooSim,
+  customSim,
+  helpdeskeddySim,
+];
