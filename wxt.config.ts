@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 /** Build configuration: one codebase, Chrome MV3 and Firefox MV3 outputs. */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // PBX_OUT_DIR lets parallel builds (several engineers, or bench and tests) use separate outputs.
+  outDir: process.env.PBX_OUT_DIR || '.output',
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({

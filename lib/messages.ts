@@ -197,3 +197,65 @@ export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessa
   }
   return bad('unhandled');
 }
+
+/* ---------- Answers ---------- */
+
+/** One dial in the call history (`storage.local`, key `history`, newest first, at most 100). */
+export interface HistoryEntry {
+  id: string;
+  /** E.164, with `;ext=N` when the number had one. */
+  number: string;
+  /** The number as people read it, e.g. "+1 415-555-0132". */
+  display: string;
+  /** Milliseconds since the epoch. */
+  time: number;
+  source: DialSource;
+  /** The page's origin only (never its path), for link, tel-link, menu and shortcut dials. */
+  origin?: string;
+  result: 'queued' | 'failed' | 'cancelled';
+  /** ErrorKind from lib/providers/types when it failed. */
+  errorKind?: string;
+  /** What the user was told. Never holds secrets. */
+  message?: string;
+  callId?: string;
+  /** Provider `type` that placed it. */
+  provider?: string;
+}
+
+/** Answer to `dial`. `ignored`: a repeat of the same number within a few seconds. */
+export interface DialResponse {
+  status: 'queued' | 'failed' | 'cancelled' | 'ignored';
+  message: string;
+  callId?: string;
+}
+
+/** Answer to `getPopupState`. */
+export interface PopupState {
+  configured: boolean;
+  /** Vendor name, e.g. "MaxoTel". */
+  providerLabel?: string;
+  /** The user's own extension, when the provider has one. */
+  extension?: string;
+  defaultCountry: string;
+  /** The last 10 dials, newest first. */
+  history: HistoryEntry[];
+  /** The last failed dial or connection test, until a later one succeeds. */
+  lastError?: { time: number; message: string };
+  /** The active tab's site, when it is a web page. */
+  site?: { host: string; blocked: boolean; locked: boolean };
+}
+
+/** Answer to `testConnection`: each step checked, in order; `ok` when all passed. */
+export interface TestConnectionResponse {
+  ok: boolean;
+  steps: { name: string; ok: boolean; detail: string }[];
+}
+
+/** Answer to `kazooClickToCalls`. */
+export interface KazooClickToCallsResponse {
+  ok: boolean;
+  items: { id: string; name: string; extension: string }[];
+  /** Id of the object created for `createForExtension`. */
+  createdId?: string;
+  message?: string;
+}

@@ -15,6 +15,8 @@ export const PROVIDERS: { [T in ProviderType]: ProviderDefinition<Extract<Provid
   custom,
 };
 
-export function providerDefinition<T extends ProviderType>(type: T): ProviderDefinition<Extract<ProviderSettings, { type: T }>> {
+export function providerDefinition<T extends ProviderType>(
+  type: T,
+): ProviderDefinition<Extract<ProviderSettings, { type: T }>> {
   return PROVIDERS[type];
 }

@@ -66,9 +66,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: SimRequest[] = [];
   const clock = createClock();
   let baseUrl = '';
-  const context: SimContext = { clock, get baseUrl() {
-    return baseUrl;
-  } };
+  const context: SimContext = {
+    clock,
+    get baseUrl() {
+      return baseUrl;
+    },
+  };
 
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);

@@ -6,12 +6,17 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPageServer, type PageServer } from './page-server';
 import { startSimulator, type Simulator } from '../../sim/server';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The built Chrome extension; `PBX_OUT_DIR` selects another build output (see wxt.config.ts). */
+export const EXTENSION_DIR = join(
+  process.env.PBX_OUT_DIR ? resolve(ROOT, process.env.PBX_OUT_DIR) : join(ROOT, '.output'),
+  'chrome-mv3',
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Launch flags that work headless as root on this kind of machine, plus the extension. */

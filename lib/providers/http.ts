@@ -1,0 +1,127 @@
+/**
+ * The one place adapters talk HTTP: a timeout on every request, network failures turned into
+ * {@link ProviderError}s a person can act on, and answers read as JSON only when they are JSON.
+ * Never puts a URL in an error (several APIs carry secrets in the query string).
+ */
+import { ProviderError, type ProviderContext } from './types';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | FormData | URLSearchParams;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  json: unknown;
+}
+
+/** Sends one request with the context's timeout; failures become ProviderErrors naming `provider` and `step`. */
+export async function httpRequest(
+  context: ProviderContext,
+  request: HttpRequest,
+  provider: string,
+  step: string,
+): Promise<HttpResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), context.timeoutMs);
+  let response: Response;
+  try {
+    response = await context.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'follow',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    throw networkError(error, request.url, provider, step, context.timeoutMs);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    clearTimeout(timer);
+    throw networkError(error, request.url, provider, step, context.timeoutMs);
+  }
+  clearTimeout(timer);
+  let json: unknown;
+  if (text.trim()) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the configured address';
+  }
+}
+
+/** Turns a fetch rejection into the error kind a person can act on. */
+export function networkError(
+  error: unknown,
+  url: string,
+  provider: string,
+  step: string,
+  timeoutMs: number,
+): ProviderError {
+  const host = hostOf(url);
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    return new ProviderError(
+      'timeout',
+      `${provider} did not answer within ${Math.round(timeoutMs / 1000)} s (${host})`,
+      {
+        provider,
+        step,
+        cause: error,
+      },
+    );
+  }
+  if (url.startsWith('https:')) {
+    // Browsers report an untrusted certificate exactly like a network failure: a bare TypeError.
+    return new ProviderError(
+      'certificate',
+      `Could not connect securely to ${host}. If the PBX uses a self-signed certificate, open https://${host}/ in a tab and trust it, or check that the address is right and reachable.`,
+      { provider, step, cause: error },
+    );
+  }
+  return new ProviderError(
+    'unreachable',
+    `Could not reach ${provider} at ${host}: check the address and that the PBX is running.`,
+    {
+      provider,
+      step,
+      cause: error,
+    },
+  );
+}
+
+/** A short, secret-free excerpt of an unexpected answer for error messages. */
+export function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** Joins a base URL and a path without doubling or losing the slash. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
