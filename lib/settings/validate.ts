@@ -230,6 +230,9 @@ function checkDialing(c: Collector, raw: unknown, defaults: DialingSettings): Di
       country = defaults.defaultCountry;
     }
   }
+  // Checked in the document's field order, so problems are listed in the order a person reads them.
+  const autoAnswer = boolField(c, raw, 'autoAnswer', 'dialing', defaults.autoAnswer);
+  const confirm = boolField(c, raw, 'confirm', 'dialing', defaults.confirm);
   let numberFormat = defaults.numberFormat;
   if ('numberFormat' in raw) {
     const value = raw.numberFormat;
@@ -248,8 +251,8 @@ function checkDialing(c: Collector, raw: unknown, defaults: DialingSettings): Di
   }
   return {
     defaultCountry: country,
-    autoAnswer: boolField(c, raw, 'autoAnswer', 'dialing', defaults.autoAnswer),
-    confirm: boolField(c, raw, 'confirm', 'dialing', defaults.confirm),
+    autoAnswer,
+    confirm,
     numberFormat,
     outboundPrefix,
   };
@@ -262,6 +265,8 @@ function checkPages(c: Collector, raw: unknown, defaults: PageSettings): PageSet
     return defaults;
   }
   c.unknownKeys(raw, Object.keys(defaults), 'pages');
+  const linkify = boolField(c, raw, 'linkify', 'pages', defaults.linkify);
+  const telLinks = boolField(c, raw, 'telLinks', 'pages', defaults.telLinks);
   let blockedSites = defaults.blockedSites;
   if ('blockedSites' in raw) {
     const value = raw.blockedSites;
@@ -289,8 +294,8 @@ function checkPages(c: Collector, raw: unknown, defaults: PageSettings): PageSet
     }
   }
   return {
-    linkify: boolField(c, raw, 'linkify', 'pages', defaults.linkify),
-    telLinks: boolField(c, raw, 'telLinks', 'pages', defaults.telLinks),
+    linkify,
+    telLinks,
     blockedSites,
   };
 }
@@ -314,9 +319,9 @@ export function parseSettings(input: unknown, options: { defaultCountry?: string
 
   c.unknownKeys(doc, ['version', 'provider', 'dialing', 'pages', 'callLog'], '');
   const provider = 'provider' in doc ? checkTypedSection(c, doc.provider, 'provider', PROVIDER_FIELDS) : null;
-  const callLog = 'callLog' in doc ? checkTypedSection(c, doc.callLog, 'callLog', CALL_LOG_FIELDS) : null;
   const dialing = checkDialing(c, doc.dialing, defaults.dialing);
   const pages = checkPages(c, doc.pages, defaults.pages);
+  const callLog = 'callLog' in doc ? checkTypedSection(c, doc.callLog, 'callLog', CALL_LOG_FIELDS) : null;
 
   if (c.problems.length) return { ok: false, problems: c.problems };
   return {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage, senderRole, type SenderRole } from './messages';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('senderRole', () => {
+  it('knows our content scripts and our pages', () => {
+    expect(senderRole({ id: ID, url: 'https://crm.example/x', tab: { id: 3 } }, ID, ORIGIN)).toBe('content');
+    expect(senderRole({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('extension-page');
+    expect(senderRole({ id: ID, url: `${ORIGIN}options.html`, tab: { id: 4 } }, ID, ORIGIN)).toBe('extension-page');
+  });
+  it('refuses other extensions, unknown URLs and look-alike origins', () => {
+    expect(senderRole({ id: 'other', url: 'https://crm.example/', tab: { id: 1 } }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ id: ID, url: 'chrome://newtab/', tab: { id: 1 } }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ id: ID, url: `chrome-extension://${ID}evil/popup.html` }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ id: ID, url: 'https://crm.example/' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({}, ID, ORIGIN)).toBeNull();
+  });
+});
+
+describe('parseMessage', () => {
+  const ok = (raw: unknown, role: SenderRole) => parseMessage(raw, role).ok;
+  const reason = (raw: unknown, role: SenderRole | null) => {
+    const r = parseMessage(raw, role);
+    return r.ok ? 'accepted' : r.reason;
+  };
+
+  it('accepts a page dial from a content script', () => {
+    expect(ok({ type: 'dial', number: '+14155550132;ext=204', source: 'link', country: 'US' }, 'content')).toBe(true);
+    expect(ok({ type: 'dial', number: '0412 345 678', source: 'tel-link' }, 'content')).toBe(true);
+  });
+
+  it('does not let a content script claim a popup, menu or omnibox source', () => {
+    expect(reason({ type: 'dial', number: '+14155550132', source: 'popup' }, 'content')).toMatch(/source not allowed/);
+    expect(reason({ type: 'dial', number: '+14155550132', source: 'menu' }, 'content')).toMatch(/source not allowed/);
+    expect(ok({ type: 'dial', number: '+14155550132', source: 'popup' }, 'extension-page')).toBe(true);
+  });
+
+  it('checks shapes and lengths', () => {
+    expect(reason({ type: 'dial', number: '1'.repeat(65), source: 'link' }, 'content')).toMatch(/1 to 64/);
+    expect(reason({ type: 'dial', number: '', source: 'link' }, 'content')).toMatch(/1 to 64/);
+    expect(reason({ type: 'dial', number: 5, source: 'link' }, 'content')).toMatch(/1 to 64/);
+    expect(reason({ type: 'dial', number: '1', source: 'link', country: 'usa' }, 'content')).toMatch(/country/);
+    expect(reason({ type: 'dial', number: '1', source: 'link', extra: 1 }, 'content')).toMatch(/unexpected keys/);
+    expect(reason({ type: 'setSiteBlocked', host: 'a.example' }, 'extension-page')).toMatch(/needs host and blocked/);
+    expect(reason({ type: 'setSiteBlocked', host: 'a'.repeat(300), blocked: true }, 'extension-page')).toMatch(
+      /needs host/,
+    );
+    expect(reason({ type: 'testConnection', settings: { x: 'y'.repeat(70000) } }, 'extension-page')).toMatch(
+      /too large/,
+    );
+    expect(reason({ type: 'testConnection', settings: {}, createForExtension: '1' }, 'extension-page')).toMatch(
+      /unexpected keys/,
+    );
+    expect(ok({ type: 'kazooClickToCalls', settings: {}, createForExtension: '101' }, 'extension-page')).toBe(true);
+  });
+
+  it('keeps privileged messages away from content scripts', () => {
+    for (const raw of [
+      { type: 'testConnection', settings: {} },
+      { type: 'kazooClickToCalls', settings: {} },
+      { type: 'clearHistory' },
+      { type: 'setSiteBlocked', host: 'a.example', blocked: true },
+      { type: 'getPopupState' },
+    ]) {
+      expect(reason(raw, 'content')).toMatch(/not accepted from a content/);
+    }
+    expect(reason({ type: 'getPageConfig' }, 'extension-page')).toMatch(/not accepted from a extension-page/);
+  });
+
+  it('drops unknown types, non-objects and unknown senders', () => {
+    expect(reason({ type: 'toString' }, 'content')).toMatch(/unknown message type/);
+    expect(reason({ type: '__proto__' }, 'content')).toMatch(/unknown message type/);
+    expect(reason('dial', 'content')).toMatch(/not a message object/);
+    expect(reason(null, 'content')).toMatch(/not a message object/);
+    expect(reason({ type: 'dial', number: '1', source: 'link' }, null)).toMatch(/not this extension/);
+  });
+});

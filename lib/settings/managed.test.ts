@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveSettings, isLocked, overlayPolicy, policyPaths } from './managed';
+import { defaultSettings } from './schema';
+
+const userMaxotel = {
+  version: 1,
+  provider: { type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', apiKey: 'user-key', extension: '101' },
+  dialing: { confirm: true },
+};
+
+describe('managed policy', () => {
+  it('without a policy, the stored document is used and nothing is locked', () => {
+    const result = effectiveSettings(userMaxotel, undefined);
+    expect(result.locked).toEqual([]);
+    expect(result.settings.provider).toEqual(userMaxotel.provider);
+    expect(result.settings.dialing.confirm).toBe(true);
+  });
+
+  it("overrides the user's values key by key and reports those fields as locked", () => {
+    const policy = {
+      provider: { type: 'maxotel', baseUrl: 'https://myapi.voipportal.com.au/' },
+      dialing: { numberFormat: 'dialable', confirm: false },
+      pages: { blockedSites: ['*.bank.example'] },
+    };
+    const result = effectiveSettings(userMaxotel, policy);
+    expect(result.settings.provider).toEqual({ ...userMaxotel.provider, baseUrl: 'https://myapi.voipportal.com.au/' });
+    expect(result.settings.dialing).toMatchObject({ numberFormat: 'dialable', confirm: false });
+    expect(result.settings.pages.blockedSites).toEqual(['*.bank.example']);
+    expect(result.locked.sort()).toEqual(
+      ['dialing.confirm', 'dialing.numberFormat', 'pages.blockedSites', 'provider.baseUrl', 'provider.type'].sort(),
+    );
+  });
+
+  it("a policy provider of another type replaces the user's provider whole", () => {
+    const policy = {
+      provider: { type: 'kazoo', baseUrl: 'http://pbx.example:8000', accountId: 'a', clickToCallId: 'c' },
+    };
+    const result = effectiveSettings(userMaxotel, policy);
+    expect(result.settings.provider).toEqual({ ...policy.provider, apiKey: '' });
+    expect(result.policyProblems).toEqual([]);
+  });
+
+  it('a policy that sets a whole section locks the section', () => {
+    const result = effectiveSettings(undefined, { callLog: null });
+    expect(result.locked).toEqual(['callLog']);
+    expect(isLocked(result.locked, 'callLog.apiKey')).toBe(true);
+  });
+
+  it('an invalid policy is ignored whole and its problems are reported', () => {
+    const result = effectiveSettings(userMaxotel, { dialing: { numberFormat: 'weird' } });
+    expect(result.settings.dialing.numberFormat).toBe('e164');
+    expect(result.locked).toEqual([]);
+    expect(result.policyProblems).toEqual([
+      { path: 'dialing.numberFormat', message: expect.stringMatching(/^\(managed policy\) must be one of/) },
+    ]);
+  });
+
+  it('a broken stored document falls back to defaults and is reported, not thrown', () => {
+    const result = effectiveSettings({ version: 1, dialing: { confirm: 'yes' } }, undefined);
+    expect(result.settings).toEqual(defaultSettings());
+    expect(result.storedProblems).toEqual([{ path: 'dialing.confirm', message: expect.any(String) }]);
+  });
+
+  it('policyPaths and overlayPolicy', () => {
+    expect(policyPaths({ a: { b: 1, c: { d: [1] } }, e: {} })).toEqual(['a.b', 'a.c.d', 'e']);
+    expect(overlayPolicy({ a: { x: 1, y: 2 } }, { a: { y: 3 } })).toEqual({ a: { x: 1, y: 3 } });
+    expect(isLocked(['dialing.confirm'], 'dialing')).toBe(true);
+    expect(isLocked(['dialing.confirm'], 'dialing.autoAnswer')).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, regionOfLocale, saveSettings, type StorageAreaLike } from './store';
+import { defaultSettings } from './schema';
+
+function memoryArea(
+  initial: Record<string, unknown> = {},
+): StorageAreaLike & { data: Record<string, unknown>; writes: number } {
+  const area = {
+    data: structuredClone(initial),
+    writes: 0,
+    async get(keys: string | string[] | null) {
+      if (keys === null) return structuredClone(area.data);
+      const list = Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(list.filter((k) => k in area.data).map((k) => [k, structuredClone(area.data[k])]));
+    },
+    async set(items: Record<string, unknown>) {
+      area.writes++;
+      Object.assign(area.data, structuredClone(items));
+    },
+  };
+  return area;
+}
+
+const good = {
+  version: 1,
+  provider: { type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', apiKey: 'k', extension: '101' },
+};
+
+describe('settings store', () => {
+  it('a fresh install reads defaults with the browser region as default country', async () => {
+    const result = await loadSettings({ local: memoryArea(), defaultCountry: 'AU' });
+    expect(result.settings).toEqual(defaultSettings('AU'));
+  });
+
+  it('saves a valid document, normalised, under "settings"', async () => {
+    const local = memoryArea();
+    const result = await saveSettings({ local }, good);
+    expect(result.ok).toBe(true);
+    expect(local.data.settings).toEqual({ ...defaultSettings(), ...good });
+  });
+
+  it('an invalid document leaves the stored one untouched', async () => {
+    const local = memoryArea({ settings: good });
+    const result = await saveSettings({ local }, { ...good, dialing: { numberFormat: 'nope' } });
+    expect(result.ok).toBe(false);
+    expect(local.writes).toBe(0);
+    expect(local.data.settings).toEqual(good);
+  });
+
+  it('applies the managed policy on read and reports locked fields', async () => {
+    const local = memoryArea({ settings: good });
+    const managed = memoryArea({ dialing: { confirm: true } });
+    const result = await loadSettings({ local, managed });
+    expect(result.settings.dialing.confirm).toBe(true);
+    expect(result.locked).toEqual(['dialing.confirm']);
+  });
+
+  it('a browser without managed storage reads as no policy', async () => {
+    const managed: StorageAreaLike = {
+      get: () => Promise.reject(new Error('Managed storage manifest not found')),
+      set: () => Promise.reject(new Error('read only')),
+    };
+    const result = await loadSettings({ local: memoryArea({ settings: good }), managed });
+    expect(result.locked).toEqual([]);
+    expect(result.settings.provider).toEqual(good.provider);
+  });
+
+  it('reads the region of a locale', () => {
+    expect(regionOfLocale('en-GB')).toBe('GB');
+    expect(regionOfLocale('de_AT')).toBe('AT');
+    expect(regionOfLocale('zh-Hant-TW')).toBe('TW');
+    expect(regionOfLocale('fr')).toBeUndefined();
+    expect(regionOfLocale(undefined)).toBeUndefined();
+  });
+});
