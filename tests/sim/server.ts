@@ -13,6 +13,8 @@ export type { SimRequest, SimResponse, SimProvider } from './types';
 export interface SimulatorOptions {
   host?: string;
   port?: number;
+  /** Called for every request after it is answered (the `npm run sim` console log). */
+  onRequest?: (request: SimRequest, status: number) => void;
 }
 
 export interface Simulator {
@@ -105,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     }
     requests.push(request);
+    options.onRequest?.(request, response.status);
     if (response.delayMs) await new Promise((r) => setTimeout(r, response.delayMs));
     if (response.destroy) {
       req.socket.destroy();

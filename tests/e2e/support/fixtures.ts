@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPageServer, type PageServer } from './page-server';
-import { startSimulator, type Simulator } from '../../sim/server';
+import type { Simulator } from '../../sim/server';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The built Chrome extension; `PBX_OUT_DIR` selects another build output (see wxt.config.ts). */
@@ -80,10 +80,12 @@ export interface Extension {
 
 type WorkerFixtures = {
   pages: PageServer;
-  sim: Simulator;
+  simServer: Simulator;
 };
 
 type TestFixtures = {
+  /** The PBX simulator, reset for each test. */
+  sim: Simulator;
   context: BrowserContext;
   extension: Extension;
   /** Console errors and uncaught exceptions of every web page opened in the test. */
@@ -99,16 +101,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  sim: [
+  simServer: [
     async ({}, use) => {
+      // Imported on first use, so scenarios without a PBX do not load the simulator.
+      const { startSimulator } = await import('../../sim/server');
       const sim = await startSimulator({ host: '127.0.0.1', port: 0 });
       await use(sim);
       await sim.close();
     },
     { scope: 'worker' },
   ],
-  context: async ({ sim }, use) => {
-    sim.reset();
+  sim: async ({ simServer }, use) => {
+    simServer.reset();
+    await use(simServer);
+  },
+  context: async ({}, use) => {
     const { context, close } = await launchWithExtension();
     await use(context);
     await close();
@@ -132,7 +139,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       url: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
       setSettings: (document) =>
         worker.evaluate((doc) => chrome.storage.local.set({ settings: doc }), document as Record<string, unknown>),
-      storage: (key) => worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
+      storage: <T>(key: string) =>
+        worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>,
       setStorage: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
       evaluate: (fn, arg) => worker.evaluate(fn as never, arg),
       async openPage(path) {
