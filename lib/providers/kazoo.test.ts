@@ -1,0 +1,418 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseSettings } from '@/lib/settings/validate';
+import { startSimulator, type Simulator } from '@/tests/sim/server';
+import { KAZOO_SIM } from '@/tests/sim/kazoo';
+import type { KazooProvider } from '../settings/schema';
+import { createClickToCall, forgetKazooTokens, kazoo, KAZOO_TOKEN_LIFETIME_MS, listClickToCalls } from './kazoo';
+import { ProviderError, type ProviderContext } from './types';
+
+let sim: Simulator;
+/** The adapter's own clock; tests move it apart from the simulator's to model expiry seen by one side only. */
+let adapterOffset = 0;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  sim.reset();
+  forgetKazooTokens();
+  adapterOffset = 0;
+});
+
+function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
+  return {
+    fetch: globalThis.fetch,
+    now: () => sim.clock.now() + adapterOffset,
+    timeoutMs: 3000,
+    randomId: () => 'unused',
+    ...overrides,
+  };
+}
+
+function settings(overrides: Partial<KazooProvider> = {}): KazooProvider {
+  return { ...(sim.settingsFor('kazoo').provider as KazooProvider), ...overrides };
+}
+
+const noKey = () => settings({ apiKey: '' });
+const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`;
+const kazooRequests = () => sim.requestsFor('kazoo');
+const connects = () => kazooRequests().filter((r) => r.path.endsWith('/connect'));
+const logins = () => kazooRequests().filter((r) => r.path === '/v2/api_auth');
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+/** Everything a user or a log could see of an error. */
+function visible(error: ProviderError): string {
+  const { cause: _cause, ...details } = error.details;
+  return `${error.message} ${JSON.stringify(details)}`;
+}
+
+describe('kazoo dial without a token (auth_required=false)', () => {
+  beforeEach(() => sim.configure('kazoo', { authRequired: false }));
+
+  it('sends exactly the documented GET connect with contact and auto_answer, and no token', async () => {
+    const outcome = await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(kazooRequests()).toHaveLength(1);
+    const [request] = kazooRequests();
+    expect(request!.method).toBe('GET');
+    expect(request!.path).toBe(connectPath);
+    expect([...request!.query.keys()].sort()).toEqual(['auto_answer', 'contact']);
+    expect(request!.query.get('contact')).toBe('+14155550132');
+    expect(request!.query.get('auto_answer')).toBe('true');
+    expect(request!.headers['x-auth-token']).toBeUndefined();
+    expect(request!.body).toBe('');
+    expect(outcome.callId).toMatch(new RegExp(`^c2c-${KAZOO_SIM.clickToCallId}-[0-9a-f]+$`));
+  });
+
+  it('URL-encodes the contact (a leading + must arrive as %2B, not a space)', async () => {
+    const seen: string[] = [];
+    const spy: typeof fetch = (input, init) => {
+      seen.push(String(input));
+      return globalThis.fetch(input, init);
+    };
+    await kazoo.create(noKey(), context({ fetch: spy })).dial({ number: '+442079460958', autoAnswer: true });
+    expect(seen[0]).toContain('contact=%2B442079460958');
+    expect(connects()[0]!.query.get('contact')).toBe('+442079460958');
+  });
+
+  it('sends auto_answer=false when the user turned auto-answer off', async () => {
+    await kazoo.create(noKey(), context()).dial({ number: '4155550132', autoAnswer: false });
+    expect(connects()[0]!.query.get('auto_answer')).toBe('false');
+  });
+
+  it('accepts 200 as well as the documented 202', async () => {
+    sim.configure('kazoo', { connectStatus: 200 });
+    const outcome = await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome.callId).toMatch(/^c2c-/);
+  });
+
+  it('a whitelist mismatch is number-rejected and names the number', async () => {
+    sim.configure('kazoo', { whitelist: ['^\\+1'] });
+    const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+442079460958', autoAnswer: true }));
+    expect(error.kind).toBe('number-rejected');
+    expect(error.message).toContain('+442079460958');
+    expect(error.message).toContain('whitelist');
+    expect(error.details.status).toBe(400);
+    expect(error.details.providerMessage).toContain("Contact doesn't match whitelist");
+    expect(connects()).toHaveLength(1);
+  });
+
+  it('a locked (expired) account is "locked"', async () => {
+    sim.configure('kazoo', { accountLocked: true });
+    const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('locked');
+    expect(error.details.status).toBe(423);
+  });
+
+  it('429 is rate-limited and the dial is not repeated', async () => {
+    sim.configure('kazoo', { rateLimited: true });
+    const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('rate-limited');
+    expect(connects()).toHaveLength(1);
+  });
+});
+
+describe('kazoo dial that needs a token', () => {
+  it('without a key, a 401 tells the user to add the API key (or check the ids), once', async () => {
+    const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toMatch(/API key/);
+    expect(error.message).toMatch(/click-to-call id/);
+    expect(error.details.status).toBe(401);
+    expect(kazooRequests()).toHaveLength(1);
+  });
+
+  it('logs in with PUT /v2/api_auth and sends the token as X-Auth-Token', async () => {
+    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome.callId).toMatch(/^c2c-/);
+    const [login, connect] = kazooRequests();
+    expect(login!.method).toBe('PUT');
+    expect(login!.path).toBe('/v2/api_auth');
+    expect(login!.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(login!.body)).toEqual({ data: { api_key: KAZOO_SIM.apiKey } });
+    expect(connect!.path).toBe(connectPath);
+    expect(connect!.headers['x-auth-token']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(kazooRequests()).toHaveLength(2);
+  });
+
+  it('reuses the cached token across adapters (one login for two dials)', async () => {
+    await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    await kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true });
+    expect(logins()).toHaveLength(1);
+    expect(connects()).toHaveLength(2);
+    expect(connects()[1]!.headers['x-auth-token']).toBe(connects()[0]!.headers['x-auth-token']);
+  });
+
+  it('a token the PBX expired (3600 s on its clock) is renewed once and the dial retried once', async () => {
+    await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    const firstToken = connects()[0]!.headers['x-auth-token'];
+    // The PBX's clock moves past the token's expiry; the adapter's does not, so it still trusts its cache.
+    sim.clock.advance(3601_000);
+    adapterOffset = -3601_000;
+    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550134', autoAnswer: true });
+    expect(outcome.callId).toMatch(/^c2c-/);
+    const paths = kazooRequests().map((r) => (r.path === '/v2/api_auth' ? 'login' : 'connect'));
+    expect(paths).toEqual(['login', 'connect', 'connect', 'login', 'connect']);
+    expect(connects()[1]!.headers['x-auth-token']).toBe(firstToken);
+    expect(connects()[2]!.headers['x-auth-token']).not.toBe(firstToken);
+  });
+
+  it('renews ahead of time when its own clock says the token is about to expire', async () => {
+    await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    adapterOffset = KAZOO_TOKEN_LIFETIME_MS - 30_000;
+    await kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true });
+    const paths = kazooRequests().map((r) => (r.path === '/v2/api_auth' ? 'login' : 'connect'));
+    expect(paths).toEqual(['login', 'connect', 'login', 'connect']);
+  });
+
+  it('renews only once: a second 401 is reported, with no third connect', async () => {
+    await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    // The cached token expires on the PBX, and the PBX now issues tokens that are dead on arrival.
+    sim.configure('kazoo', { tokenTtlSeconds: 0 });
+    sim.clock.advance(3601_000);
+    adapterOffset = -3601_000;
+    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true }));
+    expect(error.kind).toBe('auth');
+    expect(logins()).toHaveLength(2);
+    expect(connects()).toHaveLength(3);
+  });
+
+  it('a 401 right after a fresh login is not retried', async () => {
+    sim.configure('kazoo', { tokenTtlSeconds: 0 });
+    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('auth');
+    expect(logins()).toHaveLength(1);
+    expect(connects()).toHaveLength(1);
+  });
+
+  it('an unknown API key is "auth", and the key appears nowhere in the error', async () => {
+    const wrongKey = 'f'.repeat(64);
+    const error = await failure(
+      kazoo.create(settings({ apiKey: wrongKey }), context()).dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('auth');
+    expect(error.details.step).toBe('login');
+    expect(error.details.status).toBe(404);
+    // The simulator, like Kazoo, echoes the key in `data`: it must be taken out.
+    expect(error.details.providerMessage).toContain('bad identifier');
+    expect(visible(error)).not.toContain(wrongKey);
+    expect(connects()).toHaveLength(0);
+  });
+
+  it('a key of the wrong length (400 validation) is "auth" too', async () => {
+    const error = await failure(
+      kazoo.create(settings({ apiKey: 'short-key' }), context()).dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('auth');
+    expect(error.details.status).toBe(400);
+    expect(visible(error)).not.toContain('short-key');
+  });
+
+  it('an unknown click-to-call id is not-found and says it is the click-to-call id', async () => {
+    const error = await failure(
+      kazoo
+        .create(settings({ clickToCallId: 'ffffffffffffffffffffffffffffffff' }), context())
+        .dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toContain('check the click-to-call id');
+    // With auth_required=false the id is a credential: it is never echoed.
+    expect(visible(error)).not.toContain('ffffffffffffffffffffffffffffffff');
+    expect(error.details.status).toBe(404);
+  });
+
+  it('an unknown account id is not-found and says it is the account', async () => {
+    const error = await failure(
+      kazoo
+        .create(settings({ accountId: '00000000000000000000000000000000' }), context())
+        .dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toContain('account with id 00000000000000000000000000000000');
+  });
+
+  it('never leaks the key or the token into errors', async () => {
+    await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    const token = connects()[0]!.headers['x-auth-token']!;
+    sim.configure('kazoo', { whitelist: ['^\\+1'] });
+    const error = await failure(
+      kazoo.create(settings(), context()).dial({ number: '+442079460958', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('number-rejected');
+    expect(visible(error)).not.toContain(token);
+    expect(visible(error)).not.toContain(KAZOO_SIM.apiKey);
+  });
+});
+
+describe('kazoo transport failures', () => {
+  it('a timeout is "timeout" and the dial is sent exactly once', async () => {
+    sim.configure('kazoo', { authRequired: false, delayMs: 600 });
+    const error = await failure(
+      kazoo.create(noKey(), context({ timeoutMs: 150 })).dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('timeout');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(connects()).toHaveLength(1);
+  });
+
+  it('an unreachable host is "unreachable" and names the host, not the key', async () => {
+    const error = await failure(
+      kazoo
+        .create(settings({ baseUrl: 'http://127.0.0.1:9' }), context())
+        .dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('unreachable');
+    expect(error.message).toContain('127.0.0.1:9');
+    expect(visible(error)).not.toContain(KAZOO_SIM.apiKey);
+  });
+});
+
+describe('kazoo test connection', () => {
+  it('with a key: logs in, reads the click-to-call, reports its name, extension and auth_required; no call', async () => {
+    const { detail } = await kazoo.create(settings(), context()).testConnection();
+    expect(detail).toContain('"Sales desk"');
+    expect(detail).toContain('extension 101');
+    expect(detail).toContain('auth_required is on');
+    expect(kazooRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /v2/api_auth',
+      `GET /v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}`,
+    ]);
+  });
+
+  it('with a key, says when the key is optional', async () => {
+    sim.configure('kazoo', { authRequired: false });
+    const { detail } = await kazoo.create(settings(), context()).testConnection();
+    expect(detail).toContain('the API key is optional');
+  });
+
+  it('without a key: a contact-less connect proves the ids, and no call is placed', async () => {
+    sim.configure('kazoo', { authRequired: false });
+    const { detail } = await kazoo.create(noKey(), context()).testConnection();
+    expect(detail).toContain('without a token');
+    expect(connects()).toHaveLength(1);
+    expect(connects()[0]!.query.has('contact')).toBe(false);
+    // Read the history with a token: the probe left no call behind.
+    const history = await fetch(`${sim.url}${connectPath.replace(/connect$/, 'history')}`, {
+      headers: { 'X-Auth-Token': await simToken() },
+    }).then((r) => r.json() as Promise<{ data: unknown[] }>);
+    expect(history.data).toEqual([]);
+  });
+
+  it('without a key, when the click-to-call requires auth: "auth" with what to do', async () => {
+    const error = await failure(kazoo.create(noKey(), context()).testConnection());
+    expect(error.kind).toBe('auth');
+    expect(error.message).toMatch(/API key/);
+  });
+
+  it('with a key and a wrong click-to-call id: not-found', async () => {
+    const error = await failure(
+      kazoo.create(settings({ clickToCallId: 'ffffffffffffffffffffffffffffffff' }), context()).testConnection(),
+    );
+    expect(error.kind).toBe('not-found');
+  });
+});
+
+async function simToken(): Promise<string> {
+  const response = await fetch(`${sim.url}/v2/api_auth`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ data: { api_key: KAZOO_SIM.apiKey } }),
+  });
+  return ((await response.json()) as { auth_token: string }).auth_token;
+}
+
+describe('kazoo click-to-call list and create (options page)', () => {
+  it('lists the account click-to-calls with the token', async () => {
+    const items = await listClickToCalls(settings(), context());
+    expect(items).toEqual([{ id: KAZOO_SIM.clickToCallId, name: 'Sales desk', extension: '101' }]);
+    const list = kazooRequests().at(-1)!;
+    expect(`${list.method} ${list.path}`).toBe(`GET /v2/accounts/${KAZOO_SIM.accountId}/clicktocall`);
+    expect(list.headers['x-auth-token']).toBeTruthy();
+  });
+
+  it('creates one for the extension with auth_required true, and it then lists', async () => {
+    const id = await createClickToCall(settings(), '204', context());
+    const put = kazooRequests().find((r) => r.method === 'PUT' && r.path.endsWith('/clicktocall'))!;
+    expect(put.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(put.body)).toEqual({
+      data: { name: 'Click-to-Dial 204', extension: '204', auth_required: true },
+    });
+    const items = await listClickToCalls(settings(), context());
+    expect(items).toContainEqual({ id, name: 'Click-to-Dial 204', extension: '204' });
+    // The new object dials with a token.
+    const outcome = await kazoo
+      .create(settings({ clickToCallId: id }), context())
+      .dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome.callId).toContain(id);
+  });
+
+  it('needs the API key: fails before sending anything', async () => {
+    const error = await failure(listClickToCalls(noKey(), context()));
+    expect(error.kind).toBe('auth');
+    await expect(createClickToCall(noKey(), '204', context())).rejects.toBeInstanceOf(ProviderError);
+    expect(kazooRequests()).toHaveLength(0);
+  });
+
+  it('refuses an extension that is not digits', async () => {
+    await expect(createClickToCall(settings(), '20 4; drop', context())).rejects.toThrow(/not an extension/);
+    expect(kazooRequests()).toHaveLength(0);
+  });
+});
+
+describe('kazoo simulator strictness', () => {
+  it('answers Crossbar error envelopes with request_id, node, timestamp, version 4.3.1 and auth_token "undefined"', async () => {
+    const response = await fetch(`${sim.url}${connectPath}?contact=1`);
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      auth_token: 'undefined',
+      error: '401',
+      message: 'invalid_credentials',
+      status: 'error',
+      version: '4.3.1',
+      node: KAZOO_SIM.node,
+    });
+    expect(body.request_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('rejects other verbs on connect (405) and the token in a non-standard header', async () => {
+    sim.configure('kazoo', { authRequired: false });
+    expect((await fetch(`${sim.url}${connectPath}?contact=1`, { method: 'DELETE' })).status).toBe(405);
+    sim.configure('kazoo', { authRequired: true });
+    const token = await simToken();
+    const bearer = await fetch(`${sim.url}${connectPath}?contact=1`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(bearer.status).toBe(401);
+  });
+
+  it('blocking connects answer 200 with the history item', async () => {
+    sim.configure('kazoo', { authRequired: false });
+    const response = await fetch(`${sim.url}${connectPath}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: { contact: '+14155550132', blocking: true } }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: Record<string, unknown> };
+    expect(body.data).toMatchObject({ contact: '+14155550132', result: 'success' });
+  });
+});
+
+describe('kazoo simulator settings', () => {
+  it('are a valid settings document (what `npm run sim` prints)', () => {
+    const result = parseSettings(sim.settingsFor('kazoo'));
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});

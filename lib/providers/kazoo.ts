@@ -1,0 +1,377 @@
+/**
+ * Kazoo / 2600Hz Crossbar click-to-call (also sold white-label, e.g. "IP Telecom API").
+ * Contract: ../shared/providers.md section 5 and ../shared/vendor-docs/kazoo-clicktocall.txt.
+ *
+ * A dial is `GET /v2/accounts/{account}/clicktocall/{c2c}/connect?contact=…&auto_answer=…`: Kazoo rings the
+ * click-to-call object's `extension`, then transfers it to `contact`. With `auth_required: false` the id in
+ * the URL is the only credential; otherwise we exchange the account API key for a token
+ * (`PUT /v2/api_auth`) and send it as `X-Auth-Token`.
+ */
+import type { KazooProvider } from '../settings/schema';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse } from './http';
+import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
+
+const PROVIDER = 'Kazoo';
+
+/**
+ * Kazoo's default `token_auth_expiry_s` is 3600 s (crossbar `cb_token_auth`). A system or account may set it
+ * shorter, so a 401 still triggers one renewal; renewing a minute early avoids most of those round trips.
+ */
+export const KAZOO_TOKEN_LIFETIME_MS = 3600_000;
+const TOKEN_RENEW_MARGIN_MS = 60_000;
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+/**
+ * Tokens live in memory only (never storage), keyed by server and key, so adapters created per dial
+ * share one login. A changed key or server simply misses the cache.
+ */
+const tokenCache = new Map<string, CachedToken>();
+
+/** Forgets every cached Kazoo token (tests, and after settings change). */
+export function forgetKazooTokens(): void {
+  tokenCache.clear();
+}
+
+/** One click-to-call object as the list endpoint returns it. */
+export interface KazooClickToCall {
+  id: string;
+  name: string;
+  extension: string;
+}
+
+function redact(text: string, secrets: (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('…');
+  return out;
+}
+
+/** The Crossbar envelope's own words: `error` (HTTP code as a string), `message`, and a short `data`. */
+function envelopeWords(response: HttpResponse): { message: string; data: unknown; words: string } {
+  const env = isObject(response.json) ? response.json : undefined;
+  const message = typeof env?.message === 'string' ? env.message : '';
+  const data = env?.data;
+  let dataText = '';
+  if (data !== undefined && data !== null && !(isObject(data) && Object.keys(data).length === 0)) {
+    dataText = typeof data === 'string' ? data : JSON.stringify(data);
+  }
+  const words = env
+    ? [message, dataText].filter(Boolean).join(': ') || `HTTP ${response.status}`
+    : excerpt(response.text) || `HTTP ${response.status}`;
+  return { message, data, words };
+}
+
+/** True when a 400 validation error's data names the `contact` field. */
+function isContactProblem(data: unknown): boolean {
+  return isObject(data) && 'contact' in data;
+}
+
+class KazooClient {
+  private readonly cacheKey: string;
+
+  constructor(
+    private readonly settings: KazooProvider,
+    private readonly context: ProviderContext,
+  ) {
+    this.cacheKey = `${settings.baseUrl.replace(/\/+$/, '')}\n${settings.apiKey}`;
+  }
+
+  get hasKey(): boolean {
+    return this.settings.apiKey.trim() !== '';
+  }
+
+  url(path: string): string {
+    return joinUrl(this.settings.baseUrl, path);
+  }
+
+  clickToCallPath(suffix = ''): string {
+    const account = encodeURIComponent(this.settings.accountId.trim());
+    const c2c = encodeURIComponent(this.settings.clickToCallId.trim());
+    return `v2/accounts/${account}/clicktocall/${c2c}${suffix}`;
+  }
+
+  accountPath(suffix: string): string {
+    return `v2/accounts/${encodeURIComponent(this.settings.accountId.trim())}${suffix}`;
+  }
+
+  /** Builds a ProviderError from a Crossbar error envelope; never carries the key or a token. */
+  error(response: HttpResponse, step: string, number?: string): ProviderError {
+    const cached = tokenCache.get(this.cacheKey)?.token;
+    const { message, data, words } = envelopeWords(response);
+    const providerMessage = redact(words, [this.settings.apiKey.trim(), cached, this.settings.clickToCallId.trim()]);
+    const status = response.status;
+    const fail = (kind: ErrorKind, text: string) =>
+      new ProviderError(kind, text, { provider: PROVIDER, status, providerMessage, step });
+    const lower = message.toLowerCase();
+
+    if (step === 'login') {
+      // PUT /v2/api_auth: unknown key → 404 bad identifier, empty key → 401, wrong length → 400 (cb_api_auth).
+      if (status === 401 || status === 404 || status === 400) {
+        return fail('auth', 'Kazoo did not accept the API key: copy the account API key (64 characters) again.');
+      }
+    }
+    switch (status) {
+      case 401:
+        if (!this.hasKey) {
+          // cb_clicktocall: with no token the connect URL is allowed only when the object exists and has
+          // auth_required=false; an unknown id loads as empty, is treated as "auth required" and answers 401.
+          return fail(
+            'auth',
+            'Kazoo refused the click-to-call without a token: either it requires authentication (enter the account API key, or turn auth_required off) or the account id or click-to-call id is wrong.',
+          );
+        }
+        return fail(
+          'auth',
+          'Kazoo rejected the token issued for the API key: check that the key belongs to this account.',
+        );
+      case 403:
+        return fail('permission', `The API key is not allowed to use account ${this.settings.accountId}.`);
+      case 404: {
+        const ids = Array.isArray(data) ? data.map(String) : [];
+        if (ids.includes(this.settings.clickToCallId.trim())) {
+          // The id is not echoed: with auth_required=false a click-to-call id works as a credential.
+          return fail(
+            'not-found',
+            'Kazoo has no click-to-call with this id in the account: check the click-to-call id.',
+          );
+        }
+        if (ids.includes(this.settings.accountId.trim())) {
+          return fail('not-found', `Kazoo has no account with id ${this.settings.accountId}.`);
+        }
+        return fail('not-found', 'Kazoo does not know this account id or click-to-call id: check both.');
+      }
+      case 400:
+        if (lower.includes('whitelist')) {
+          return fail(
+            'number-rejected',
+            `Kazoo refused ${number ?? 'the number'}: it does not match the click-to-call's whitelist.`,
+          );
+        }
+        if (step === 'dial' && isContactProblem(data)) {
+          return fail('number-rejected', `Kazoo did not accept ${number ?? 'the number'} as a contact.`);
+        }
+        return fail('unexpected', `Kazoo refused the request as invalid (${excerpt(providerMessage, 120)}).`);
+      case 423:
+        return fail('locked', 'The Kazoo account is locked or expired: ask your Kazoo provider.');
+      case 429:
+        return fail('rate-limited', 'Kazoo is limiting requests from this account: wait a minute and try again.');
+      case 405:
+        return fail('unexpected', 'Kazoo does not allow this request here: check the server address (…/v2 API).');
+      default:
+        if (status >= 500) {
+          return fail('unexpected', `Kazoo had an internal error (HTTP ${status}); try again later.`);
+        }
+        return fail('unexpected', `Kazoo answered HTTP ${status}, which this extension does not understand.`);
+    }
+  }
+
+  /** `PUT /v2/api_auth` with the account API key; caches the token. */
+  async login(): Promise<string> {
+    const response = await httpRequest(
+      this.context,
+      {
+        method: 'PUT',
+        url: this.url('v2/api_auth'),
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ data: { api_key: this.settings.apiKey.trim() } }),
+      },
+      PROVIDER,
+      'login',
+    );
+    const env = isObject(response.json) ? response.json : undefined;
+    if (response.status < 200 || response.status >= 300 || env?.status !== 'success') {
+      throw this.error(response, 'login');
+    }
+    const token = env.auth_token;
+    if (typeof token !== 'string' || !token || token === 'undefined') {
+      throw new ProviderError('unexpected', 'Kazoo accepted the API key but returned no token.', {
+        provider: PROVIDER,
+        status: response.status,
+        step: 'login',
+      });
+    }
+    tokenCache.set(this.cacheKey, { token, expiresAt: this.context.now() + KAZOO_TOKEN_LIFETIME_MS });
+    return token;
+  }
+
+  /** A cached token still inside its lifetime, else a fresh login. */
+  async token(): Promise<{ token: string; fresh: boolean }> {
+    const cached = tokenCache.get(this.cacheKey);
+    if (cached && cached.expiresAt - TOKEN_RENEW_MARGIN_MS > this.context.now()) {
+      return { token: cached.token, fresh: false };
+    }
+    tokenCache.delete(this.cacheKey);
+    return { token: await this.login(), fresh: true };
+  }
+
+  /**
+   * Sends a request with the token when there is a key. A 401 on a cached token renews it once and
+   * retries once: Kazoo checks the token before it validates or originates anything, so the first
+   * request cannot have placed a call. Any other failure is never retried.
+   */
+  async send(request: HttpRequest, step: string): Promise<HttpResponse> {
+    if (!this.hasKey) return httpRequest(this.context, request, PROVIDER, step);
+    const first = await this.token();
+    const withToken = (token: string): HttpRequest => ({
+      ...request,
+      headers: { ...request.headers, 'X-Auth-Token': token },
+    });
+    const response = await httpRequest(this.context, withToken(first.token), PROVIDER, step);
+    if (response.status !== 401 || first.fresh) return response;
+    tokenCache.delete(this.cacheKey);
+    const renewed = await this.login();
+    return httpRequest(this.context, withToken(renewed), PROVIDER, step);
+  }
+}
+
+function isSuccess(response: HttpResponse): response is HttpResponse & { json: Record<string, unknown> } {
+  return (
+    response.status >= 200 && response.status < 300 && isObject(response.json) && response.json.status === 'success'
+  );
+}
+
+function unexpectedAnswer(response: HttpResponse, step: string): ProviderError {
+  return new ProviderError('unexpected', `Kazoo answered HTTP ${response.status} without a success envelope.`, {
+    provider: PROVIDER,
+    status: response.status,
+    providerMessage: excerpt(response.text),
+    step,
+  });
+}
+
+/** Kazoo click-to-call: see the module comment. */
+export const kazoo: ProviderDefinition<KazooProvider> = {
+  type: 'kazoo',
+  label: 'Kazoo (2600Hz)',
+  capabilities: {
+    // `contact` is run through Kazoo's E.164 converters before dialling; there is no field for an extension.
+    extensionDialing: false,
+    connectionTest: 'login',
+  },
+  create(settings, context) {
+    const client = new KazooClient(settings, context);
+    return {
+      async dial(request) {
+        const query = `?contact=${encodeURIComponent(request.number)}&auto_answer=${request.autoAnswer ? 'true' : 'false'}`;
+        const response = await client.send(
+          {
+            method: 'GET',
+            url: client.url(client.clickToCallPath(`/connect${query}`)),
+            headers: { Accept: 'application/json' },
+          },
+          'dial',
+        );
+        // The docs say the non-blocking connect answers 202; crossbar's code suggests GET may go out as 200.
+        if (response.status !== 200 && response.status !== 202) throw client.error(response, 'dial', request.number);
+        if (!isSuccess(response)) throw unexpectedAnswer(response, 'dial');
+        const data = response.json.data;
+        const callId = isObject(data) && typeof data.outbound_call_id === 'string' ? data.outbound_call_id : undefined;
+        return callId ? { callId } : {};
+      },
+
+      async testConnection() {
+        if (!client.hasKey) {
+          // Without a token nothing can be read (the object, its history and the list all need one). The only
+          // request Kazoo lets through is the connect URL itself; sent without `contact`, cb_clicktocall
+          // answers 400 "contact … required" before it originates anything, which proves the account and
+          // click-to-call ids are right and that no token is needed. No call is placed.
+          const response = await client.send(
+            {
+              method: 'GET',
+              url: client.url(client.clickToCallPath('/connect')),
+              headers: { Accept: 'application/json' },
+            },
+            'test',
+          );
+          const words = envelopeWords(response);
+          if (response.status === 400 && isContactProblem(words.data)) {
+            return {
+              detail:
+                'The click-to-call exists and accepts calls without a token (auth_required is off). Checked with a connect request carrying no number, which Kazoo refuses before placing any call; its name and extension can only be read with an API key.',
+            };
+          }
+          throw isSuccess(response) ? unexpectedAnswer(response, 'test') : client.error(response, 'test');
+        }
+        const response = await client.send(
+          { method: 'GET', url: client.url(client.clickToCallPath()), headers: { Accept: 'application/json' } },
+          'test',
+        );
+        if (!isSuccess(response)) throw client.error(response, 'test');
+        const data = isObject(response.json.data) ? response.json.data : {};
+        const name = typeof data.name === 'string' ? data.name : '(no name)';
+        const extension = typeof data.extension === 'string' ? data.extension : '(none)';
+        const authRequired = data.auth_required !== false;
+        return {
+          detail: `Logged in with the API key. Click-to-call "${name}" rings extension ${extension} first; ${
+            authRequired
+              ? 'it requires a token (auth_required is on), so keep the API key.'
+              : 'it does not require a token (auth_required is off), so the API key is optional.'
+          }`,
+        };
+      },
+    };
+  },
+};
+
+function needKey(settings: KazooProvider, what: string): void {
+  if (!settings.apiKey.trim()) {
+    throw new ProviderError('auth', `${what} needs the account API key: Kazoo only lists and creates with a token.`, {
+      provider: PROVIDER,
+      step: 'test',
+    });
+  }
+}
+
+/** Lists the account's click-to-call objects (`GET /v2/accounts/{id}/clicktocall`); needs the API key. */
+export async function listClickToCalls(settings: KazooProvider, context: ProviderContext): Promise<KazooClickToCall[]> {
+  needKey(settings, 'Listing click-to-calls');
+  const client = new KazooClient(settings, context);
+  const response = await client.send(
+    { method: 'GET', url: client.url(client.accountPath('/clicktocall')), headers: { Accept: 'application/json' } },
+    'list',
+  );
+  if (!isSuccess(response)) throw client.error(response, 'list');
+  const items = Array.isArray(response.json.data) ? response.json.data : [];
+  return items.filter(isObject).map((item) => ({
+    id: String(item.id ?? ''),
+    name: typeof item.name === 'string' ? item.name : '',
+    extension: typeof item.extension === 'string' ? item.extension : String(item.extension ?? ''),
+  }));
+}
+
+/**
+ * Creates a click-to-call that rings `extension` first (`PUT /v2/accounts/{id}/clicktocall`), with
+ * `auth_required: true` so only holders of a token can dial through it. Returns the new object's id.
+ */
+export async function createClickToCall(
+  settings: KazooProvider,
+  extension: string,
+  context: ProviderContext,
+): Promise<string> {
+  needKey(settings, 'Creating a click-to-call');
+  const ext = extension.trim();
+  if (!/^[0-9*#]{1,20}$/.test(ext)) {
+    throw new ProviderError('unexpected', `"${ext}" is not an extension: use 1 to 20 digits.`, {
+      provider: PROVIDER,
+      step: 'create',
+    });
+  }
+  const client = new KazooClient(settings, context);
+  const response = await client.send(
+    {
+      method: 'PUT',
+      url: client.url(client.accountPath('/clicktocall')),
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ data: { name: `Click-to-Dial ${ext}`, extension: ext, auth_required: true } }),
+    },
+    'create',
+  );
+  if (!isSuccess(response)) throw client.error(response, 'create');
+  const data = response.json.data;
+  const id = isObject(data) && typeof data.id === 'string' ? data.id : '';
+  if (!id) throw unexpectedAnswer(response, 'create');
+  return id;
+}
