@@ -218,6 +218,10 @@ describe('parseSettings: every field names its problem', () => {
     expect(problemAt({ provider: { ...custom, url: 'https://pbx.example.com/dial' } }, 'provider.url')).toMatch(
       /must contain \{number\}/,
     );
+    const postBody = { ...custom, method: 'POST', url: 'https://pbx.example.com/dial', body: 'to={number}' };
+    expect(parseSettings({ provider: postBody }).ok).toBe(true);
+    expect(problemAt({ provider: { ...custom, body: 'to={number}' } }, 'provider.body')).toMatch(/GET request cannot/);
+    expect(problemAt({ provider: { ...custom, extension: '' } }, 'provider.extension')).toMatch(/no extension is set/);
     expect(problemAt({ provider: { ...custom, url: 'javascript:{number}' } }, 'provider.url')).toMatch(/https:\/\//);
     expect(problemAt({ provider: { ...custom, headers: [] } }, 'provider.headers')).toMatch(/object of header names/);
     expect(problemAt({ provider: { ...custom, headers: { 'Bad Name': 'x' } } }, 'provider.headers.Bad Name')).toMatch(

@@ -1,4 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
+import { customTemplateProblems } from '../providers/custom';
 import { migrateToCurrent } from './migrations';
 import {
   CALL_LOG_FIELDS,
@@ -8,6 +9,7 @@ import {
   SETTINGS_VERSION,
   defaultSettings,
   type CallLogSettings,
+  type CustomProvider,
   type DialingSettings,
   type FieldSpec,
   type PageSettings,
@@ -146,10 +148,7 @@ function checkField(c: Collector, path: string, spec: FieldSpec, value: unknown)
       return trimmed;
     }
     case 'urlTemplate': {
-      if (!trimmed.includes('{number}')) {
-        c.add(path, 'must contain {number}, where the number to dial goes');
-        return trimmed;
-      }
+      // Where {number} goes (URL or body) is checked with the whole section, in checkCustomTemplate.
       const problem = checkHttpUrl(trimmed.replaceAll('{number}', '1').replaceAll('{extension}', '1'));
       if (problem) c.add(path, problem);
       return trimmed;
@@ -300,6 +299,11 @@ function checkPages(c: Collector, raw: unknown, defaults: PageSettings): PageSet
   };
 }
 
+/** Cross-field rules of the custom template (placeholders, where the number goes, GET with a body). */
+function checkCustomTemplate(c: Collector, provider: CustomProvider): void {
+  for (const problem of customTemplateProblems(provider)) c.add(`provider.${problem.field}`, problem.message);
+}
+
 /**
  * Parses and validates a settings document: migrates older versions, fills defaults for missing keys,
  * rejects unknown keys, and names every problem with the field's dotted path.
@@ -319,6 +323,8 @@ export function parseSettings(input: unknown, options: { defaultCountry?: string
 
   c.unknownKeys(doc, ['version', 'provider', 'dialing', 'pages', 'callLog'], '');
   const provider = 'provider' in doc ? checkTypedSection(c, doc.provider, 'provider', PROVIDER_FIELDS) : null;
+  if (provider?.type === 'custom' && c.problems.length === 0)
+    checkCustomTemplate(c, provider as unknown as CustomProvider);
   const dialing = checkDialing(c, doc.dialing, defaults.dialing);
   const pages = checkPages(c, doc.pages, defaults.pages);
   const callLog = 'callLog' in doc ? checkTypedSection(c, doc.callLog, 'callLog', CALL_LOG_FIELDS) : null;
