@@ -1,0 +1,264 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { NETSAPIENS_SIM_KEY } from '../../tests/sim/netsapiens';
+import type { NetsapiensProvider } from '../settings/schema';
+import { netsapiens, netsapiensApiRoot } from './netsapiens';
+import { ProviderError, type ProviderContext } from './types';
+import { parseSettings } from '../settings/validate';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+let ids = 0;
+const context = (overrides: Partial<ProviderContext> = {}): ProviderContext => ({
+  fetch: globalThis.fetch,
+  now: () => sim.clock.now(),
+  timeoutMs: 5000,
+  randomId: () => `call-${++ids}`,
+  ...overrides,
+});
+const settings = (overrides: Partial<NetsapiensProvider> = {}): NetsapiensProvider => ({
+  ...(sim.settingsFor('netsapiens').provider as NetsapiensProvider),
+  ...overrides,
+});
+const adapter = (s: Partial<NetsapiensProvider> = {}, c: Partial<ProviderContext> = {}) =>
+  netsapiens.create(settings(s), context(c));
+const dialRequest = { number: '14155550132', autoAnswer: true };
+const requests = () => sim.requestsFor('netsapiens');
+
+async function failure(action: () => Promise<unknown>): Promise<ProviderError> {
+  const error = await action().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  const providerError = error as ProviderError;
+  expect(`${providerError.message} ${JSON.stringify(providerError.details)}`).not.toContain(NETSAPIENS_SIM_KEY);
+  return providerError;
+}
+
+beforeEach(() => {
+  ids = 0;
+});
+
+describe('netsapiens adapter against the simulator', () => {
+  it('POSTs the hyphenated call request with the Bearer key and keeps the call-id', async () => {
+    const outcome = await adapter().dial(dialRequest);
+    expect(outcome).toEqual({ callId: 'call-1' });
+    const [request, ...rest] = requests();
+    expect(rest).toHaveLength(0);
+    expect(request!.method).toBe('POST');
+    expect(request!.path).toBe('/ns-api/v2/domains/~/users/~/calls');
+    expect([...request!.query.keys()]).toEqual([]);
+    expect(request!.headers.authorization).toBe(`Bearer ${NETSAPIENS_SIM_KEY}`);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request!.body)).toEqual({
+      synchronous: 'no',
+      'call-id': 'call-1',
+      'call-term-user': '14155550132',
+      'auto-answer-enabled': 'yes',
+    });
+  });
+
+  it('sends call-orig-user and caller-id-number only when set, and auto-answer "no"', async () => {
+    await adapter({ origination: '1000@sim.example', callerId: '8585551234' }).dial({
+      number: '14155550132',
+      autoAnswer: false,
+    });
+    expect(JSON.parse(requests()[0]!.body)).toEqual({
+      synchronous: 'no',
+      'call-id': 'call-1',
+      'call-term-user': '14155550132',
+      'auto-answer-enabled': 'no',
+      'call-orig-user': '1000@sim.example',
+      'caller-id-number': '8585551234',
+    });
+  });
+
+  it('uses the configured domain and user, URL-encoded', async () => {
+    await adapter({ domain: 'sim.example', user: '1000' }).dial(dialRequest);
+    expect(requests()[0]!.path).toBe('/ns-api/v2/domains/sim.example/users/1000/calls');
+    const error = await failure(() => adapter({ user: 'front desk' }).dial(dialRequest));
+    expect(requests()[1]!.path).toBe('/ns-api/v2/domains/~/users/front%20desk/calls');
+    expect(error.kind).toBe('not-found');
+  });
+
+  it.each(['', '/', '/ns-api/v2', '/ns-api/v2/', '/ns-api'])(
+    'accepts the base URL written as root + %j',
+    async (suffix) => {
+      await adapter({ baseUrl: `${sim.url}${suffix}` }).dial(dialRequest);
+      expect(requests()[0]!.path).toBe('/ns-api/v2/domains/~/users/~/calls');
+    },
+  );
+
+  it('takes a 202 with an empty body as success', async () => {
+    sim.configure('netsapiens', { acceptedBody: 'empty' });
+    await expect(adapter().dial(dialRequest)).resolves.toEqual({ callId: 'call-1' });
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<NetsapiensProvider>, string, number, RegExp]>([
+    ['a wrong key', {}, { apiKey: 'nsu_wrong' }, 'auth', 401, /did not accept the API key: Invalid or expired token/],
+    ['a read-only key', { readOnly: true }, {}, 'permission', 403, /Permission Denied/],
+    ['another user', {}, { user: '1001' }, 'permission', 403, /user 1001 in the key's domain: Permission Denied/],
+    ['another domain', {}, { domain: 'other.example' }, 'permission', 403, /Domain not found or access denied/],
+    ['an unknown user', {}, { user: '4242' }, 'not-found', 404, /User 4242 does not exist in domain sim.example/],
+    ['a rejected number', { rejectNumber: true }, {}, 'number-rejected', 400, /14155550132: Invalid call-term-user/],
+  ])('reports %s', async (_name, config, overrides, kind, status, message) => {
+    sim.configure('netsapiens', config);
+    const error = await failure(() => adapter(overrides).dial(dialRequest));
+    expect(error.kind).toBe(kind);
+    expect(error.details.status).toBe(status);
+    expect(error.details.step).toBe('dial');
+    expect(error.message).toMatch(message);
+  });
+
+  it('never retries a failed dial', async () => {
+    sim.configure('netsapiens', { rejectNumber: true });
+    await failure(() => adapter().dial(dialRequest));
+    expect(requests()).toHaveLength(1);
+  });
+
+  it('times out after context.timeoutMs', async () => {
+    sim.configure('netsapiens', { delayMs: 600 });
+    const error = await failure(() => adapter({}, { timeoutMs: 150 }).dial(dialRequest));
+    expect(error.kind).toBe('timeout');
+  });
+
+  it('reports an unreachable server', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    const error = await failure(() => adapter({ baseUrl: `http://127.0.0.1:${port}` }).dial(dialRequest));
+    expect(error.kind).toBe('unreachable');
+  });
+
+  it('blanks the key should the server ever echo it', async () => {
+    const stub: typeof fetch = async () =>
+      new Response(JSON.stringify({ code: 401, message: `Unknown key ${NETSAPIENS_SIM_KEY}` }), { status: 401 });
+    const error = await failure(() => adapter({}, { fetch: stub }).dial(dialRequest));
+    expect(error.message).toContain('Unknown key [API key]');
+  });
+
+  describe('hangup', () => {
+    it('DELETEs the call by the id dial returned', async () => {
+      const pbx = adapter();
+      const { callId } = await pbx.dial(dialRequest);
+      await pbx.hangup!(callId!);
+      const request = requests()[1]!;
+      expect(request.method).toBe('DELETE');
+      expect(request.path).toBe('/ns-api/v2/domains/~/users/~/calls/call-1');
+      expect(request.headers.authorization).toBe(`Bearer ${NETSAPIENS_SIM_KEY}`);
+      // The simulator no longer lists the call.
+      const listed = await fetch(`${sim.url}/ns-api/v2/domains/~/users/~/calls`, {
+        headers: { authorization: `Bearer ${NETSAPIENS_SIM_KEY}` },
+      });
+      expect(await listed.json()).toEqual([]);
+    });
+
+    it('reports a call that no longer exists', async () => {
+      const error = await failure(() => adapter().hangup!('gone'));
+      expect(error.kind).toBe('not-found');
+      expect(error.details.step).toBe('hangup');
+    });
+  });
+
+  describe('testConnection (GET /ns-api/v2/apikeys/~, the key identity)', () => {
+    it('reads the identity and places no call', async () => {
+      const outcome = await adapter().testConnection();
+      expect(outcome.detail).toMatch(/accepted the API key \(user 1000 in domain sim\.example, Basic User\)/);
+      const [request, ...rest] = requests();
+      expect(rest).toHaveLength(0);
+      expect(request!.method).toBe('GET');
+      expect(request!.path).toBe('/ns-api/v2/apikeys/~');
+      expect(request!.headers.authorization).toBe(`Bearer ${NETSAPIENS_SIM_KEY}`);
+    });
+
+    it('fails for a read-only key, which cannot place calls', async () => {
+      sim.configure('netsapiens', { readOnly: true });
+      const error = await failure(() => adapter().testConnection());
+      expect(error.kind).toBe('permission');
+      expect(error.message).toMatch(/read-only/);
+    });
+
+    it('fails on a wrong key', async () => {
+      const error = await failure(() => adapter({ apiKey: 'nsu_wrong' }).testConnection());
+      expect(error.kind).toBe('auth');
+      expect(error.details.step).toBe('test');
+    });
+  });
+
+  it("works with the simulator's settings document exactly as the settings parser reads it", async () => {
+    const parsed = parseSettings(sim.settingsFor('netsapiens'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok || parsed.settings.provider?.type !== 'netsapiens') throw new Error('unexpected settings');
+    await expect(netsapiens.create(parsed.settings.provider, context()).testConnection()).resolves.toHaveProperty(
+      'detail',
+    );
+  });
+
+  it('declares no extension dialing, an identity connection test and hangup', () => {
+    expect(netsapiens.type).toBe('netsapiens');
+    expect(netsapiens.capabilities).toEqual({ extensionDialing: false, connectionTest: 'identity' });
+  });
+});
+
+describe('netsapiensApiRoot', () => {
+  it.each([
+    ['https://portal.example.com', 'https://portal.example.com/ns-api/v2'],
+    ['https://portal.example.com/', 'https://portal.example.com/ns-api/v2'],
+    ['https://portal.example.com/ns-api/v2', 'https://portal.example.com/ns-api/v2'],
+    ['https://portal.example.com/ns-api/v2/', 'https://portal.example.com/ns-api/v2'],
+    ['https://portal.example.com/ns-api', 'https://portal.example.com/ns-api/v2'],
+    ['https://voip.example.com/pbx', 'https://voip.example.com/pbx/ns-api/v2'],
+  ])('%s → %s', (base, root) => {
+    expect(netsapiensApiRoot(base)).toBe(root);
+  });
+});
+
+describe('netsapiens simulator strictness', () => {
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${sim.url}/ns-api/v2/domains/~/users/~/calls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${NETSAPIENS_SIM_KEY}`, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('answers 202 {"code":202,"message":"Accepted"} by default', async () => {
+    const response = await post({ 'call-id': 'x1', 'call-term-user': '14155550132' });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ code: 202, message: 'Accepted' });
+  });
+
+  it('answers 200 with the call when synchronous is "yes"', async () => {
+    const response = await post({ synchronous: 'yes', 'call-id': 'x2', 'call-term-user': '14155550132' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ 'call-id': 'x2', 'call-term-user': '14155550132' });
+  });
+
+  it.each([
+    ['the doc page labels instead of v2 keys', { callid: 'x', destination: '14155550132' }, 400],
+    ['a missing call-id', { 'call-term-user': '14155550132' }, 400],
+    [
+      'auto-answer-enabled outside yes/no',
+      { 'call-id': 'x', 'call-term-user': '1', 'auto-answer-enabled': 'true' },
+      400,
+    ],
+    ['a non-JSON body', 'call-id=x', 400],
+  ])('rejects %s with {code, message}', async (_name, body, status) => {
+    const response = await post(body);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ code: status, message: expect.any(String) });
+  });
+
+  it('rejects a missing bearer with 401 {code, message}', async () => {
+    const response = await fetch(`${sim.url}/ns-api/v2/apikeys/~`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ code: 401, message: expect.any(String) });
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * NetSapiens API v2 "Make a new Call" (../shared/providers.md §3,
+ * https://docs.ns-api.com/reference/post_domains-domain-users-user-calls).
+ *
+ * `baseUrl` is the server root as in the design's example (`https://portal.example.com`); the adapter appends
+ * `/ns-api/v2`. An address that already ends in `/ns-api/v2` (or `/ns-api`) is accepted as well, since that is
+ * how the vendor docs print the API base.
+ *
+ * The JSON keys are the hyphenated v2 names (`call-id`, `call-term-user`…), not the doc page's human labels
+ * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
+ */
+import type { NetsapiensProvider } from '../settings/schema';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse } from './http';
+import {
+  ProviderError,
+  type ConnectionTestOutcome,
+  type DialOutcome,
+  type DialRequest,
+  type ErrorKind,
+  type ProviderDefinition,
+} from './types';
+
+const LABEL = 'NetSapiens';
+
+/** `https://host` or `https://host/ns-api[/v2]` → `https://host/ns-api/v2`. */
+export function netsapiensApiRoot(baseUrl: string): string {
+  const root = baseUrl.replace(/\/+$/, '').replace(/\/ns-api(?:\/v2)?$/i, '');
+  return joinUrl(root, 'ns-api/v2');
+}
+
+/** Creates the error for a non-success answer from the `{code, message}` body NetSapiens sends. */
+function failure(response: HttpResponse, settings: NetsapiensProvider, step: string, number?: string): ProviderError {
+  const body = response.json;
+  const raw = isObject(body) && typeof body.message === 'string' ? body.message : response.text;
+  // Blank the key first, then shorten: a key cut in half by the excerpt would slip through otherwise.
+  const words = excerpt(settings.apiKey ? raw.split(settings.apiKey).join('[API key]') : raw);
+  const said = words ? `: ${words}` : '';
+  const who = `${settings.user === '~' ? "the API key's user" : `user ${settings.user}`} in ${settings.domain === '~' ? "the key's domain" : `domain ${settings.domain}`}`;
+  let kind: ErrorKind;
+  let message: string;
+  switch (response.status) {
+    case 400:
+      kind = step === 'dial' ? 'number-rejected' : 'unexpected';
+      message =
+        step === 'dial'
+          ? `NetSapiens refused the call${number ? ` to ${number}` : ''}${said}. Check the number, and the origination and caller ID settings.`
+          : `NetSapiens refused the request${said}.`;
+      break;
+    case 401:
+      kind = 'auth';
+      message = `NetSapiens did not accept the API key${said}. Check that the key is complete and not revoked.`;
+      break;
+    case 403:
+      kind = 'permission';
+      message = `The NetSapiens API key may not do this for ${who}${said}. A basic-user (nsu_) key can only call as its own user, and a read-only key cannot place calls.`;
+      break;
+    case 404:
+      kind = 'not-found';
+      message =
+        step === 'hangup'
+          ? `NetSapiens no longer has this call${said}; it may have ended already.`
+          : `NetSapiens could not find ${who}${said}. Check the domain and user settings (or use "~" for the key's own), and the server address.`;
+      break;
+    case 429:
+      kind = 'rate-limited';
+      message = `NetSapiens is limiting requests${said}. Wait a minute and try again.`;
+      break;
+    default:
+      kind = 'unexpected';
+      message = `NetSapiens answered HTTP ${response.status}${said}.`;
+  }
+  return new ProviderError(kind, message, {
+    provider: LABEL,
+    status: response.status,
+    providerMessage: words || undefined,
+    step,
+  });
+}
+
+/** NetSapiens (SNAPsolution) API v2 with an API key. */
+export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
+  type: 'netsapiens',
+  label: LABEL,
+  // `call-term-user` is a number or SIP target for the second leg; nothing can be dialled after it connects.
+  capabilities: { extensionDialing: false, connectionTest: 'identity' },
+  create(settings, context) {
+    const root = netsapiensApiRoot(settings.baseUrl);
+    const callsPath = `domains/${encodeURIComponent(settings.domain || '~')}/users/${encodeURIComponent(settings.user || '~')}/calls`;
+    const auth = { authorization: `Bearer ${settings.apiKey}`, accept: 'application/json' };
+
+    return {
+      async dial(request: DialRequest): Promise<DialOutcome> {
+        const callId = context.randomId();
+        const body: Record<string, string> = {
+          synchronous: 'no',
+          'call-id': callId,
+          'call-term-user': request.number,
+          'auto-answer-enabled': request.autoAnswer ? 'yes' : 'no',
+        };
+        // Both default to the key's user on the server; send them only when the admin set them.
+        if (settings.origination) body['call-orig-user'] = settings.origination;
+        if (settings.callerId) body['caller-id-number'] = settings.callerId;
+        const response = await httpRequest(
+          context,
+          {
+            method: 'POST',
+            url: joinUrl(root, callsPath),
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+          LABEL,
+          'dial',
+        );
+        // 202 Accepted (asynchronous, our default) or 200 (synchronous); the 202 body may be empty.
+        if (response.status === 202 || response.status === 200) return { callId };
+        throw failure(response, settings, 'dial', request.number);
+      },
+
+      /** Ends the call through `DELETE …/calls/{call-id}` (the id `dial` generated and returned). */
+      async hangup(callId: string): Promise<void> {
+        const response = await httpRequest(
+          context,
+          { method: 'DELETE', url: joinUrl(root, `${callsPath}/${encodeURIComponent(callId)}`), headers: auth },
+          LABEL,
+          'hangup',
+        );
+        if (response.status >= 200 && response.status < 300) return;
+        throw failure(response, settings, 'hangup');
+      },
+
+      /** Reads the key's own identity (`GET /ns-api/v2/apikeys/~`); places no call. */
+      async testConnection(): Promise<ConnectionTestOutcome> {
+        const response = await httpRequest(
+          context,
+          { method: 'GET', url: joinUrl(root, 'apikeys/~'), headers: auth },
+          LABEL,
+          'test',
+        );
+        if (response.status !== 200) throw failure(response, settings, 'test');
+        const info = isObject(response.json) ? response.json : {};
+        const text = (key: string) => (typeof info[key] === 'string' && info[key] ? (info[key] as string) : undefined);
+        const who = [text('user') && `user ${text('user')}`, text('domain') && `domain ${text('domain')}`]
+          .filter(Boolean)
+          .join(' in ');
+        const scope = text('user-scope');
+        const identity = who ? ` (${who}${scope ? `, ${scope}` : ''})` : '';
+        if (text('readonly') === 'yes') {
+          throw new ProviderError(
+            'permission',
+            `The NetSapiens API key${identity} is read-only: it cannot place calls. Create a key without the read-only option.`,
+            { provider: LABEL, status: 200, step: 'test' },
+          );
+        }
+        return {
+          detail: `NetSapiens accepted the API key${identity}. The domain and user settings are checked on the first call.`,
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,324 @@
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { YEASTAR_SIM_PASSWORD } from '../../tests/sim/yeastar-s';
+import type { YeastarSProvider } from '../settings/schema';
+import { yeastarS } from './yeastar-s';
+import { ProviderError, type ProviderContext } from './types';
+import { parseSettings } from '../settings/validate';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const MD5 = createHash('md5').update(YEASTAR_SIM_PASSWORD).digest('hex');
+const MINUTE = 60_000;
+
+const context = (overrides: Partial<ProviderContext> = {}): ProviderContext => ({
+  fetch: globalThis.fetch,
+  now: () => sim.clock.now(),
+  timeoutMs: 5000,
+  randomId: () => 'unused',
+  ...overrides,
+});
+const settings = (overrides: Partial<YeastarSProvider> = {}): YeastarSProvider => ({
+  ...(sim.settingsFor('yeastar-s').provider as YeastarSProvider),
+  ...overrides,
+});
+const adapter = (s: Partial<YeastarSProvider> = {}, c: Partial<ProviderContext> = {}) =>
+  yeastarS.create(settings(s), context(c));
+const dialRequest = { number: '4155550132', autoAnswer: true };
+
+const requests = () => sim.requestsFor('yeastar-s');
+const endpoints = () => requests().map((r) => r.path.replace('/api/v2.0.0/', ''));
+const bodyOf = (i: number) => JSON.parse(requests()[i]!.body) as Record<string, string>;
+
+/** Runs `action`, which must fail, and returns its ProviderError after checking no secret leaked. */
+async function failure(action: () => Promise<unknown>): Promise<ProviderError> {
+  const error = await action().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  const providerError = error as ProviderError;
+  const visible = `${providerError.message} ${JSON.stringify(providerError.details)}`;
+  expect(visible).not.toContain(YEASTAR_SIM_PASSWORD);
+  expect(visible).not.toContain(MD5);
+  for (const request of requests()) {
+    const token = request.query.get('token');
+    if (token) expect(visible).not.toContain(token);
+  }
+  return providerError;
+}
+
+describe('yeastar-s adapter against the simulator', () => {
+  it('logs in with the MD5 of the password, then dials with the token', async () => {
+    const outcome = await adapter().dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial']);
+    const [login, dial] = requests();
+    expect(login!.method).toBe('POST');
+    expect(login!.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect([...login!.query.keys()]).toEqual([]);
+    expect(bodyOf(0)).toEqual({ username: 'api', password: MD5, version: '2.0.0' });
+    expect(dial!.method).toBe('POST');
+    expect(dial!.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect([...dial!.query.keys()]).toEqual(['token']);
+    expect(dial!.query.get('token')).toMatch(/^[0-9a-f]{32}$/);
+    expect(bodyOf(1)).toEqual({ caller: '1023', callee: '4155550132', autoanswer: 'yes' });
+    expect(outcome.callId).toMatch(/^\d+\.\d+$/);
+  });
+
+  it('sends autoanswer "no" and dialpermission when set', async () => {
+    await adapter({ dialPermission: '1024' }).dial({ number: '4155550132', autoAnswer: false });
+    expect(bodyOf(1)).toEqual({ caller: '1023', callee: '4155550132', autoanswer: 'no', dialpermission: '1024' });
+  });
+
+  it('accepts a base URL that already ends in /api/v2.0.0', async () => {
+    await adapter({ baseUrl: `${sim.url}/api/v2.0.0/` }).dial(dialRequest);
+    expect(requests().map((r) => r.path)).toEqual(['/api/v2.0.0/login', '/api/v2.0.0/call/dial']);
+  });
+
+  it('reuses the token while it is alive: its 30 minutes slide with each use', async () => {
+    const pbx = adapter();
+    await pbx.dial(dialRequest);
+    sim.clock.advance(20 * MINUTE);
+    await pbx.dial(dialRequest);
+    sim.clock.advance(20 * MINUTE); // 40 minutes after login, 20 after last use
+    await pbx.dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial', 'call/dial']);
+    const tokens = new Set(
+      requests()
+        .slice(1)
+        .map((r) => r.query.get('token')),
+    );
+    expect(tokens.size).toBe(1);
+  });
+
+  it('logs in again before dialling when the cached token has lapsed by its own clock', async () => {
+    const pbx = adapter();
+    await pbx.dial(dialRequest);
+    sim.clock.advance(31 * MINUTE);
+    await pbx.dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial', 'login', 'call/dial']);
+  });
+
+  it('re-logs in once and dials again when the PBX says the token timed out (20006)', async () => {
+    // The adapter's clock stands still, so it believes its token is fresh; the PBX's clock moves on.
+    const frozen = sim.clock.now();
+    const pbx = adapter({}, { now: () => frozen });
+    await pbx.dial(dialRequest);
+    sim.clock.advance(31 * MINUTE);
+    const outcome = await pbx.dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial', 'login', 'call/dial']);
+    expect(outcome.callId).toBeTruthy();
+    expect(requests()[4]!.query.get('token')).not.toBe(requests()[2]!.query.get('token'));
+  });
+
+  it('re-logs in once when the PBX no longer knows the token (20004)', async () => {
+    const pbx = adapter();
+    await pbx.dial(dialRequest);
+    sim.configure('yeastar-s', { revokeTokens: true });
+    await pbx.dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial', 'login', 'call/dial']);
+  });
+
+  it('gives up after one re-login: never a third dial', async () => {
+    // Once switched on, every dial reaches the PBX just after its tokens were revoked.
+    let revoke = false;
+    const revokingFetch: typeof fetch = (input, init) => {
+      if (revoke && String(input).includes('/call/dial')) sim.configure('yeastar-s', { revokeTokens: true });
+      return fetch(input, init);
+    };
+    const pbx = yeastarS.create(settings(), context({ fetch: revokingFetch }));
+    await pbx.dial(dialRequest);
+    revoke = true;
+    // Cached token refused → one login → dial refused again → stop.
+    const error = await failure(() => pbx.dial(dialRequest));
+    expect(error.kind).toBe('auth');
+    expect(error.details.providerMessage).toBe('errno 20004');
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial', 'login', 'call/dial']);
+    // The token is dropped, so the next dial starts with a login; a fresh token refused is not retried.
+    await failure(() => pbx.dial(dialRequest));
+    expect(endpoints().slice(5)).toEqual(['login', 'call/dial']);
+  });
+
+  it('never retries a dial the PBX refused for another reason', async () => {
+    const pbx = adapter();
+    await pbx.dial(dialRequest);
+    sim.configure('yeastar-s', { extensionBusy: true });
+    await failure(() => pbx.dial(dialRequest));
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial']);
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<YeastarSProvider>, string, string, RegExp]>([
+    ['wrong password', {}, { password: 'wrong' }, 'auth', '20003', /API user "api" or its password/],
+    ['wrong username', {}, { username: 'nobody' }, 'auth', '20003', /API user "nobody"/],
+    ['IP not allowed', { allowedIp: false }, {}, 'permission', '20015', /allowed-IP list/],
+    ['unknown extension', {}, { extension: '9999' }, 'not-found', '10006', /Extension 9999 does not exist/],
+    ['unknown dial permission extension', {}, { dialPermission: '8888' }, 'not-found', '10006', /1023 or 8888/],
+    ['busy extension', { extensionBusy: true }, {}, 'extension-unavailable', '10008', /Extension 1023 is busy/],
+    [
+      'no outbound permission',
+      { outboundPermission: false },
+      {},
+      'permission',
+      '10024',
+      /no permission to call outside/,
+    ],
+    ['number does not exist', { rejectNumber: '10011' }, {}, 'number-rejected', '10011', /4155550132 does not exist/],
+    ['number fits no route', { rejectNumber: '10031' }, {}, 'number-rejected', '10031', /outbound route/],
+    ['API service down', { apiServerRunning: false }, {}, 'unexpected', '30003', /API service is not working/],
+  ])('reports %s', async (_name, config, overrides, kind, errno, message) => {
+    sim.configure('yeastar-s', config);
+    const error = await failure(() => adapter(overrides).dial(dialRequest));
+    expect(error.kind).toBe(kind);
+    expect(error.details.status).toBe(200);
+    expect(error.details.providerMessage).toBe(`errno ${errno}`);
+    expect(error.message).toMatch(message);
+  });
+
+  it('reports the 10-minute lock after five failed logins, and works again after it', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await failure(() => adapter({ password: 'wrong' }).dial(dialRequest))).kind).toBe('auth');
+    }
+    const locked = await failure(() => adapter().dial(dialRequest));
+    expect(locked.kind).toBe('locked');
+    expect(locked.message).toMatch(/Wait 10 minutes/);
+    sim.clock.advance(10 * MINUTE);
+    await expect(adapter().dial(dialRequest)).resolves.toHaveProperty('callId');
+  });
+
+  it('times out after context.timeoutMs', async () => {
+    sim.configure('yeastar-s', { delayMs: 600 });
+    const error = await failure(() => adapter({}, { timeoutMs: 150 }).dial(dialRequest));
+    expect(error.kind).toBe('timeout');
+    expect(error.details.step).toBe('login');
+  });
+
+  it('reports an unreachable PBX', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise((resolve) => server.close(resolve));
+    const error = await failure(() => adapter({ baseUrl: `http://127.0.0.1:${port}` }).dial(dialRequest));
+    expect(error.kind).toBe('unreachable');
+  });
+
+  it('reports an address that does not answer like the Yeastar API', async () => {
+    const error = await failure(() => adapter({ baseUrl: `${sim.url}/elsewhere` }).dial(dialRequest));
+    expect(error.kind).toBe('unexpected');
+    expect(error.message).toMatch(/does not answer like a Yeastar S-Series API \(HTTP 404/);
+  });
+
+  it('maps every documented errno to a kind and names it', async () => {
+    const table: Record<string, string> = {
+      '10002': 'unexpected',
+      '10003': 'not-found',
+      '10004': 'unexpected',
+      '10006': 'not-found',
+      '10008': 'extension-unavailable',
+      '10011': 'number-rejected',
+      '10012': 'number-rejected',
+      '10013': 'number-rejected',
+      '10014': 'number-rejected',
+      '10024': 'permission',
+      '10028': 'number-rejected',
+      '10031': 'number-rejected',
+      '20000': 'unexpected',
+      '20001': 'unexpected',
+      '20002': 'locked',
+      '20003': 'auth',
+      '20009': 'unexpected',
+      '20010': 'unexpected',
+      '20015': 'permission',
+      '30003': 'unexpected',
+      '99999': 'unexpected',
+    };
+    for (const [errno, kind] of Object.entries(table)) {
+      // A PBX that logs in fine and then answers the dial with this errno.
+      const stub: typeof fetch = async (input) =>
+        new Response(
+          String(input).includes('/login')
+            ? '{"status":"Success","token":"0123456789abcdef0123456789abcdef","transport":"TCP"}'
+            : `{"status":"Failed","errno":"${errno}"}`,
+          { status: 200 },
+        );
+      const error = await failure(() => adapter({}, { fetch: stub }).dial(dialRequest));
+      expect(error.kind, errno).toBe(kind);
+      expect(error.message.length, errno).toBeGreaterThan(20);
+    }
+  });
+
+  describe('testConnection (a fresh login)', () => {
+    it('logs in and places no call', async () => {
+      const outcome = await adapter().testConnection();
+      expect(outcome.detail).toMatch(/Logged in to the PBX as API user "api"/);
+      expect(endpoints()).toEqual(['login']);
+    });
+
+    it('fails with the PBX reason on wrong credentials', async () => {
+      const error = await failure(() => adapter({ password: 'wrong' }).testConnection());
+      expect(error.kind).toBe('auth');
+      expect(error.details.step).toBe('test');
+    });
+  });
+
+  it("works with the simulator's settings document exactly as the settings parser reads it", async () => {
+    const parsed = parseSettings(sim.settingsFor('yeastar-s'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok || parsed.settings.provider?.type !== 'yeastar-s') throw new Error('unexpected settings');
+    await expect(yeastarS.create(parsed.settings.provider, context()).testConnection()).resolves.toHaveProperty(
+      'detail',
+    );
+  });
+
+  it('declares no extension dialing and a login-based connection test', () => {
+    expect(yeastarS.type).toBe('yeastar-s');
+    expect(yeastarS.capabilities).toEqual({ extensionDialing: false, connectionTest: 'login' });
+  });
+});
+
+describe('yeastar-s simulator strictness (HTTP 200 and an errno for every failure)', () => {
+  const post = (path: string, body: string, type = 'application/json') =>
+    fetch(`${sim.url}/api/v2.0.0/${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+
+  it.each([
+    ['GET', () => fetch(`${sim.url}/api/v2.0.0/login`), '20001'],
+    ['a form body', () => post('login', 'username=api', 'application/x-www-form-urlencoded'), '20000'],
+    ['malformed JSON', () => post('login', '{"username":'), '20000'],
+    ['an unknown endpoint', () => post('call/hangup', '{}'), '10003'],
+    ['an unknown field', () => post('login', JSON.stringify({ username: 'api', password: MD5, user: 'x' })), '10002'],
+    ['a missing field', () => post('login', JSON.stringify({ username: 'api' })), '10004'],
+    [
+      'the plain password',
+      () => post('login', JSON.stringify({ username: 'api', password: YEASTAR_SIM_PASSWORD })),
+      '20003',
+    ],
+    ['a dial without token', () => post('call/dial', JSON.stringify({ caller: '1023', callee: '1' })), '20005'],
+    [
+      'a dial with an unknown token',
+      () => post('call/dial?token=abc', JSON.stringify({ caller: '1023', callee: '1' })),
+      '20004',
+    ],
+  ])('answers %s with HTTP 200 and the documented errno', async (_name, send, errno) => {
+    const response = await send();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('server')).toBe('Boa/0.94.14rc21');
+    expect(await response.json()).toEqual({ status: 'Failed', errno });
+  });
+
+  it('answers a good login with a 32-hex token and the TCP transport', async () => {
+    const response = await post('login', JSON.stringify({ username: 'api', password: MD5, version: '2.0.0' }));
+    const body = await response.json();
+    expect(body).toEqual({ status: 'Success', token: expect.stringMatching(/^[0-9a-f]{32}$/), transport: 'TCP' });
+    const heartbeat = await post(`heartbeat?token=${body.token}`, '{}');
+    expect(await heartbeat.json()).toEqual({ status: 'Success' });
+    await post(`logout?token=${body.token}`, '{}');
+    const after = await post(`heartbeat?token=${body.token}`, '{}');
+    expect(await after.json()).toEqual({ status: 'Failed', errno: '20004' });
+  });
+});
