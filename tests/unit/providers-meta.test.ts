@@ -25,7 +25,8 @@ describe('every provider is wired everywhere', () => {
   it.each(PROVIDER_TYPES.map((t) => [t, PROVIDERS[t].label] as const))(
     '%s: has a setup section in the README',
     (_type, label) => {
-      expect(readme).toMatch(new RegExp(`^### ${label}`, 'm'));
+      const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(readme).toMatch(new RegExp(`^### ${escaped}`, 'm'));
     },
   );
 });
