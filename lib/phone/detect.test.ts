@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max';
+import { findPhoneNumbers, mightContainPhone, type PhoneMatch } from './detect';
+
+/** The numbers found, as [text as written, e164, ext?] for readable assertions. */
+function found(text: string, country: string, before?: string): Array<[string, string, string?]> {
+  return findPhoneNumbers(text, { country, before }).map((m: PhoneMatch) =>
+    m.ext === undefined ? [text.slice(m.start, m.end), m.e164] : [text.slice(m.start, m.end), m.e164, m.ext],
+  );
+}
+
+/**
+ * Asserts that `decoy` is rejected although libphonenumber alone (max metadata) calls its digits a valid
+ * number of `country`: the assertion can only pass because of the context rule under test.
+ */
+function expectRejectedByRule(text: string, country: string, decoy: string): void {
+  expect(text).toContain(decoy);
+  expect(isValidPhoneNumber(decoy.replace(/\D/g, ''), country as CountryCode)).toBe(true);
+  expect(found(text, country)).toEqual([]);
+}
+
+describe('mightContainPhone', () => {
+  it('is false below seven digits and true from seven on', () => {
+    expect(mightContainPhone('')).toBe(false);
+    expect(mightContainPhone('Total: $12.99 for 3 items')).toBe(false);
+    expect(mightContainPhone('Call 555-0132')).toBe(true);
+    expect(mightContainPhone('１２３４５６７')).toBe(true); // full-width digits (Japanese pages)
+  });
+});
+
+describe('findPhoneNumbers: formats', () => {
+  it.each([
+    ['US', '(415) 555-0132', '+14155550132'],
+    ['US', '415-555-0132', '+14155550132'],
+    ['US', '415.555.0132', '+14155550132'],
+    ['US', '1-800-555-0199', '+18005550199'],
+    ['US', '+1 (212) 555-0187', '+12125550187'],
+    ['GB', '020 7946 0000', '+442079460000'],
+    ['GB', '+44 (0)20 7946 0018', '+442079460018'],
+    ['GB', '07400 123456', '+447400123456'],
+    ['DE', '030 12345678', '+493012345678'],
+    ['DE', '+49 (0) 30 12 34 56 78', '+493012345678'],
+    ['DE', '030/1234567', '+49301234567'],
+    ['DE', '030 / 123 45 67', '+49301234567'],
+    ['FR', '01 23 45 67 89', '+33123456789'],
+    ['FR', '06.12.34.56.78', '+33612345678'],
+    ['AU', '(02) 9876 5432', '+61298765432'],
+    ['AU', '0412 345 678', '+61412345678'],
+    ['IN', '+91 98765 43210', '+919876543210'],
+    ['JP', '03-1234-5678', '+81312345678'],
+    ['JP', '０３－１２３４－５６７８', '+81312345678'],
+    ['BR', '(11) 91234-5678', '+5511912345678'],
+    ['NL', '06-12345678', '+31612345678'],
+    ['CH', '044 668 18 00', '+41446681800'],
+    ['ES', '912 345 678', '+34912345678'],
+    ['IT', '02 1234 5678', '+390212345678'],
+  ])('%s %s', (country, written, e164) => {
+    const text = `Contact: ${written} (office)`;
+    expect(found(text, country)).toEqual([[written, e164]]);
+  });
+
+  it('accepts non-breaking spaces, narrow no-break spaces and Unicode dashes as separators', () => {
+    expect(found('Ruf an: 030\u00A012345678', 'DE')).toEqual([['030\u00A012345678', '+493012345678']]);
+    expect(found('+33\u202F1\u202F42\u202F68\u202F53\u202F00', 'FR')).toEqual([
+      ['+33\u202F1\u202F42\u202F68\u202F53\u202F00', '+33142685300'],
+    ]);
+    expect(found('415\u2011555\u20110132 or 415\u2013555\u20130133', 'US')).toEqual([
+      ['415\u2011555\u20110132', '+14155550132'],
+      ['415\u2013555\u20130133', '+14155550133'],
+    ]);
+  });
+
+  it('reports offsets into the text, with parentheses around the whole number left outside', () => {
+    const text = 'Jane (415-555-0132) and (415) 555-0133.';
+    const matches = findPhoneNumbers(text, { country: 'US' });
+    expect(matches.map((m) => [m.start, m.end])).toEqual([
+      [6, 18],
+      [24, 38],
+    ]);
+    expect(found(text, 'US')).toEqual([
+      ['415-555-0132', '+14155550132'],
+      ['(415) 555-0133', '+14155550133'],
+    ]);
+  });
+
+  it('reads international numbers whatever the page country', () => {
+    expect(found('Tokyo +81 3-1234-5678, Berlin +49 30 12345678', 'US')).toEqual([
+      ['+81 3-1234-5678', '+81312345678'],
+      ['+49 30 12345678', '+493012345678'],
+    ]);
+  });
+
+  it('finds nothing in national format for an unknown country, but still reads "+" numbers', () => {
+    expect(found('Call 030 12345678 or +49 30 12345679', 'ZZ')).toEqual([['+49 30 12345679', '+493012345679']]);
+  });
+
+  it('splits numbers that share one run of digits and separators', () => {
+    expect(found('Telefon: 030 1234567 / 030 1234568', 'DE')).toEqual([
+      ['030 1234567', '+49301234567'],
+      ['030 1234568', '+49301234568'],
+    ]);
+    expect(found('Tel.(415)555-0156/(415)555-0157', 'US')).toEqual([
+      ['(415)555-0156', '+14155550156'],
+      ['(415)555-0157', '+14155550157'],
+    ]);
+    expect(found('17 (415) 555-0132 2 items', 'US')).toEqual([['(415) 555-0132', '+14155550132']]);
+  });
+});
+
+describe('findPhoneNumbers: extensions', () => {
+  it.each([
+    ['415-555-0132 x204', '204'],
+    ['415-555-0132x204', '204'],
+    ['415-555-0132 ext. 204', '204'],
+    ['415-555-0132 ext 204', '204'],
+    ['415-555-0132 Ext: 204', '204'],
+    ['415-555-0132 extension 204', '204'],
+    ['415-555-0132;ext=204', '204'],
+    ['415-555-0132 #204', '204'],
+  ])('%s', (written, ext) => {
+    expect(found(`Support ${written}, thanks`, 'US')).toEqual([[written, '+14155550132', ext]]);
+  });
+
+  it('does not read a following word starting with x as an extension', () => {
+    expect(found('415-555-0132 x2y', 'US')).toEqual([['415-555-0132', '+14155550132']]);
+  });
+});
+
+describe('findPhoneNumbers: labels', () => {
+  it('does not link a bare digit run without a label (likely an order or account number)', () => {
+    expect(isValidPhoneNumber('4155550132', 'US')).toBe(true);
+    expect(found('4155550132', 'US')).toEqual([]);
+    expect(found('Reach 0301234567', 'DE')).toEqual([]);
+  });
+
+  it.each([
+    'Tel: ',
+    'Phone ',
+    'Call us at ',
+    'Mobile: ',
+    'Cell ',
+    'Fax: ',
+    'Telefon: ',
+    'Téléphone : ',
+    'Tél. ',
+    'Phone No. ',
+    'P: ',
+  ])('links a bare digit run after the phone label %j', (label) => {
+    expect(found(`${label}4155550132`, 'US')).toEqual([['4155550132', '+14155550132']]);
+  });
+
+  it('links a bare run glued to a Japanese label', () => {
+    expect(found('電話0312345678', 'JP')).toEqual([['0312345678', '+81312345678']]);
+  });
+
+  it('accepts a number that is only possible (not in an allocated range) after a phone label only', () => {
+    // 07700 900xxx is Ofcom's range for drama: the right length, but not a valid UK mobile.
+    expect(isValidPhoneNumber('07700 900123', 'GB')).toBe(false);
+    expect(found('Mobile: 07700 900123', 'GB')).toEqual([['07700 900123', '+447700900123']]);
+    expect(found('See 07700 900123', 'GB')).toEqual([]);
+  });
+
+  it('uses options.before for a label in the previous text node', () => {
+    expect(found('4155550132', 'US', 'Tel.: ')).toEqual([['4155550132', '+14155550132']]);
+    expect(found('415-555-0132', 'US', 'Order #')).toEqual([]);
+  });
+
+  it.each([
+    'Order #',
+    'Order number: ',
+    'Invoice No. ',
+    'SKU ',
+    'Item ',
+    'Tracking: ',
+    'Ticket #',
+    'RMA ',
+    'Customer ID: ',
+    'Account ',
+    'Reference: ',
+    '#',
+    'No. ',
+    'Nr. ',
+    'Bestellnummer: ',
+  ])('does not link a digit run after the identifier label %j', (label) => {
+    expectRejectedByRule(`${label}415-555-0132`, 'US', '415-555-0132');
+  });
+
+  it('lets the nearest label decide', () => {
+    expect(found('Phone orders: Order #415-555-0132', 'US')).toEqual([]);
+    expect(found('Order questions? Call 415-555-0132', 'US')).toEqual([['415-555-0132', '+14155550132']]);
+    // "Account manager" is not an account number label.
+    expect(found('Account manager: (415) 555-0132', 'US')).toEqual([['(415) 555-0132', '+14155550132']]);
+  });
+
+  it('still links an international number after an identifier-like label', () => {
+    expect(found('Customer service +1 415 555 0132', 'US')).toEqual([['+1 415 555 0132', '+14155550132']]);
+  });
+
+  it('does not link digits glued to letters or joined to a code', () => {
+    expectRejectedByRule('ABC415-555-0132', 'US', '415-555-0132');
+    expectRejectedByRule('INV-415-555-0132', 'US', '415-555-0132');
+    expectRejectedByRule('Call 415-555-0132abc', 'US', '415-555-0132');
+  });
+});
+
+describe('findPhoneNumbers: decoys', () => {
+  it('dates', () => {
+    expectRejectedByRule('Delivered 2024-01-15', 'DE', '2024-01-15');
+    expectRejectedByRule('am 15.01.2024', 'AT', '15.01.2024');
+    expectRejectedByRule('on 01/15/2024', 'IT', '01/15/2024');
+    expectRejectedByRule('2024/01/15', 'DK', '2024/01/15');
+  });
+
+  it('date ranges', () => {
+    expectRejectedByRule('vom 15.–20.01.2024', 'AT', '15.–20.01.2024');
+    expect(found('01/15/2024-01/20/2024 and 15.01.2024 - 20.01.2024', 'AT')).toEqual([]);
+  });
+
+  it('times and time ranges written with dots', () => {
+    expectRejectedByRule('Mo–Fr 9.00 - 17.30 Uhr', 'NL', '9.00 - 17.30');
+    expectRejectedByRule('10.30 - 11.45', 'BE', '10.30 - 11.45');
+  });
+
+  it('IP addresses', () => {
+    expectRejectedByRule('host 192.168.100.200', 'AT', '192.168.100.200');
+  });
+
+  it('version strings', () => {
+    expectRejectedByRule('Windows 10.0.19045', 'BE', '10.0.19045');
+    expectRejectedByRule('Chrome 120.0.6099.109', 'AT', '120.0.6099.109');
+    expectRejectedByRule('release v4.18.2.1234', 'DE', '4.18.2.1234');
+  });
+
+  it('prices', () => {
+    expectRejectedByRule('Total € 1 234 567', 'AT', '1 234 567');
+    expectRejectedByRule('1 234 567,89 €', 'AT', '1 234 567');
+    expectRejectedByRule('USD 415 555 0132', 'US', '415 555 0132');
+  });
+
+  it('card numbers, including the first groups of one', () => {
+    expect(found('Card 4111 1111 1111 1111, 4111-1111-1111-1111', 'US')).toEqual([]);
+    // Amex: 4-6-5, of which "3782 822463" alone is a valid GB number.
+    expectRejectedByRule('Amex 3782 822463 10005', 'GB', '3782 822463');
+  });
+
+  it('ISBNs', () => {
+    expectRejectedByRule('Book 0-306-40615-2', 'DE', '0-306-40615-2');
+    expect(found('ISBN 0 306 40615 2', 'DE')).toEqual([]);
+    expect(found('978-0-306-40615-7', 'DE')).toEqual([]);
+  });
+
+  it('IBANs', () => {
+    expect(found('IBAN DE89 3704 0044 0532 0130 00', 'DE')).toEqual([]);
+    expect(found('GB29 NWBK 6016 1331 9268 19', 'GB')).toEqual([]);
+  });
+
+  it('ZIP code ranges', () => {
+    expectRejectedByRule('ZIPs 94000-94999', 'DE', '94000-94999');
+    expectRejectedByRule('10000 - 19999', 'CN', '10000 - 19999');
+  });
+
+  it('pagination runs', () => {
+    expectRejectedByRule('Pages 1 2 3 4 5 6 7', 'AT', '1 2 3 4 5 6 7');
+  });
+
+  it('Unix timestamps, even after a phone-looking label', () => {
+    expectRejectedByRule('Phone: 1705312345', 'DE', '1705312345');
+    expectRejectedByRule('Tel 1705312345678', 'AT', '1705312345678');
+  });
+
+  it('coordinates', () => {
+    expectRejectedByRule('at 37.7749 -122.4194', 'DE', '37.7749 -122.4194');
+    expectRejectedByRule('48.8584 2.2945', 'PL', '48.8584 2.2945');
+  });
+
+  it('decimal numbers', () => {
+    expectRejectedByRule('pi = 3,1415 9265 3589', 'AT', '1415 9265 3589');
+  });
+
+  it('company numbers after their label', () => {
+    expectRejectedByRule('ABN 12 345 678 901', 'US', '12 345 678 901');
+  });
+
+  it('keeps the phone number next to decoys in a table row', () => {
+    const row = '17 Jane Doe (415) 555-0132 ORD-4155550133 2024-01-15 $1,234.56 94000-94999 1705312345 10.0.19045';
+    expect(found(row, 'US')).toEqual([['(415) 555-0132', '+14155550132']]);
+  });
+});

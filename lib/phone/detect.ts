@@ -1,0 +1,416 @@
+/**
+ * Phone number detection for page text (issue 3): libphonenumber-js for the numbering plans, plus the context
+ * rules it lacks (see `context-rules.ts`).
+ *
+ * Metadata choice, by measurement (`node --import tsx scripts/measure-detection.ts`, corpus in
+ * `tests/fixtures/detection/`): **max** metadata, shipped as `metadata.detect.json` — libphonenumber-js's
+ * `metadata.max.json` with the formatting rules removed (detection never formats; `format.js` and
+ * `AsYouType` are the only readers of them). `max` validates each national number against the plan's real
+ * number ranges; `min` only checks lengths, so it accepts far more decoys ("10.0.19045" is a "valid" German
+ * number with `min`). Measured F1 on our corpus and bundle sizes are in the report and printed by the script;
+ * the trimmed `max` costs about 40 KB gzipped with the parser, full `max` about 49 KB, `min` about 29 KB.
+ * The content script must stay under 60 KiB gzipped in total, which full `max` would not leave room for.
+ *
+ * Bare digit runs ("4155550132": no separators, no "+") are not linked unless a phone label ("Tel:",
+ * "Call", "電話"…) stands right before them: on business pages such runs are far more often order, account
+ * and tracking numbers than phone numbers, and people write phone numbers with separators.
+ *
+ * Speed: this runs on every text node with digits, on every page and mutation. `mightContainPhone` is a
+ * plain character loop; regexes are compiled once at load; libphonenumber-js (about 10 µs a call) is only
+ * asked about candidates that survived the cheap shape rules.
+ */
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
+import detectionMetadata from './metadata.detect.json';
+import {
+  classifyLabel,
+  findDecoys,
+  findIbans,
+  isPaginationRun,
+  isPriceBefore,
+  isPriceOrMeasureAfter,
+  type LabelKind,
+} from './context-rules';
+
+/** One phone number found in a text. */
+export interface PhoneMatch {
+  /** Offset in the text, inclusive. */
+  start: number;
+  /** Offset, exclusive; `text.slice(start, end)` is the number as written, including its extension text. */
+  end: number;
+  /** E.164 form, e.g. "+14155550132". */
+  e164: string;
+  /** The extension digits ("204") when the text carries one ("x204", "ext. 204", ";ext=204", "#204"). */
+  ext?: string;
+}
+
+/** Options of {@link findPhoneNumbers}. */
+export interface DetectOptions {
+  /** ISO 3166-1 alpha-2 country for national-format numbers (see `inferPageCountry`). */
+  country: string;
+  /**
+   * Optional: the text immediately before `text` in the same block (a previous text node, up to ~40
+   * characters), so that a label in another node counts: `<b>Order #</b>4155550132` is not a phone number,
+   * `<b>Tel.</b> 4155550132` is.
+   */
+  before?: string;
+}
+
+/** Fewest digits a linked number has: shorter runs are prices, counts, years and house numbers. */
+const MIN_DIGITS = 7;
+/** Most digits a candidate may have: 15 (E.164) plus a two-digit "00" international prefix. */
+const MAX_DIGITS = 17;
+/** Most whitespace-separated pieces one number is written in ("+49 (0) 30 12 34 56 78" has 7). */
+const MAX_TOKENS = 8;
+
+/**
+ * Cheap pre-check for every text node: false means "certainly no phone number here" (fewer than 7 digits).
+ * A plain loop over char codes, no allocation.
+ */
+export function mightContainPhone(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII and full-width (Japanese pages) digits.
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++digits >= MIN_DIGITS) return true;
+    }
+  }
+  return false;
+}
+
+// A run: optional "+" or "(", a digit, then digits and the separators people put inside phone numbers
+// (spaces incl. U+00A0/U+202F/thin spaces, dots, hyphens and Unicode dashes, slashes, parentheses), ending
+// on a digit or ")". Letters, colons, commas, tabs and line breaks end a run.
+const RUN_RE =
+  /[+＋(（]*[0-9０-９](?:[0-9０-９ \u00A0\u2007\u2009\u202F.\-\u2010-\u2015\u2212\uFF0D/()（）+＋]*[0-9０-９)）])?/g;
+const SPACE_RE = /[ \u00A0\u2007\u2009\u202F]/;
+// An extension right after a number: "x204", "x 204", "ext. 204", "Ext: 204", "extension 204",
+// ";ext=204" (RFC 3966), "#204". Sticky: it must start exactly where the number ends.
+const EXT_RE =
+  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
+const LATIN_LETTER_RE = /[A-Za-z\u00C0-\u024F]/;
+const UPPER_RE = /[A-Z\u00C0-\u00DE]/;
+const LOWER_RE = /[a-z\u00DF-\u00FF]/;
+const JOINER_RE = /[-_/]/;
+const WORD_CHAR_RE = /[A-Za-z0-9\u00C0-\u024F]/;
+
+/** A detector bound to one libphonenumber-js metadata set (the measurement script compares several). */
+export interface PhoneDetector {
+  findPhoneNumbers(text: string, options: DetectOptions): PhoneMatch[];
+}
+
+/**
+ * Builds a detector over the given libphonenumber-js metadata. The app uses {@link findPhoneNumbers}
+ * (trimmed `max` metadata); this factory exists so `scripts/measure-detection.ts` can compare `min`/`max`.
+ */
+export function createPhoneDetector(metadata: MetadataJson): PhoneDetector {
+  const supported = new Map<string, boolean>();
+  const isCountry = (country: string): boolean => {
+    let ok = supported.get(country);
+    if (ok === undefined) {
+      ok = /^[A-Z]{2}$/.test(country) && isSupportedCountry(country as CountryCode, metadata);
+      supported.set(country, ok);
+    }
+    return ok;
+  };
+
+  /** Parses digits (with or without "+") and says how strong the number is. */
+  const judge = (digits: string, plus: boolean, country: string | null): { e164: string; valid: boolean } | null => {
+    if (!plus && country === null) return null;
+    const parsed = plus
+      ? parsePhoneNumberFromString('+' + digits, metadata)
+      : parsePhoneNumberFromString(digits, { defaultCountry: country as CountryCode, extract: false }, metadata);
+    if (parsed === undefined) return null;
+    if (parsed.isValid()) return { e164: parsed.number, valid: true };
+    return parsed.isPossible() ? { e164: parsed.number, valid: false } : null;
+  };
+
+  return {
+    findPhoneNumbers(text, options) {
+      const out: PhoneMatch[] = [];
+      if (!mightContainPhone(text)) return out;
+      const upper = options.country.toUpperCase();
+      const country = isCountry(upper) ? upper : null;
+      const ibans = findIbans(text);
+      RUN_RE.lastIndex = 0;
+      for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
+        scanRun(text, m.index, m[0], options, country, ibans, judge, out);
+      }
+      return out;
+    },
+  };
+}
+
+type Judge = (digits: string, plus: boolean, country: string | null) => { e164: string; valid: boolean } | null;
+
+/** Counts ASCII and full-width digits in text[from, to). */
+function countDigits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+  }
+  return n;
+}
+
+/** The text before `pos`, reaching into `options.before` when `pos` is near the start of the text. */
+function textBefore(text: string, pos: number, before: string | undefined, length: number): string {
+  const from = pos - length;
+  if (from >= 0 || before === undefined || before.length === 0) return text.slice(Math.max(0, from), pos);
+  return before.slice(Math.max(0, before.length + from)) + text.slice(0, pos);
+}
+
+/**
+ * Scans one run for phone numbers. The run is split into whitespace-separated tokens; tokens that belong to
+ * a decoy (date, IP, card…) are blocked; then, from left to right, the longest span of unblocked tokens that
+ * parses as a number is taken, first without crossing a "soft" break (a lone "/" or dash between spaces, or
+ * two spaces: "030 1234567 / 030 1234568" is two numbers) and then across one ("030 / 1234567" is one).
+ */
+function scanRun(
+  text: string,
+  runStart: number,
+  run: string,
+  options: DetectOptions,
+  country: string | null,
+  ibans: number[],
+  judge: Judge,
+  out: PhoneMatch[],
+): void {
+  const runEnd = runStart + run.length;
+  const runDigits = countDigits(text, runStart, runEnd);
+  if (runDigits < MIN_DIGITS) return;
+
+  // Tokens that hold digits: [start, end) in run offsets, and whether a soft break follows each one.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const softAfter: boolean[] = [];
+  let i = 0;
+  let gapHasJoiner = false;
+  let gapSpaces = 0;
+  while (i < run.length) {
+    const c = run[i]!;
+    if (SPACE_RE.test(c) || c === '/') {
+      // A slash separates numbers ("(415)555-0156/(415)555-0157") or area code and subscriber
+      // ("030/1234567"): a soft break either way, crossed only when the pieces alone are no number.
+      if (c === '/') gapHasJoiner = true;
+      else gapSpaces++;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < run.length && !SPACE_RE.test(run[j]!) && run[j] !== '/') j++;
+    if (countDigits(run, i, j) > 0) {
+      if (starts.length > 0) softAfter[starts.length - 1] = gapHasJoiner || gapSpaces >= 2;
+      starts.push(i);
+      ends.push(j);
+      softAfter.push(false);
+      gapHasJoiner = false;
+    } else {
+      gapHasJoiner = true; // a token with no digits between numbers: "/", "–", "|".
+    }
+    gapSpaces = 0;
+    i = j;
+  }
+  const n = starts.length;
+  if (n === 0) return;
+  const blocked: boolean[] = new Array<boolean>(n).fill(false);
+  const blockRange = (from: number, to: number): void => {
+    for (let t = 0; t < n; t++) if (starts[t]! < to && ends[t]! > from) blocked[t] = true;
+  };
+
+  // Shapes that are certainly not phone numbers.
+  const decoys: number[] = [];
+  findDecoys(run, runDigits, decoys);
+  for (let d = 0; d < decoys.length; d += 2) blockRange(decoys[d]!, decoys[d + 1]!);
+  for (let d = 0; d < ibans.length; d += 2) blockRange(ibans[d]! - runStart, ibans[d + 1]! - runStart);
+  if (n >= 4) {
+    const tokens: string[] = [];
+    for (let t = 0; t < n; t++) tokens.push(run.slice(starts[t], ends[t]));
+    if (isPaginationRun(tokens)) return;
+  }
+
+  // What stands before the run.
+  const before = textBefore(text, runStart, options.before, 48);
+  const prevChar = before.length > 0 ? before[before.length - 1]! : '';
+  if (isPriceBefore(before)) return;
+  const label: LabelKind = classifyLabel(before);
+  const startsWithPlus = run[0] === '+' || run[0] === '＋' || (run[0] === '(' && run[1] === '+');
+  if (label === 'identifier' && !startsWithPlus) {
+    // "Order #12345 / 67890": the whole first segment belongs to the identifier.
+    for (let t = 0; t < n; t++) {
+      blocked[t] = true;
+      if (softAfter[t]) break;
+    }
+  }
+  if (prevChar !== '' && label !== 'phone') {
+    const prev2 = before.length > 1 ? before[before.length - 2]! : '';
+    // Glued to a word ("ABC123…", "v10.0…") or joined to one ("INV-2024…", "SKU_123…"), or the tail of a
+    // decimal number ("3,1415 926…"): the first token is part of something else.
+    if (
+      LATIN_LETTER_RE.test(prevChar) ||
+      (JOINER_RE.test(prevChar) && WORD_CHAR_RE.test(prev2)) ||
+      ((prevChar === '.' || prevChar === ',') && prev2 >= '0' && prev2 <= '9')
+    ) {
+      blocked[0] = true;
+    }
+  }
+
+  // What stands after the run (only matters for spans that end on the last token).
+  const after = text.slice(runEnd, runEnd + 12);
+  const afterLetterGlued = after.length > 0 && LATIN_LETTER_RE.test(after[0]!);
+  const extMatch = matchExtension(text, runEnd);
+  if (extMatch === null) {
+    if (isPriceOrMeasureAfter(after)) return;
+    const a0 = after[0] ?? '';
+    const a1 = after[1] ?? '';
+    // "1.234.567,89", "12345678.5", "10:30": a decimal or time continues the number.
+    if ((a0 === ',' || a0 === '.' || a0 === ':') && a1 >= '0' && a1 <= '9') blocked[n - 1] = true;
+    // "4155550132ABC", "1080p": glued to a word, unless it is a capitalised next word run into the number
+    // by text concatenation ("0132Email").
+    if (afterLetterGlued && !(UPPER_RE.test(after[0]!) && LOWER_RE.test(a1))) blocked[n - 1] = true;
+  }
+
+  let s = 0;
+  while (s < n) {
+    if (blocked[s]) {
+      s++;
+      continue;
+    }
+    // The furthest token a span from s may reach: not past a blocked token, at most MAX_TOKENS.
+    let maxE = s;
+    while (maxE + 1 < n && !blocked[maxE + 1] && maxE + 1 - s < MAX_TOKENS) maxE++;
+    let segEnd = s;
+    while (segEnd < maxE && !softAfter[segEnd]) segEnd++;
+    let found: PhoneMatch | null = null;
+    let foundE = -1;
+    for (let e = segEnd; e >= s && found === null; e--) {
+      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, judge, extMatch);
+      foundE = e;
+    }
+    for (let e = maxE; e > segEnd && found === null; e--) {
+      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, judge, extMatch);
+      foundE = e;
+    }
+    if (found !== null) {
+      out.push(found);
+      s = foundE + 1;
+    } else {
+      s++;
+    }
+  }
+}
+
+/** An extension right after `pos`: its digits and where it ends. */
+function matchExtension(text: string, pos: number): { ext: string; end: number } | null {
+  EXT_RE.lastIndex = pos;
+  const m = EXT_RE.exec(text);
+  if (m === null) return null;
+  // "x" must not be the start of a word ("0132 xylophone" has no digits anyway, "0132 x2y" does).
+  const end = pos + m[0].length;
+  if (end < text.length && LATIN_LETTER_RE.test(text[end]!)) return null;
+  return { ext: m[1]!, end };
+}
+
+/** Tries tokens s..e of a run as one number; returns the match or null. */
+function trySpan(
+  text: string,
+  runStart: number,
+  run: string,
+  starts: number[],
+  ends: number[],
+  s: number,
+  e: number,
+  n: number,
+  label: LabelKind,
+  country: string | null,
+  judge: Judge,
+  extMatch: { ext: string; end: number } | null,
+): PhoneMatch | null {
+  let from = starts[s]!;
+  let to = ends[e]!;
+  // Balance parentheses: drop unmatched "(" at the start and ")" at the end, and parentheses that enclose
+  // the whole number ("(415-555-0132)"), but keep "(415) 555-0132" and "+44 (0)20…".
+  let opens = 0;
+  let closes = 0;
+  for (let k = from; k < to; k++) {
+    const c = run[k];
+    if (c === '(' || c === '（') opens++;
+    else if (c === ')' || c === '）') closes++;
+  }
+  while (opens > closes && (run[from] === '(' || run[from] === '（')) {
+    from++;
+    opens--;
+  }
+  while (closes > opens && (run[to - 1] === ')' || run[to - 1] === '）')) {
+    to--;
+    closes--;
+  }
+  if ((run[from] === '(' || run[from] === '（') && (run[to - 1] === ')' || run[to - 1] === '）')) {
+    let depth = 0;
+    let enclosing = true;
+    for (let k = from; k < to - 1; k++) {
+      const c = run[k];
+      if (c === '(' || c === '（') depth++;
+      else if (c === ')' || c === '）') depth--;
+      if (depth === 0) {
+        enclosing = false;
+        break;
+      }
+    }
+    if (enclosing) {
+      from++;
+      to--;
+    }
+  }
+
+  // Digits, the "+", and the "(0)" trunk prefix some write after the country code ("+44 (0)20 7946 0000").
+  let digits = '';
+  let plus = false;
+  let bare = true;
+  for (let k = from; k < to; k++) {
+    const c = run.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits += run[k];
+    else if (c >= 0xff10 && c <= 0xff19) digits += String.fromCharCode(c - 0xff10 + 48);
+    else if (c === 43 || c === 0xff0b) {
+      if (digits.length > 0 || plus) return null; // a "+" inside: two numbers side by side.
+      plus = true;
+      bare = false;
+    } else {
+      bare = false;
+      if (plus && (c === 40 || c === 0xff08) && run[k + 1] === '0' && (run[k + 2] === ')' || run[k + 2] === '）')) {
+        if (digits.length > 0) k += 2;
+      }
+    }
+  }
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return null;
+  const spanLabel = s === 0 ? label : null;
+  // Bare digit runs need a phone label (see the file comment).
+  if (bare && spanLabel !== 'phone') return null;
+
+  const judged = judge(digits, plus, country);
+  if (judged === null) return null;
+  // A number that is only "possible" (right length, outside the allocated ranges) needs a phone label.
+  if (!judged.valid && spanLabel !== 'phone') return null;
+
+  const start = runStart + from;
+  const endsRun = e === n - 1 && to === ends[e];
+  if (endsRun && extMatch !== null) {
+    return { start, end: extMatch.end, e164: judged.e164, ext: extMatch.ext };
+  }
+  return { start, end: runStart + to, e164: judged.e164 };
+}
+
+const defaultDetector = createPhoneDetector(detectionMetadata as unknown as MetadataJson);
+
+/**
+ * All phone numbers in one text (a text node's data, or a block's concatenated text), in order and
+ * non-overlapping. National-format numbers are read as numbers of `options.country`.
+ */
+export function findPhoneNumbers(text: string, options: DetectOptions): PhoneMatch[] {
+  return defaultDetector.findPhoneNumbers(text, options);
+}
