@@ -227,6 +227,8 @@ export interface DialResponse {
   status: 'queued' | 'failed' | 'cancelled' | 'ignored';
   message: string;
   callId?: string;
+  /** A secondary problem that did not stop the call, e.g. the call log (helpdesk) refused it. */
+  warning?: string;
 }
 
 /** Answer to `getPopupState`. */

@@ -1,9 +1,26 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, regionOfLocale, saveSettings, type SettingsStores } from '@/lib/settings/store';
 import { isHostBlocked } from '@/lib/settings/sites';
-import { SETTINGS_KEY } from '@/lib/settings/schema';
+import { SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 import type { PageConfig } from '@/lib/messages';
+import { PROVIDERS } from '@/lib/providers/registry';
+import { CALL_LOGS } from '@/lib/calllog/registry';
+import { createClickToCall, listClickToCalls } from '@/lib/providers/kazoo';
+import { formatForPbx } from '@/lib/phone/format';
+import type { ProviderContext } from '@/lib/providers/types';
+import { createDialService, DIAL_TIMEOUT_MS, type CallLogRegistry } from '@/lib/dial/service';
+import { createHistoryStore, originOf } from '@/lib/dial/history';
+import { badgeFor, createStatusStore } from '@/lib/dial/status';
+import { kazooClickToCalls, testConnection } from '@/lib/dial/connection';
+import { popupState } from '@/lib/dial/popup-state';
 import { createRouter } from './router';
+import { applyBadge } from './badge';
+import { createConfirmer } from './confirm';
+import { registerNotificationClicks, showNotice } from './notifications';
+import { createMenus, registerMenus } from './menus';
+import { registerCommands } from './commands';
+import { registerOmnibox } from './omnibox';
+import type { BackgroundDeps } from './deps';
 
 function stores(): SettingsStores {
   return {
@@ -21,18 +38,73 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-/** Wires the background: message router, settings broadcast. Runs once per service-worker start. */
+/** What a content script on `host` should do, from the settings. */
+export function pageConfigFor(settings: Settings, host: string): PageConfig {
+  return {
+    linkify: settings.pages.linkify,
+    telLinks: settings.pages.telLinks,
+    blocked: isHostBlocked(host, settings.pages.blockedSites),
+    defaultCountry: settings.dialing.defaultCountry,
+  };
+}
+
+const randomId = () => crypto.randomUUID();
+
+function providerContext(): ProviderContext {
+  // Bound: a bare `fetch` reference called as a method of another object throws "Illegal invocation".
+  return { fetch: globalThis.fetch.bind(globalThis), now: Date.now, timeoutMs: DIAL_TIMEOUT_MS, randomId };
+}
+
+/**
+ * Tells every tab's content scripts that the page settings changed, each with its own host's config. Tabs
+ * without a content script (browser pages, tabs opened before install) reject the message: that is expected.
+ */
+async function broadcastPageConfig(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      // Without the "tabs" permission a tab's URL is only known where a content script could run anyway; a
+      // tab whose URL we cannot see gets the message too and the script asks again with getPageConfig.
+      const config = pageConfigFor(settings, hostOf(tab.url));
+      await browser.tabs.sendMessage(tab.id, { type: 'pageConfigChanged', config }).catch(() => undefined);
+    }),
+  );
+}
+
+/** Wires the background: dial service, message router, menus, commands, omnibox, badge, settings broadcast. */
 export function startBackground(): void {
+  const settingsNow = async () => (await loadSettings(stores())).settings;
+  const history = createHistoryStore(browser.storage.local);
+  const status = createStatusStore(browser.storage.local);
+  const callLogs = CALL_LOGS as unknown as CallLogRegistry;
+
+  const refreshBadge = async () => {
+    const settings = await settingsNow();
+    await applyBadge(badgeFor({ configured: settings.provider !== null, lastError: await status.lastError() }));
+  };
+
+  const confirm = createConfirmer({ randomId });
+  const service = createDialService({
+    loadSettings: settingsNow,
+    providers: PROVIDERS,
+    callLogs,
+    fetch: globalThis.fetch.bind(globalThis),
+    now: Date.now,
+    randomId,
+    notify: showNotice,
+    confirm,
+    history,
+    status,
+    refreshBadge,
+    format: formatForPbx,
+  });
+  const deps: BackgroundDeps = { service, loadSettings: settingsNow, notify: showNotice };
+
   const router = createRouter(
     {
       async getPageConfig(_message, sender): Promise<PageConfig> {
-        const { settings } = await loadSettings(stores());
-        return {
-          linkify: settings.pages.linkify,
-          telLinks: settings.pages.telLinks,
-          blocked: isHostBlocked(hostOf(sender.url), settings.pages.blockedSites),
-          defaultCountry: settings.dialing.defaultCountry,
-        };
+        return pageConfigFor(await settingsNow(), hostOf(sender.url));
       },
       async setSiteBlocked(message) {
         const { settings } = await loadSettings(stores());
@@ -41,26 +113,69 @@ export function startBackground(): void {
         const blockedSites = message.blocked ? [...others, host] : others;
         return saveSettings(stores(), { ...settings, pages: { ...settings.pages, blockedSites } });
       },
-      async dial() {
-        throw new Error('dial service not wired yet');
+      async dial(message, sender) {
+        // Page dials record the page's origin only; the popup's own dials have none.
+        const fromPage = message.source === 'link' || message.source === 'tel-link';
+        return service.dial({
+          number: message.number,
+          source: message.source,
+          country: message.country,
+          origin: fromPage ? originOf(sender.url) : undefined,
+        });
       },
-      async getPopupState() {
-        throw new Error('popup state not wired yet');
+      async getPopupState(message) {
+        const { settings, locked } = await loadSettings(stores());
+        return popupState({ settings, locked, providers: PROVIDERS, history, status }, message.host);
       },
-      async testConnection() {
-        throw new Error('test connection not wired yet');
+      async testConnection(message) {
+        return testConnection(message.settings, {
+          providers: PROVIDERS,
+          callLogs,
+          context: providerContext,
+          now: Date.now,
+          defaultCountry: stores().defaultCountry,
+          status,
+          refreshBadge,
+        });
       },
-      async kazooClickToCalls() {
-        throw new Error('kazoo not wired yet');
+      async kazooClickToCalls(message) {
+        return kazooClickToCalls(message.settings, message.createForExtension, {
+          list: listClickToCalls,
+          create: createClickToCall,
+          context: providerContext,
+          defaultCountry: stores().defaultCountry,
+        });
       },
       async clearHistory() {
-        throw new Error('history not wired yet');
+        await history.clear();
+        return { ok: true };
       },
     },
     { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
   );
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void 0;
+    // A managed policy change can change the effective settings too.
+    if (!(area === 'managed' || (area === 'local' && SETTINGS_KEY in changes))) return;
+    void settingsNow().then(async (settings) => {
+      await broadcastPageConfig(settings);
+      await refreshBadge();
+    });
   });
+
+  registerNotificationClicks();
+  registerMenus(deps);
+  registerCommands(deps);
+  registerOmnibox(deps, { xml: !import.meta.env.FIREFOX });
+
+  browser.runtime.onInstalled.addListener((details) => {
+    void createMenus();
+    if (details.reason === 'install') {
+      // The options page shows its welcome for ?welcome=1 (openOptionsPage cannot pass a query).
+      void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
+    }
+  });
+  browser.runtime.onStartup.addListener(() => void createMenus());
+  void refreshBadge();
 }

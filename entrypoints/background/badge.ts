@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import type { BadgeState } from '@/lib/dial/status';
+
+/** Puts a badge state on the toolbar button: its text, colour and tooltip. */
+export async function applyBadge(state: BadgeState): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: state.text }),
+    browser.action.setBadgeBackgroundColor({ color: state.color }),
+    browser.action.setTitle({ title: state.title }),
+  ]);
+}

@@ -1,0 +1,136 @@
+/**
+ * The options page's "Test connection" and Kazoo click-to-call helpers: they take a possibly unsaved settings
+ * document, so it is validated first and its problems reported as the first failed step.
+ */
+import type { KazooClickToCallsResponse, TestConnectionResponse } from '../messages';
+import type { ProviderContext } from '../providers/types';
+import type { KazooProvider, Settings } from '../settings/schema';
+import { describeProblems, parseSettings } from '../settings/validate';
+import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
+import type { StatusStore } from './status';
+
+export interface ConnectionDeps {
+  providers: ProviderRegistry;
+  callLogs: CallLogRegistry;
+  context: () => ProviderContext;
+  now: () => number;
+  defaultCountry?: string;
+  /** The outcome feeds the badge: a failed test sets the last error, a passed one clears it. */
+  status?: StatusStore;
+  refreshBadge?: () => Promise<void>;
+}
+
+type Step = TestConnectionResponse['steps'][number];
+
+function validate(document: unknown, defaultCountry?: string): { settings?: Settings; step: Step } {
+  const parsed = parseSettings(document, { defaultCountry });
+  if (!parsed.ok) {
+    return { step: { name: 'Settings', ok: false, detail: describeProblems(parsed.problems) } };
+  }
+  return { settings: parsed.settings, step: { name: 'Settings', ok: true, detail: 'The settings are complete.' } };
+}
+
+/**
+ * Checks a settings document's provider and call log without placing a call: validation, then the provider's
+ * own test, then the call log's. Each step says what was checked or exactly what failed.
+ */
+export async function testConnection(document: unknown, deps: ConnectionDeps): Promise<TestConnectionResponse> {
+  const { settings, step } = validate(document, deps.defaultCountry);
+  const steps: Step[] = [step];
+  if (settings) {
+    const provider = settings.provider;
+    if (!provider) {
+      steps.push({
+        name: 'PBX',
+        ok: false,
+        detail: 'No PBX is configured: choose your provider and fill in its fields.',
+      });
+    } else {
+      const definition = deps.providers[provider.type];
+      try {
+        const outcome = await definition.create(provider, deps.context()).testConnection();
+        steps.push({ name: definition.label, ok: true, detail: outcome.detail });
+      } catch (error) {
+        steps.push({ name: definition.label, ok: false, detail: failureText(error).text });
+      }
+    }
+    const callLog = settings.callLog;
+    if (callLog) {
+      const entry = deps.callLogs[callLog.type];
+      if (!entry) {
+        steps.push({ name: 'Call log', ok: false, detail: `The call log "${callLog.type}" is not supported.` });
+      } else {
+        try {
+          const outcome = await entry.create(callLog, deps.context()).testConnection();
+          steps.push({ name: entry.label, ok: true, detail: outcome.detail });
+        } catch (error) {
+          steps.push({ name: entry.label, ok: false, detail: failureText(error).text });
+        }
+      }
+    }
+  }
+  const ok = steps.every((s) => s.ok);
+  if (deps.status) {
+    const failed = steps.find((s) => !s.ok);
+    try {
+      if (failed) {
+        await deps.status.failed({
+          time: deps.now(),
+          message: `Connection test failed (${failed.name}): ${failed.detail}`,
+        });
+      } else {
+        await deps.status.succeeded();
+      }
+      await deps.refreshBadge?.();
+    } catch {
+      // The answer matters more than the badge; the next dial or test sets it again.
+    }
+  }
+  return { ok, steps };
+}
+
+export interface KazooDeps {
+  list: (
+    settings: KazooProvider,
+    context: ProviderContext,
+  ) => Promise<{ id: string; name: string; extension: string }[]>;
+  create: (settings: KazooProvider, extension: string, context: ProviderContext) => Promise<string>;
+  context: () => ProviderContext;
+  defaultCountry?: string;
+}
+
+/**
+ * Lists a Kazoo account's click-to-call objects, creating one for `createForExtension` first when asked, so the
+ * options page can offer them instead of asking for an opaque id.
+ */
+export async function kazooClickToCalls(
+  document: unknown,
+  createForExtension: string | undefined,
+  deps: KazooDeps,
+): Promise<KazooClickToCallsResponse> {
+  // The click-to-call id is what the person is about to pick: a document missing only that is fine here.
+  const doc = withPlaceholderClickToCall(document);
+  const { settings, step } = validate(doc, deps.defaultCountry);
+  if (!settings) return { ok: false, items: [], message: step.detail };
+  const provider = settings.provider;
+  if (provider?.type !== 'kazoo') {
+    return { ok: false, items: [], message: 'The provider is not Kazoo: choose Kazoo first.' };
+  }
+  try {
+    let createdId: string | undefined;
+    if (createForExtension !== undefined) createdId = await deps.create(provider, createForExtension, deps.context());
+    const items = await deps.list(provider, deps.context());
+    return createdId ? { ok: true, items, createdId } : { ok: true, items };
+  } catch (error) {
+    return { ok: false, items: [], message: failureText(error).text };
+  }
+}
+
+function withPlaceholderClickToCall(document: unknown): unknown {
+  if (typeof document !== 'object' || document === null) return document;
+  const provider = (document as { provider?: unknown }).provider;
+  if (typeof provider !== 'object' || provider === null) return document;
+  const p = provider as Record<string, unknown>;
+  if (p.type !== 'kazoo' || (typeof p.clickToCallId === 'string' && p.clickToCallId.trim())) return document;
+  return { ...document, provider: { ...p, clickToCallId: 'not-chosen-yet' } };
+}

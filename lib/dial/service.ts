@@ -1,0 +1,341 @@
+/**
+ * The one dial service every source goes through (page link, tel link, context menu, shortcut, popup, history,
+ * omnibox): check the number, format it for the PBX, confirm when asked to (and always before a premium-rate
+ * number), drop a repeat within a few seconds, call the adapter once, log the call, record it, tell the user.
+ *
+ * Pure and injectable: everything it reads or touches (settings, registries, fetch, clock, notifier, confirmer,
+ * history, status, badge) is passed in, so it is unit-tested under Node with fakes. The background wires the
+ * real browser APIs in entrypoints/background/start.ts.
+ */
+import type { DialResponse, DialSource, HistoryEntry } from '../messages';
+import {
+  ProviderError,
+  type ProviderAdapter,
+  type ProviderCapabilities,
+  type ProviderContext,
+} from '../providers/types';
+import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
+import type { HistoryStore } from './history';
+import { canonicalNumber, parseDialNumber, type DialNumber } from './number';
+import type { StatusStore } from './status';
+
+/** How long a repeat of the same number is ignored (design.md: "a second click … within a few seconds"). */
+export const DEDUPE_MS = 3000;
+/** The whole adapter call, login included, must finish within this; a dial is never retried. */
+export const DIAL_TIMEOUT_MS = 10_000;
+
+/** A provider as the service needs it (PROVIDERS entries in lib/providers/registry.ts fit). */
+export interface ProviderEntry {
+  label: string;
+  capabilities: Pick<ProviderCapabilities, 'extensionDialing'>;
+  create(settings: ProviderSettings, context: ProviderContext): ProviderAdapter;
+}
+export type ProviderRegistry = Readonly<Record<ProviderType, ProviderEntry>>;
+
+/** A call log (helpdesk) as the service needs it (lib/calllog/registry.ts entries fit). */
+export interface CallLogEntry {
+  label: string;
+  create(
+    settings: CallLogSettings,
+    context: ProviderContext,
+  ): {
+    logCall(call: { number: string; callId?: string; extension?: string }): Promise<unknown>;
+    testConnection(): Promise<{ detail: string }>;
+  };
+}
+export type CallLogRegistry = Readonly<Record<string, CallLogEntry>>;
+
+/** What the confirmation asks; the UI must show `dialledAs` and the reason. */
+export interface ConfirmPrompt {
+  /** "+1 900 555 0100" */
+  display: string;
+  /** Exactly what the PBX will receive, e.g. "19005550100". */
+  dialledAs: string;
+  /** `premium-rate`: always asked; `setting`: `dialing.confirm` is on. */
+  reason: 'premium-rate' | 'setting';
+  /** An extension the PBX cannot dial: the person must ask for it. */
+  askForExtension?: string;
+}
+
+/** One notification. `opensSettings`: clicking it opens the options page. */
+export interface Notice {
+  title: string;
+  message: string;
+  opensSettings: boolean;
+}
+
+export interface DialServiceDeps {
+  /** Effective settings (stored document + managed policy). */
+  loadSettings: () => Promise<Settings>;
+  providers: ProviderRegistry;
+  callLogs: CallLogRegistry;
+  fetch: typeof fetch;
+  now: () => number;
+  randomId: () => string;
+  notify: (notice: Notice) => Promise<void>;
+  /** Resolves true to dial, false to cancel (closing the prompt is a cancel). */
+  confirm: (prompt: ConfirmPrompt) => Promise<boolean>;
+  history: HistoryStore;
+  status: StatusStore;
+  /** Re-reads the state and sets the toolbar badge. */
+  refreshBadge: () => Promise<void>;
+  /** `formatForPbx` from lib/phone/format.ts. */
+  format: (
+    e164: string,
+    options: Pick<DialingSettings, 'numberFormat' | 'outboundPrefix' | 'defaultCountry'>,
+  ) => string;
+  /** Defaults to {@link DIAL_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** Defaults to {@link DEDUPE_MS}. */
+  dedupeMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface DialServiceRequest {
+  /** As the source carries it: E.164 (+ `;ext=`), a tel: URI's number part, or typed text. */
+  number: string;
+  source: DialSource;
+  /** The page's country for national numbers, tried before `dialing.defaultCountry`. */
+  country?: string;
+  /** The page's origin (never its path), for link, tel-link, menu and shortcut dials. */
+  origin?: string;
+}
+
+export interface DialService {
+  dial(request: DialServiceRequest): Promise<DialResponse>;
+}
+
+/** The user's own extension as the provider settings name it, where they do. */
+export function ownExtension(provider: ProviderSettings): string | undefined {
+  const value = 'extension' in provider ? provider.extension : undefined;
+  return value ? value : undefined;
+}
+
+/**
+ * "MaxoTel rejected the API key (MaxoTel said: "UNAUTHORISED: …")": the adapter's summary and the provider's own
+ * words, each once.
+ */
+export function failureText(error: unknown): { kind: string; text: string } {
+  if (error instanceof ProviderError) {
+    const own = error.details.providerMessage?.trim();
+    const text =
+      own && !error.message.includes(own)
+        ? `${error.message} (${error.details.provider} said: "${own}")`
+        : error.message;
+    return { kind: error.kind, text };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'unexpected', text: `Something unexpected went wrong: ${message}` };
+}
+
+class DialTimeout extends Error {}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DialTimeout()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Builds the dial service. It keeps only the deduplication window in memory. */
+export function createDialService(deps: DialServiceDeps): DialService {
+  const dedupeMs = deps.dedupeMs ?? DEDUPE_MS;
+  const timeoutMs = deps.timeoutMs ?? DIAL_TIMEOUT_MS;
+  const log = deps.log ?? ((m: string) => console.warn(m));
+  /** Canonical number → when its request arrived. */
+  const recent = new Map<string, number>();
+
+  /**
+   * The adapter for the current provider settings, kept while they stay the same, so a logged-in session
+   * (Yeastar's 30-minute token, Kazoo's auth token) is reused across dials instead of logging in every time.
+   */
+  let cachedAdapter: { key: string; adapter: ProviderAdapter } | undefined;
+  function adapterFor(provider: ProviderSettings, definition: ProviderEntry): ProviderAdapter {
+    const key = JSON.stringify(provider);
+    if (cachedAdapter?.key !== key) cachedAdapter = { key, adapter: definition.create(provider, context()) };
+    return cachedAdapter.adapter;
+  }
+
+  const context = (): ProviderContext => ({
+    fetch: deps.fetch,
+    now: deps.now,
+    timeoutMs,
+    randomId: deps.randomId,
+  });
+
+  async function record(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
+    try {
+      await deps.history.add({ id: deps.randomId(), ...entry });
+    } catch (error) {
+      // The history is a convenience: a full or failing storage must not turn a placed call into an error.
+      log(`PBX Click-to-Dial: could not record the call history (${(error as Error).message})`);
+    }
+  }
+
+  async function safely(task: () => Promise<void>, what: string): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      log(`PBX Click-to-Dial: could not ${what} (${(error as Error).message})`);
+    }
+  }
+
+  async function dial(request: DialServiceRequest): Promise<DialResponse> {
+    const settings = await deps.loadSettings();
+    const parsed = parseDialNumber(request.number, [request.country, settings.dialing.defaultCountry]);
+    if (!parsed.ok) {
+      await safely(
+        () => deps.notify({ title: 'Not a phone number', message: parsed.message, opensSettings: false }),
+        'show a notification',
+      );
+      return { status: 'failed', message: parsed.message };
+    }
+    const number = parsed.number;
+    const key = canonicalNumber(number);
+
+    // Deduplicate before anything slow (confirmation, network): a double click must not place two calls.
+    const now = deps.now();
+    for (const [k, t] of recent) if (now - t >= dedupeMs) recent.delete(k);
+    if (recent.has(key)) {
+      return {
+        status: 'ignored',
+        message: `Already calling ${number.display}: a repeat within ${Math.round(dedupeMs / 1000)} seconds is ignored.`,
+      };
+    }
+    recent.set(key, now);
+
+    const base = { number: key, display: number.display, source: request.source, origin: request.origin };
+    const provider = settings.provider;
+    if (!provider) {
+      const message = 'PBX Click-to-Dial is not set up yet: click here to open the settings and connect your PBX.';
+      await record({ ...base, time: now, result: 'failed', errorKind: 'not-configured', message });
+      await safely(() => deps.notify({ title: 'Set up your PBX first', message, opensSettings: true }), 'notify');
+      await safely(deps.refreshBadge, 'update the badge');
+      return { status: 'failed', message };
+    }
+    const definition = deps.providers[provider.type];
+    return placeCall(settings, provider, definition, number, base);
+  }
+
+  async function placeCall(
+    settings: Settings,
+    provider: ProviderSettings,
+    definition: ProviderEntry,
+    number: DialNumber,
+    base: Pick<HistoryEntry, 'number' | 'display' | 'source' | 'origin'>,
+  ): Promise<DialResponse> {
+    let dialledAs: string;
+    try {
+      dialledAs = deps.format(number.e164, settings.dialing);
+    } catch (error) {
+      const message = `Could not format ${number.display} for the PBX: ${(error as Error).message}`;
+      recent.delete(base.number);
+      await safely(() => deps.notify({ title: 'Call not placed', message, opensSettings: true }), 'notify');
+      return { status: 'failed', message };
+    }
+    // Extensions go to the PBX only where its API can carry them (design.md "Numbers"); otherwise the person
+    // is told to ask for it once the far end answers.
+    const sendExtension = number.extension && definition.capabilities.extensionDialing ? number.extension : undefined;
+    const askForExtension = number.extension && !sendExtension ? number.extension : undefined;
+
+    if (number.premiumRate || settings.dialing.confirm) {
+      const yes = await deps
+        .confirm({
+          display: number.display,
+          dialledAs,
+          reason: number.premiumRate ? 'premium-rate' : 'setting',
+          askForExtension,
+        })
+        .catch((error: unknown) => {
+          log(`PBX Click-to-Dial: the confirmation failed (${(error as Error).message}); not dialling`);
+          return false;
+        });
+      if (!yes) {
+        // A cancelled request frees the number at once: the person may change their mind and click again.
+        recent.delete(base.number);
+        const message = `Call to ${number.display} cancelled.`;
+        await record({ ...base, time: deps.now(), result: 'cancelled', message, provider: provider.type });
+        return { status: 'cancelled', message };
+      }
+    }
+
+    const started = deps.now();
+    let callId: string | undefined;
+    try {
+      const adapter = adapterFor(provider, definition);
+      // Exactly one attempt: a retry after a timeout or an ambiguous failure could place a second call.
+      const outcome = await withDeadline(
+        adapter.dial({ number: dialledAs, extension: sendExtension, autoAnswer: settings.dialing.autoAnswer }),
+        timeoutMs,
+      );
+      callId = outcome.callId;
+    } catch (error) {
+      const { kind, text } =
+        error instanceof DialTimeout
+          ? {
+              kind: 'timeout',
+              text: `${definition.label} did not answer within ${Math.round(timeoutMs / 1000)} seconds. The call may still go through: check your phone before trying again.`,
+            }
+          : failureText(error);
+      const message = `Call to ${number.display} failed: ${text}`;
+      await record({ ...base, time: started, result: 'failed', errorKind: kind, message, provider: provider.type });
+      await safely(() => deps.status.failed({ time: started, message }), 'remember the failure');
+      await safely(
+        () =>
+          deps.notify({ title: 'Call failed', message: `${text} Click to open the settings.`, opensSettings: true }),
+        'notify',
+      );
+      await safely(deps.refreshBadge, 'update the badge');
+      return { status: 'failed', message };
+    }
+
+    const extension = ownExtension(provider);
+    const ring = extension ? `your phone, extension ${extension}, will ring first` : 'your phone will ring first';
+    let message = `Calling ${number.display}: ${ring}`;
+    if (askForExtension) message += `. When answered, ask for extension ${askForExtension}`;
+
+    // The call is placed: a failing call log is a secondary warning and never undoes the call or changes its
+    // status.
+    const warning = await logCall(settings, dialledAs, callId, extension);
+
+    await record({ ...base, time: started, result: 'queued', message, callId, provider: provider.type });
+    await safely(() => deps.status.succeeded(), 'clear the last failure');
+    await safely(
+      () =>
+        deps.notify({
+          title: 'Calling',
+          message: warning ? `${message}.\n${warning}` : message,
+          opensSettings: warning !== undefined,
+        }),
+      'notify',
+    );
+    await safely(deps.refreshBadge, 'update the badge');
+    return warning ? { status: 'queued', message, callId, warning } : { status: 'queued', message, callId };
+  }
+
+  async function logCall(
+    settings: Settings,
+    dialledAs: string,
+    callId: string | undefined,
+    extension: string | undefined,
+  ): Promise<string | undefined> {
+    const config = settings.callLog;
+    if (!config) return undefined;
+    const entry = deps.callLogs[config.type];
+    if (!entry) return `The call log "${config.type}" is not supported, so this call was not logged.`;
+    try {
+      const logger = entry.create(config, context());
+      await withDeadline(logger.logCall({ number: dialledAs, callId, extension }), timeoutMs);
+      return undefined;
+    } catch (error) {
+      const text =
+        error instanceof DialTimeout
+          ? `${entry.label} did not answer within ${Math.round(timeoutMs / 1000)} seconds`
+          : failureText(error).text;
+      return `The call was not logged in ${entry.label}: ${text}`;
+    }
+  }
+
+  return { dial };
+}

@@ -1,0 +1,64 @@
+/**
+ * What the toolbar badge and the popup say about the extension's health: not configured, or the last dial or
+ * connection test failed (kept in `storage.local` under {@link STATUS_KEY} so it survives the service worker
+ * stopping), or nothing when all is well.
+ */
+import type { HistoryArea } from './history';
+
+export const STATUS_KEY = 'dialStatus';
+
+export interface LastError {
+  time: number;
+  message: string;
+}
+
+export interface StatusStore {
+  lastError(): Promise<LastError | undefined>;
+  /** A dial or connection test failed: remember why until one succeeds. */
+  failed(error: LastError): Promise<void>;
+  /** A dial or connection test succeeded: forget the last failure. */
+  succeeded(): Promise<void>;
+}
+
+/** A status store over a storage area. */
+export function createStatusStore(area: HistoryArea): StatusStore {
+  return {
+    async lastError() {
+      const value = (await area.get(STATUS_KEY))[STATUS_KEY] as { lastError?: unknown } | undefined;
+      const e = value?.lastError as Partial<LastError> | undefined;
+      return e && typeof e.time === 'number' && typeof e.message === 'string'
+        ? { time: e.time, message: e.message }
+        : undefined;
+    },
+    failed: (error) => area.set({ [STATUS_KEY]: { lastError: error } }),
+    succeeded: () => area.remove(STATUS_KEY),
+  };
+}
+
+export interface BadgeState {
+  /** "" when all is well. */
+  text: string;
+  color: string;
+  /** The toolbar button's tooltip. */
+  title: string;
+}
+
+export const BADGE_OK_TITLE = 'PBX Click-to-Dial';
+
+/**
+ * The badge for a state: "?" (amber) when no PBX is configured, "!" (red) when the last dial or connection
+ * test failed, nothing otherwise. The title says why, so the mark is never a riddle.
+ */
+export function badgeFor(state: { configured: boolean; lastError?: LastError }): BadgeState {
+  if (!state.configured) {
+    return {
+      text: '?',
+      color: '#B45309',
+      title: 'PBX Click-to-Dial is not set up: open the options to connect your PBX.',
+    };
+  }
+  if (state.lastError) {
+    return { text: '!', color: '#B91C1C', title: `PBX Click-to-Dial: ${state.lastError.message}` };
+  }
+  return { text: '', color: '#15803D', title: BADGE_OK_TITLE };
+}

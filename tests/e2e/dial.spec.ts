@@ -1,0 +1,195 @@
+/**
+ * Issue 5, end to end: a click on a page link or a tel: link goes through the background's dial service to the
+ * PBX (the MaxoTel simulator), and leaves a history entry and the toolbar badge behind.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, type Extension } from './support/fixtures';
+import type { PageServer } from './support/page-server';
+import type { SimRequest } from '../sim/server';
+import type { HistoryEntry } from '../../lib/messages';
+import { html } from './page-helpers';
+
+const BODY = `
+<p>Office: <span id="office">+1 415-555-0132</span>, desk +1 415-555-0133 x204.</p>
+<p><a id="tel" href="tel:+44-20-7946-0000">London office</a></p>
+<p>Premium: +1 900-555-0100</p>`;
+
+/** Every parameter MaxoTel received, from the query string or a form/JSON body. */
+function params(request: SimRequest): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(request.query);
+  const type = request.headers['content-type'] ?? '';
+  if (type.includes('json')) Object.assign(out, JSON.parse(request.body));
+  else if (request.body) Object.assign(out, Object.fromEntries(new URLSearchParams(request.body)));
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, String(v)]));
+}
+
+async function openFixture(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(pages.add(`/dial/${name}.html`, html(BODY)));
+  await expect(page.locator('a[data-pbx-dial]')).not.toHaveCount(0);
+  return page;
+}
+
+/**
+ * Clicks a button of the confirmation window. The background closes the window as soon as the answer arrives,
+ * which can be before Playwright's click returns: that close is the expected outcome, any other error is not.
+ */
+async function answer(confirm: Page, name: string): Promise<void> {
+  const closed = confirm.waitForEvent('close');
+  await confirm
+    .getByRole('button', { name, exact: true })
+    .click()
+    .catch((error: unknown) => {
+      if (!confirm.isClosed()) throw error;
+    });
+  await closed;
+}
+
+const history = (extension: Extension) => extension.storage<HistoryEntry[]>('history').then((h) => h ?? []);
+const badge = (extension: Extension) => extension.evaluate(() => chrome.action.getBadgeText({}), null);
+const badgeTitle = (extension: Extension) => extension.evaluate(() => chrome.action.getTitle({}), null);
+
+test('a click on a page link dials through MaxoTel and is recorded; the badge stays clear', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await openFixture(context, pages, 'page-link');
+  await page.locator('a[data-pbx-dial="+14155550132"]').click();
+
+  await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
+  expect(params(sim.requestsFor('maxotel')[0]!)).toMatchObject({ origin: '101', destination: '+14155550132' });
+
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  const [entry] = await history(extension);
+  expect(entry).toMatchObject({
+    number: '+14155550132',
+    source: 'link',
+    origin: pages.origin,
+    result: 'queued',
+    provider: 'maxotel',
+    message: 'Calling +1 415 555 0132: your phone, extension 101, will ring first',
+  });
+  // The page's origin only: never its path or the fixture name.
+  expect(JSON.stringify(entry)).not.toContain('/dial/');
+  expect(JSON.stringify(entry)).not.toContain('sim-maxotel');
+  expect(await badge(extension)).toBe('');
+});
+
+test('a click on a tel: link dials through MaxoTel with source tel-link', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await openFixture(context, pages, 'tel-link');
+  await page.click('#tel');
+
+  await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
+  expect(params(sim.requestsFor('maxotel')[0]!).destination).toBe('+442079460000');
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  expect((await history(extension))[0]).toMatchObject({
+    number: '+442079460000',
+    source: 'tel-link',
+    result: 'queued',
+  });
+});
+
+test('an extension MaxoTel cannot dial is left out of the request and named in the history message', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await openFixture(context, pages, 'ext');
+  await page.locator('a[data-pbx-dial="+14155550133;ext=204"]').click();
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  expect(params(sim.requestsFor('maxotel')[0]!).destination).toBe('+14155550133');
+  expect((await history(extension))[0]!.message).toMatch(/When answered, ask for extension 204$/);
+});
+
+test('a double click places one call', async ({ context, extension, pages, sim }) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await openFixture(context, pages, 'double');
+  await page.locator('a[data-pbx-dial="+14155550132"]').dblclick();
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  await page.waitForTimeout(500);
+  expect(sim.requestsFor('maxotel')).toHaveLength(1);
+});
+
+test('a failed dial is recorded with the reason and marks the badge "!"', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('maxotel', { extensionOnline: false });
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await openFixture(context, pages, 'failure');
+  await page.locator('a[data-pbx-dial="+14155550132"]').click();
+
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  const [entry] = await history(extension);
+  expect(entry).toMatchObject({ result: 'failed', source: 'link', errorKind: 'extension-unavailable' });
+  expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: /);
+  await expect.poll(() => badge(extension)).toBe('!');
+  expect(await badgeTitle(extension)).toContain(entry!.message!);
+
+  // The next dial that goes through clears the mark.
+  sim.configure('maxotel', { extensionOnline: true });
+  await page.locator('a[data-pbx-dial="+14155550133;ext=204"]').click();
+  await expect.poll(() => history(extension)).toHaveLength(2);
+  await expect.poll(() => badge(extension)).toBe('');
+});
+
+test('not configured: the badge shows "?", and a click reaches no PBX', async ({ context, extension, pages, sim }) => {
+  await extension.setSettings({ version: 1, provider: null, dialing: { defaultCountry: 'US' } });
+  await expect.poll(() => badge(extension)).toBe('?');
+  const page = await openFixture(context, pages, 'unconfigured');
+  await page.locator('a[data-pbx-dial="+14155550132"]').click();
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  expect((await history(extension))[0]).toMatchObject({ result: 'failed', errorKind: 'not-configured' });
+  expect(sim.requests).toHaveLength(0);
+});
+
+test('a premium-rate number opens the confirmation window; Cancel places no call', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await openFixture(context, pages, 'premium');
+  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
+  await page.locator('a[data-pbx-dial="+19005550100"]').click();
+  const confirm = await confirmPage;
+  await expect(confirm.getByTestId('confirm-number')).toHaveText('+1 900 555 0100');
+  await expect(confirm.getByTestId('confirm-dialled')).toHaveText('Dialled as +19005550100');
+  await expect(confirm.getByTestId('confirm-reason')).toContainText('premium-rate number');
+  await answer(confirm, 'Cancel');
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  expect((await history(extension))[0]).toMatchObject({ result: 'cancelled', number: '+19005550100' });
+  expect(sim.requestsFor('maxotel')).toHaveLength(0);
+});
+
+test('with "ask before each call" on, Call in the confirmation window places the call', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US', confirm: true } });
+  const page = await openFixture(context, pages, 'confirm');
+  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
+  await page.locator('a[data-pbx-dial="+14155550132"]').click();
+  const confirm = await confirmPage;
+  await expect(confirm.getByTestId('confirm-reason')).toBeHidden();
+  await answer(confirm, 'Call');
+  await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
+  await expect.poll(() => history(extension)).toHaveLength(1);
+  expect((await history(extension))[0]!.result).toBe('queued');
+});
