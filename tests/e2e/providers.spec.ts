@@ -1,0 +1,290 @@
+/**
+ * Issue 4, end to end: for each provider, a click on a number the content script linked on a page reaches the
+ * simulator as exactly the request ../shared/providers.md documents (method, path, auth, body fields), with
+ * the number in the configured `dialing.numberFormat`; and with HelpDeskEddy configured, the PBX dial is
+ * followed by exactly one `create_call` card.
+ *
+ * The manifest has optional host permissions only; the simulator answers CORS preflights permissively, so the
+ * service worker's fetches to 127.0.0.1 work without a grant (providers.md §0, "CORS").
+ */
+import { createHash } from 'node:crypto';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, type Extension } from './support/fixtures';
+import type { PageServer } from './support/page-server';
+import type { SimRequest, Simulator } from '../sim/server';
+import { MAXOTEL_SIM_KEY } from '../sim/maxotel';
+import { YEASTAR_SIM_PASSWORD, YEASTAR_SIM_USERNAME } from '../sim/yeastar-s';
+import { NETSAPIENS_SIM_KEY } from '../sim/netsapiens';
+import { KAZOO_SIM } from '../sim/kazoo';
+import { CUSTOM_SIM_EXTENSION } from '../sim/custom';
+import { HDE_SIM, parseMultipart } from '../sim/helpdeskeddy';
+import type { HistoryEntry } from '../../lib/messages';
+import type { DialingSettings } from '../../lib/settings/schema';
+import { html } from './page-helpers';
+
+/** A US page: the national number is valid because the page says `en-US` and the user dials from the US. */
+const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
+const US_E164 = '+14155550132';
+
+function dialing(patch: Partial<DialingSettings>): DialingSettings {
+  return {
+    defaultCountry: 'US',
+    autoAnswer: true,
+    confirm: false,
+    numberFormat: 'e164',
+    outboundPrefix: '',
+    ...patch,
+  };
+}
+
+/** Opens `body` as a page, waits for the content script to link the number, and clicks it. */
+async function clickNumber(
+  context: BrowserContext,
+  pages: PageServer,
+  name: string,
+  body: string,
+  e164: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(pages.add(`/providers/${name}.html`, html(body, '', 'en-US')));
+  const link = page.locator(`a[data-pbx-dial="${e164}"]`);
+  await expect(link).toHaveCount(1, { timeout: 10_000 });
+  await expect(link).toHaveAttribute('href', `tel:${e164}`);
+  await link.click();
+  return page;
+}
+
+/** Waits until the background recorded the dial, which it does after the PBX and the call log answered. */
+async function settledEntry(extension: Extension): Promise<HistoryEntry> {
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
+  const [entry] = (await extension.storage<HistoryEntry[]>('history'))!;
+  return entry!;
+}
+
+/** The only request `provider` received (fails when there is not exactly one). */
+function onlyRequest(sim: Simulator, provider: string): SimRequest {
+  const requests = sim.requestsFor(provider);
+  expect(
+    requests.map((r) => `${r.method} ${r.path}`),
+    `${provider} received exactly one request`,
+  ).toHaveLength(1);
+  return requests[0]!;
+}
+
+const json = (request: SimRequest): unknown => JSON.parse(request.body);
+const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+test('MaxoTel: one POST calls/initiate form with the key in the body, the number in E.164', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: dialing({ numberFormat: 'e164' }) });
+  await clickNumber(context, pages, 'maxotel', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'maxotel', number: US_E164, source: 'link' });
+
+  const request = onlyRequest(sim, 'maxotel');
+  expect(sim.requests).toHaveLength(1);
+  expect(request.method).toBe('POST');
+  // The doc's URL form, with the slash before the (here empty) query string; the key never in the URL.
+  expect(request.path).toBe('/calls/initiate/');
+  expect([...request.query.keys()]).toEqual([]);
+  expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
+    key: MAXOTEL_SIM_KEY,
+    origin: '101',
+    destination: '+14155550132',
+    autoAnswer: '1',
+  });
+});
+
+test('Yeastar S-Series: login with the MD5 of the password, then call/dial with the token, number dialable with prefix 9', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('yeastar-s'),
+    dialing: dialing({ numberFormat: 'dialable', outboundPrefix: '9' }),
+  });
+  await clickNumber(context, pages, 'yeastar', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'yeastar-s', number: US_E164 });
+
+  const requests = sim.requestsFor('yeastar-s');
+  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    'POST /api/v2.0.0/login',
+    'POST /api/v2.0.0/call/dial',
+  ]);
+  expect(sim.requests).toHaveLength(2);
+  const [login, dial] = requests as [SimRequest, SimRequest];
+  expect(login.headers['content-type']).toMatch(/^application\/json/);
+  expect([...login.query.keys()]).toEqual([]);
+  expect(json(login)).toEqual({
+    username: YEASTAR_SIM_USERNAME,
+    password: md5(YEASTAR_SIM_PASSWORD),
+    version: '2.0.0',
+  });
+
+  expect(dial.headers['content-type']).toMatch(/^application\/json/);
+  expect([...dial.query.keys()]).toEqual(['token']);
+  expect(dial.query.get('token')).toMatch(/^[0-9a-f]{32}$/);
+  // National digits at home (US), after the outbound prefix.
+  expect(json(dial)).toEqual({ caller: '1023', callee: '94155550132', autoanswer: 'yes' });
+  // The PBX's `callid` is kept with the call.
+  expect(entry.callId).toMatch(/^\d+\.1$/);
+});
+
+test('NetSapiens: one Bearer POST …/domains/~/users/~/calls with the hyphenated keys, number in digits', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('netsapiens'),
+    dialing: dialing({ numberFormat: 'digits', autoAnswer: false }),
+  });
+  await clickNumber(context, pages, 'netsapiens', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'netsapiens', number: US_E164 });
+
+  const request = onlyRequest(sim, 'netsapiens');
+  expect(sim.requests).toHaveLength(1);
+  expect(request.method).toBe('POST');
+  expect(request.path).toBe('/ns-api/v2/domains/~/users/~/calls');
+  expect(request.headers.authorization).toBe(`Bearer ${NETSAPIENS_SIM_KEY}`);
+  expect(request.headers['content-type']).toMatch(/^application\/json/);
+  const body = json(request) as Record<string, string>;
+  expect(body).toEqual({
+    synchronous: 'no',
+    'call-id': expect.stringMatching(/\S/),
+    'call-term-user': '14155550132',
+    'auto-answer-enabled': 'no',
+  });
+  // The random call-id is kept, so the call can be read or ended later.
+  expect(entry.callId).toBe(body['call-id']);
+});
+
+test('Kazoo: PUT /v2/api_auth with the key, then GET …/connect?contact= with X-Auth-Token, number in E.164', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('kazoo'), dialing: dialing({ numberFormat: 'e164' }) });
+  await clickNumber(context, pages, 'kazoo', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'kazoo', number: US_E164 });
+
+  const requests = sim.requestsFor('kazoo');
+  const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`;
+  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /v2/api_auth', `GET ${connectPath}`]);
+  expect(sim.requests).toHaveLength(2);
+  const [login, connect] = requests as [SimRequest, SimRequest];
+  expect(login.headers['content-type']).toMatch(/^application\/json/);
+  expect(json(login)).toEqual({ data: { api_key: KAZOO_SIM.apiKey } });
+
+  expect(Object.fromEntries(connect.query)).toEqual({ contact: '+14155550132', auto_answer: 'true' });
+  expect(connect.headers['x-auth-token']).toMatch(/^[\w-]+\.[\w-]+\.[0-9a-f]+$/);
+  expect(connect.headers.authorization).toBeUndefined();
+  expect(connect.body).toBe('');
+  expect(entry.callId).toMatch(new RegExp(`^c2c-${KAZOO_SIM.clickToCallId}-[0-9a-f]+$`));
+});
+
+test('Kazoo without a token (auth_required off): only GET …/connect, no login and no X-Auth-Token', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('kazoo', { authRequired: false });
+  await extension.setSettings({
+    ...sim.settingsFor('kazoo', { apiKey: '' }),
+    dialing: dialing({ numberFormat: 'digits', autoAnswer: false }),
+  });
+  await clickNumber(context, pages, 'kazoo-open', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'kazoo', number: US_E164 });
+
+  const connect = onlyRequest(sim, 'kazoo');
+  expect(sim.requests).toHaveLength(1);
+  expect(`${connect.method} ${connect.path}`).toBe(
+    `GET /v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`,
+  );
+  expect(Object.fromEntries(connect.query)).toEqual({ contact: '14155550132', auto_answer: 'false' });
+  expect(connect.headers['x-auth-token']).toBeUndefined();
+});
+
+test('Custom template: one POST with the user’s header and JSON body, a foreign number dialable from the US', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('custom', { method: 'POST' });
+  await extension.setSettings({
+    ...sim.settingsFor('custom', {
+      method: 'POST',
+      url: `${sim.url}/custom/dial`,
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer cst_e2e_4f1d9a' },
+      body: '{"to":"{number}","from":"{extension}"}',
+    }),
+    dialing: dialing({ numberFormat: 'dialable' }),
+  });
+  await clickNumber(context, pages, 'custom', '<p>London desk: +44 20 7946 0958</p>', '+442079460958');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'custom', number: '+442079460958' });
+
+  const request = onlyRequest(sim, 'custom');
+  expect(sim.requests).toHaveLength(1);
+  expect(request.method).toBe('POST');
+  expect(request.path).toBe('/custom/dial');
+  expect(request.headers.authorization).toBe('Bearer cst_e2e_4f1d9a');
+  expect(request.headers['content-type']).toMatch(/^application\/json/);
+  // Abroad: the US international prefix 011, the country code, the national number.
+  expect(json(request)).toEqual({ to: '011442079460958', from: CUSTOM_SIM_EXTENSION });
+});
+
+test('HelpDeskEddy: after Yeastar accepted the dial, one create_call card with the PBX call id', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('yeastar-s'),
+    ...sim.settingsFor('helpdeskeddy'),
+    dialing: dialing({ numberFormat: 'e164' }),
+  });
+  await clickNumber(context, pages, 'helpdeskeddy', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'yeastar-s', number: US_E164 });
+
+  // In this order: the PBX login and dial, then the call card.
+  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual([
+    'yeastar-s POST /api/v2.0.0/login',
+    'yeastar-s POST /api/v2.0.0/call/dial',
+    `helpdeskeddy POST /api/v2/telephony/calls/${HDE_SIM.channelKey}/`,
+  ]);
+  const card = sim.requests[2]!;
+  expect(card.headers.authorization).toBe(
+    `Basic ${Buffer.from(`${HDE_SIM.email}:${HDE_SIM.apiKey}`).toString('base64')}`,
+  );
+  expect(card.headers['content-type']).toMatch(/^multipart\/form-data; ?boundary=/);
+  const fields = parseMultipart(card.rawBody, card.headers['content-type']!);
+  expect(fields && Object.fromEntries(fields)).toEqual({
+    action: ['create_call'],
+    direction: ['outgoing'],
+    phone: ['+14155550132'],
+    call_status: ['ringing'],
+    pbx_call_id: [entry.callId],
+    'pbx_user_ids[]': ['1023'],
+  });
+  expect(entry.callId).toMatch(/^\d+\.1$/);
+});

@@ -1,0 +1,146 @@
+/**
+ * How to make each simulator do what the shared contract suite (./providers-contract.test.ts) needs: which
+ * recorded requests are the dial itself, how to present wrong credentials, how to slow every answer, and how
+ * to make the PBX refuse a dial after it accepted the credentials. The switches differ per simulator (see the
+ * header of each file in tests/sim/), so they live in one small table here instead of in the suite.
+ *
+ * The tables are typed by the settings types, so a provider or call log added to the schema without a row
+ * here is a type error (and the suite checks the same at run time).
+ */
+import { createHash } from 'node:crypto';
+import type { ErrorKind } from '@/lib/providers/types';
+import type { CallLogSettings, ProviderType } from '@/lib/settings/schema';
+import { forgetKazooTokens } from '@/lib/providers/kazoo';
+import type { SimRequest } from '@/tests/sim/types';
+
+/** One way of presenting credentials the simulator refuses. */
+export interface WrongCredentials {
+  /** What is wrong, for the test title. */
+  name: string;
+  /** Merged over the simulator's working settings section. */
+  settings: Record<string, unknown>;
+  /** Simulator switches that make it refuse them (only where it does not check credentials itself). */
+  configure?: Record<string, unknown>;
+}
+
+/** A refusal after the credentials were accepted: the kind of error the adapter must report for it. */
+export interface FailingAnswer {
+  name: string;
+  configure: Record<string, unknown>;
+  kind: ErrorKind;
+}
+
+export interface SimCase {
+  /** True for a recorded request that places the call (or creates the call card), not a login. */
+  isDial(request: SimRequest): boolean;
+  /** Empty when the provider has no credentials of its own. */
+  wrongCredentials: WrongCredentials[];
+  /** Simulator switches that delay every answer by `ms`. */
+  slow(ms: number): Record<string, unknown>;
+  failingAnswers: FailingAnswer[];
+  /** Secrets in the settings that the schema does not mark as such (e.g. a custom Authorization header). */
+  extraSecrets?(settings: Record<string, unknown>): string[];
+  /** Forgets state an adapter keeps beyond one instance (a module-level token cache). */
+  forgetState?(): void;
+}
+
+/** Every simulator in tests/sim reads the same `delayMs` switch. */
+const delay = (ms: number) => ({ delayMs: ms });
+
+/** A 64-hex-character key of the right shape that the Kazoo simulator does not know. */
+const UNKNOWN_KAZOO_KEY = createHash('sha256').update('not the simulated account key').digest('hex');
+
+export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
+  maxotel: {
+    isDial: (r) => r.path.replace(/\/+$/, '') === '/calls/initiate',
+    wrongCredentials: [{ name: 'an unknown API key', settings: { apiKey: 'wrong-maxotel-key-7d41c0b9e2' } }],
+    slow: delay,
+    failingAnswers: [
+      { name: 'extension not registered', configure: { extensionOnline: false }, kind: 'extension-unavailable' },
+      { name: 'key lacks Click to Call', configure: { clickToCallPermission: false }, kind: 'permission' },
+      { name: 'number refused', configure: { rejectNumber: true }, kind: 'number-rejected' },
+    ],
+  },
+  'yeastar-s': {
+    isDial: (r) => r.path === '/api/v2.0.0/call/dial',
+    wrongCredentials: [{ name: 'a wrong password', settings: { password: 'Wrong-Pa55word-Yeastar!' } }],
+    slow: delay,
+    failingAnswers: [
+      { name: 'extension busy (10008)', configure: { extensionBusy: true }, kind: 'extension-unavailable' },
+      { name: 'no outbound permission (10024)', configure: { outboundPermission: false }, kind: 'permission' },
+      { name: 'no outbound route (10031)', configure: { rejectNumber: '10031' }, kind: 'number-rejected' },
+      { name: 'API service down (30003)', configure: { apiServerRunning: false }, kind: 'unexpected' },
+    ],
+  },
+  netsapiens: {
+    isDial: (r) => r.method === 'POST' && /\/users\/[^/]+\/calls\/?$/.test(r.path),
+    wrongCredentials: [
+      {
+        name: 'a revoked API key',
+        settings: { apiKey: 'nsu_' + 'Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7Mm6Ll5Kk4' + 'deadbeef' },
+      },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'read-only key', configure: { readOnly: true }, kind: 'permission' },
+      { name: 'number refused', configure: { rejectNumber: true }, kind: 'number-rejected' },
+    ],
+  },
+  kazoo: {
+    // A connect without `contact` is refused before anything is originated: the no-token connection test
+    // sends exactly that, and it places no call.
+    isDial: (r) =>
+      /\/clicktocall\/[^/]+\/connect$/.test(r.path) && (r.query.has('contact') || r.body.includes('contact')),
+    wrongCredentials: [
+      // The simulator answers 404 "bad identifier" with the key itself in `data` (cb_api_auth), so this also
+      // checks that an echoed key is blanked.
+      { name: 'an unknown API key', settings: { apiKey: UNKNOWN_KAZOO_KEY } },
+      { name: 'an API key of the wrong length', settings: { apiKey: 'short-kazoo-key-0a1b2c3d' } },
+      { name: 'no API key where the click-to-call requires one', settings: { apiKey: '' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'number outside the whitelist', configure: { whitelist: ['^\\+44'] }, kind: 'number-rejected' },
+      { name: 'account expired', configure: { accountLocked: true }, kind: 'locked' },
+    ],
+    // Tokens are cached per server and key for the whole module, so a token from an earlier test would turn
+    // the next test's first request into a 401 and a renewal.
+    forgetState: forgetKazooTokens,
+  },
+  custom: {
+    isDial: (r) => r.path === '/custom/dial',
+    // The custom simulator takes any request; an endpoint refusing a bearer token is a configured 401 whose
+    // body echoes the token, as careless servers do.
+    wrongCredentials: [
+      {
+        name: 'a bearer token the endpoint refuses',
+        settings: { headers: { Authorization: 'Bearer cst_live_5f0c2a9e71b84d36' } },
+        configure: { status: 401, body: 'Unauthorized: token cst_live_5f0c2a9e71b84d36 is not valid' },
+      },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'server error', configure: { status: 500, body: 'Internal Server Error' }, kind: 'unexpected' },
+      { name: 'service unavailable', configure: { status: 503, body: 'try later' }, kind: 'unexpected' },
+      { name: 'forbidden', configure: { status: 403, body: 'Forbidden' }, kind: 'permission' },
+    ],
+    // Header values are where a custom template keeps credentials (Authorization, X-Api-Key…).
+    extraSecrets: (settings) =>
+      Object.values((settings.headers as Record<string, string> | undefined) ?? {}).flatMap((v) => [
+        v,
+        ...v.split(/\s+/).filter((part) => part.length >= 8),
+      ]),
+  },
+};
+
+export const CALL_LOG_CASES: { [T in CallLogSettings['type']]: SimCase } = {
+  helpdeskeddy: {
+    isDial: (r) => r.method === 'POST' && r.path.startsWith('/api/v2/telephony/calls/'),
+    wrongCredentials: [{ name: 'a wrong API key', settings: { apiKey: 'a0b1c2d3-wrong-4e5f-hde-key-66778899' } }],
+    slow: delay,
+    failingAnswers: [
+      { name: 'telephony not allowed', configure: { telephonyAllowed: false }, kind: 'permission' },
+      { name: 'over the rate limit', configure: { rpm: 0 }, kind: 'rate-limited' },
+    ],
+  },
+};
