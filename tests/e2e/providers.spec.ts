@@ -140,6 +140,23 @@ test('Yeastar S-Series: login with the MD5 of the password, then call/dial with 
   expect(entry.callId).toMatch(/^\d+\.1$/);
 });
 
+test('Yeastar S-Series: a second call reuses the login token', async ({ context, extension, pages, sim }) => {
+  await extension.setSettings({ ...sim.settingsFor('yeastar-s'), dialing: dialing({}) });
+  const page = await clickNumber(context, pages, 'yeastar-two', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
+  await settledEntry(extension);
+  await page.locator('a[data-pbx-dial="+14155550199"]').click();
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
+    .toBe(2);
+  const requests = sim.requestsFor('yeastar-s');
+  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    'POST /api/v2.0.0/login',
+    'POST /api/v2.0.0/call/dial',
+    'POST /api/v2.0.0/call/dial',
+  ]);
+  expect(requests[2]!.query.get('token')).toBe(requests[1]!.query.get('token'));
+});
+
 test('NetSapiens: one Bearer POST …/domains/~/users/~/calls with the hyphenated keys, number in digits', async ({
   context,
   extension,
