@@ -1,7 +1,7 @@
 import { render } from 'preact';
+import '@/components/theme.css';
+import './options.css';
+import { App } from './App';
 
-function App() {
-  return <h1>PBX Click-to-Dial settings</h1>;
-}
-
+// WXT builds this page from index.html; nothing runs at import time except rendering into #app.
 render(<App />, document.getElementById('app')!);

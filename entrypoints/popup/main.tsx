@@ -1,7 +1,6 @@
 import { render } from 'preact';
+import '@/components/theme.css';
+import './popup.css';
+import { Popup } from './Popup';
 
-function App() {
-  return <h1>Dialer</h1>;
-}
-
-render(<App />, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '@/lib/settings/schema';
+import { exportSettings, importSettings } from './transfer';
+
+const current: Settings = {
+  ...defaultSettings('DE'),
+  provider: { type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', apiKey: 'current-key', extension: '101' },
+  callLog: {
+    type: 'helpdeskeddy',
+    baseUrl: 'https://acme.helpdeskeddy.com',
+    channelKey: 'chan',
+    email: 'a@example.com',
+    apiKey: 'hde-key',
+  },
+};
+
+describe('exportSettings', () => {
+  it('leaves every credential out by default', () => {
+    const text = exportSettings(current, false);
+    expect(text).not.toContain('current-key');
+    expect(text).not.toContain('hde-key');
+    const doc = JSON.parse(text);
+    expect(doc.provider).toEqual({ type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', extension: '101' });
+    expect(doc.callLog).not.toHaveProperty('apiKey');
+    expect(doc.callLog.channelKey).toBe('chan');
+  });
+
+  it('leaves the Yeastar password out too', () => {
+    const yeastar: Settings = {
+      ...current,
+      provider: {
+        type: 'yeastar-s',
+        baseUrl: 'https://pbx.example.com',
+        username: 'api',
+        password: 'pw-1',
+        extension: '1',
+        dialPermission: '',
+      },
+    };
+    expect(JSON.parse(exportSettings(yeastar, false)).provider).not.toHaveProperty('password');
+  });
+
+  it('includes credentials when asked, and the result imports back to the same settings', () => {
+    const text = exportSettings(current, true);
+    expect(JSON.parse(text).provider.apiKey).toBe('current-key');
+    expect(importSettings(text, defaultSettings())).toEqual({ ok: true, settings: current, keptSecrets: [] });
+  });
+
+  it('does not change the settings it was given', () => {
+    const copy = structuredClone(current);
+    exportSettings(current, false);
+    expect(current).toEqual(copy);
+  });
+});
+
+describe('importSettings', () => {
+  it('keeps the current credentials when the file is for the same provider and has none', () => {
+    const file = exportSettings({ ...current, dialing: { ...current.dialing, outboundPrefix: '9' } }, false);
+    const result = importSettings(file, current);
+    expect(result).toEqual({
+      ok: true,
+      settings: { ...current, dialing: { ...current.dialing, outboundPrefix: '9' } },
+      keptSecrets: ['provider.apiKey', 'callLog.apiKey'],
+    });
+  });
+
+  it('uses the credentials in the file when it has them', () => {
+    const file = JSON.stringify({ version: 1, provider: { ...current.provider, apiKey: 'from-file' } });
+    const result = importSettings(file, current);
+    expect(result.ok && result.settings.provider).toMatchObject({ apiKey: 'from-file' });
+    expect(result.ok && result.keptSecrets).toEqual([]);
+  });
+
+  it('does not carry credentials over to another provider: the missing key is a named problem', () => {
+    const file = JSON.stringify({
+      version: 1,
+      provider: { type: 'netsapiens', baseUrl: 'https://portal.example.com' },
+    });
+    expect(importSettings(file, current)).toEqual({
+      ok: false,
+      problems: [{ path: 'provider.apiKey', message: 'is required' }],
+    });
+  });
+
+  it('names every problem of an invalid document', () => {
+    const file = JSON.stringify({
+      version: 1,
+      provider: { type: 'maxotel', baseUrl: 'nope', apiKey: 'k', extension: '101' },
+      dialing: { numberFormat: 'weird' },
+      colour: 'blue',
+    });
+    const result = importSettings(file, current);
+    expect(result.ok).toBe(false);
+    const paths = result.ok ? [] : result.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['colour', 'provider.baseUrl', 'dialing.numberFormat']));
+  });
+
+  it('says when the file is not JSON, or not an object', () => {
+    const notJson = importSettings('{ "version": 1,', current);
+    expect(notJson.ok).toBe(false);
+    expect(notJson.ok ? '' : notJson.problems[0]!.message).toMatch(/^The file is not JSON/);
+    const list = importSettings('[1, 2]', current);
+    expect(list.ok ? '' : list.problems[0]!.message).toMatch(/one settings object/);
+  });
+
+  it('rejects a document from a future version by name', () => {
+    const result = importSettings(JSON.stringify({ version: 99 }), current);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['version']);
+  });
+});
