@@ -46,6 +46,38 @@ describe('managed policy', () => {
     expect(isLocked(result.locked, 'callLog.apiKey')).toBe(true);
   });
 
+  it('a policy that starts a provider leaves its other fields to the user, locked where it set them', () => {
+    const policy = { provider: { type: 'yeastar-s', baseUrl: 'https://pbx.corp.example:8088', username: 'api' } };
+    const fresh = effectiveSettings(undefined, policy);
+    expect(fresh.policyProblems).toEqual([]);
+    expect(fresh.locked).toEqual(['provider.type', 'provider.baseUrl', 'provider.username']);
+    // Not dialable until the user adds the rest…
+    expect(fresh.settings.provider).toBeNull();
+    expect(fresh.incomplete.map((p) => p.path)).toEqual(['provider.password', 'provider.extension']);
+    // …but the options page starts from the admin's values.
+    expect(fresh.formSettings.provider).toEqual({
+      type: 'yeastar-s',
+      baseUrl: 'https://pbx.corp.example:8088',
+      username: 'api',
+      password: '',
+      extension: '',
+      dialPermission: '',
+    });
+
+    const completed = effectiveSettings(
+      { version: 1, provider: { ...fresh.formSettings.provider, password: 'pw', extension: '1023' } },
+      policy,
+    );
+    expect(completed.settings.provider).toMatchObject({ baseUrl: 'https://pbx.corp.example:8088', extension: '1023' });
+    expect(completed.incomplete).toEqual([]);
+  });
+
+  it('a policy that itself leaves a field it sets blank is still a bad policy', () => {
+    const result = effectiveSettings(undefined, { provider: { type: 'maxotel', apiKey: '' } });
+    expect(result.locked).toEqual([]);
+    expect(result.policyProblems.map((p) => p.path)).toContain('provider.apiKey');
+  });
+
   it('an invalid policy is ignored whole and its problems are reported', () => {
     const result = effectiveSettings(userMaxotel, { dialing: { numberFormat: 'weird' } });
     expect(result.settings.dialing.numberFormat).toBe('e164');

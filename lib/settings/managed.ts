@@ -40,6 +40,14 @@ export interface EffectiveSettings {
   storedProblems: SettingsProblem[];
   /** Problems in the admin's policy (it is then ignored as a whole, so a bad policy cannot break dialling). */
   policyProblems: SettingsProblem[];
+  /**
+   * What the options page starts from: `settings`, or, when the policy sets part of a provider or call log
+   * and the user has yet to fill in the rest (their own key, extension…), that section with the admin's
+   * values and the user's fields blank. Until it is complete, `settings` has that section off (null).
+   */
+  formSettings: Settings;
+  /** The blank required fields the user must fill in to complete what the policy started. */
+  incomplete: SettingsProblem[];
 }
 
 /** Combines the stored document and the managed policy into the settings the extension runs with. */
@@ -51,19 +59,38 @@ export function effectiveSettings(stored: unknown, policy: unknown, defaultCount
   const base = parseSettings(userDoc, { defaultCountry });
   if (!base.ok) throw new Error('defaults must always validate');
 
+  const plain = { settings: base.settings, formSettings: base.settings, storedProblems, incomplete: [] };
   if (!isObject(policy) || Object.keys(policy).length === 0) {
-    return { settings: base.settings, locked: [], storedProblems, policyProblems: [] };
+    return { ...plain, locked: [], policyProblems: [] };
   }
-  const merged = parseSettings(overlayPolicy(userDoc, policy), { defaultCountry });
-  if (!merged.ok) {
-    return {
-      settings: base.settings,
-      locked: [],
-      storedProblems,
-      policyProblems: merged.problems.map((p) => ({ path: p.path, message: `(managed policy) ${p.message}` })),
-    };
+  const locked = policyPaths(policy);
+  const overlaid = overlayPolicy(userDoc, policy);
+  const merged = parseSettings(overlaid, { defaultCountry });
+  if (merged.ok)
+    return { ...plain, settings: merged.settings, formSettings: merged.settings, locked, policyProblems: [] };
+
+  // A policy may set a provider's address and leave each user to add their own credentials: blanks the
+  // policy does not set are the user's to fill, not the policy's fault.
+  const usersToFill = merged.incomplete && merged.problems.every((p) => !isLocked(locked, p.path));
+  if (usersToFill) {
+    const off = Object.fromEntries(merged.problems.map((p) => [p.path.split('.')[0]!, null]));
+    const runnable = parseSettings({ ...overlaid, ...off }, { defaultCountry });
+    if (runnable.ok) {
+      return {
+        ...plain,
+        settings: runnable.settings,
+        formSettings: merged.incomplete!,
+        locked,
+        policyProblems: [],
+        incomplete: merged.problems,
+      };
+    }
   }
-  return { settings: merged.settings, locked: policyPaths(policy), storedProblems, policyProblems: [] };
+  return {
+    ...plain,
+    locked: [],
+    policyProblems: merged.problems.map((p) => ({ path: p.path, message: `(managed policy) ${p.message}` })),
+  };
 }
 
 /** True when `path` or one of its parents is locked by policy. */

@@ -24,7 +24,20 @@ export interface SettingsProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
+export type ParseResult =
+  | { ok: true; settings: Settings }
+  | {
+      ok: false;
+      problems: SettingsProblem[];
+      /**
+       * When the only problems are required fields left blank, the document as it would be with them
+       * blank: well-typed, for a form to start from (e.g. an admin's policy that sets a provider's address
+       * and leaves each user to add their own key). Never dialled with.
+       */
+      incomplete?: Settings;
+    };
+
+const REQUIRED = 'is required';
 
 /** "path: message" lines, for notifications and the options page. */
 export function describeProblems(problems: SettingsProblem[]): string {
@@ -155,7 +168,7 @@ function checkField(c: Collector, path: string, spec: FieldSpec, value: unknown)
     }
     case 'secret':
     case 'text':
-      if (!trimmed) c.add(path, 'is required');
+      if (!trimmed) c.add(path, REQUIRED);
       return spec.kind === 'secret' ? value.trim() : trimmed;
     case 'extension':
       if (!trimmed) c.add(path, 'is required: your own extension number, the phone that rings first');
@@ -199,7 +212,7 @@ function checkTypedSection(
     const fieldPath = `${path}.${name}`;
     if (!(name in raw)) {
       if (spec.default === undefined) {
-        c.add(fieldPath, 'is required');
+        c.add(fieldPath, REQUIRED);
         out[name] = '';
       } else {
         out[name] = typeof spec.default === 'object' ? { ...spec.default } : spec.default;
@@ -329,17 +342,16 @@ export function parseSettings(input: unknown, options: { defaultCountry?: string
   const pages = checkPages(c, doc.pages, defaults.pages);
   const callLog = 'callLog' in doc ? checkTypedSection(c, doc.callLog, 'callLog', CALL_LOG_FIELDS) : null;
 
-  if (c.problems.length) return { ok: false, problems: c.problems };
-  return {
-    ok: true,
-    settings: {
-      version: SETTINGS_VERSION,
-      provider: provider as ProviderSettings | null,
-      dialing,
-      pages,
-      callLog: callLog as CallLogSettings | null,
-    },
+  const settings: Settings = {
+    version: SETTINGS_VERSION,
+    provider: provider as ProviderSettings | null,
+    dialing,
+    pages,
+    callLog: callLog as CallLogSettings | null,
   };
+  if (!c.problems.length) return { ok: true, settings };
+  const onlyBlanks = c.problems.every((p) => p.message.startsWith(REQUIRED) && /^(provider|callLog)\./.test(p.path));
+  return onlyBlanks ? { ok: false, problems: c.problems, incomplete: settings } : { ok: false, problems: c.problems };
 }
 
 export { PROVIDER_TYPES };
