@@ -3,6 +3,7 @@ import { originOf } from '@/lib/dial/history';
 import { dialableText, numberFromMenuClick, type MenuClick } from '@/lib/dial/sources';
 import { findNumberInText, isTelLink } from '@/lib/dial/number';
 import type { BackgroundDeps } from './deps';
+import { t } from '@/components/i18n';
 
 export const MENU_SELECTION = 'pbx-call-selection';
 export const MENU_LINK = 'pbx-call-link';
@@ -13,7 +14,8 @@ export const MENU_LINK = 'pbx-call-link';
 export const TEL_LINK_PATTERNS = ['tel:*', 'callto:*', 'sip:*', 'sips:*'];
 
 // English until the locale files carry a "menuCallWithPbx" message (they are not this module's to change).
-const MENU_TITLE = 'Call with PBX';
+/** The menu item's title, in the browser's language. */
+const menuTitle = (): string => t('menuCallWithPbx');
 
 /** Firefox's `menus.onShown`/`refresh`: lets the link item show only on links whose text is a number. */
 interface FirefoxMenus {
@@ -46,18 +48,18 @@ function create(props: Browser.contextMenus.CreateProperties): Promise<void> {
  */
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
-  await create({ id: MENU_SELECTION, title: MENU_TITLE, contexts: ['selection'] });
+  await create({ id: MENU_SELECTION, title: menuTitle(), contexts: ['selection'] });
   if (firefoxMenus()) {
     // Firefox knows the link's text when the menu opens (onShown), so the item can follow it.
-    await create({ id: MENU_LINK, title: MENU_TITLE, contexts: ['link'], visible: false });
+    await create({ id: MENU_LINK, title: menuTitle(), contexts: ['link'], visible: false });
     return;
   }
   try {
-    await create({ id: MENU_LINK, title: MENU_TITLE, contexts: ['link'], targetUrlPatterns: TEL_LINK_PATTERNS });
+    await create({ id: MENU_LINK, title: menuTitle(), contexts: ['link'], targetUrlPatterns: TEL_LINK_PATTERNS });
   } catch {
     // A browser that refuses non-web schemes in patterns: offer the item on every link and say at click time
     // when the link is not a number.
-    await create({ id: MENU_LINK, title: MENU_TITLE, contexts: ['link'] });
+    await create({ id: MENU_LINK, title: menuTitle(), contexts: ['link'] });
   }
 }
 

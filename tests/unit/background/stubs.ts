@@ -1,9 +1,15 @@
 /**
  * Stubs for the browser APIs WXT's fake browser does not implement (contextMenus, commands, omnibox,
- * runtime.onConnect, runtime.openOptionsPage), so background listeners can be registered and triggered in Node.
+ * runtime.onConnect, runtime.openOptionsPage, i18n.getMessage), so background listeners can be registered and triggered in Node.
  */
 import { vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+/** The English strings, as the browser would serve them. */
+const EN = JSON.parse(
+  readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message: string }>;
 
 /** An event whose listeners a test can call. `trigger` waits for whatever the listeners return. */
 export function fakeEvent<A extends unknown[] = unknown[]>() {
@@ -60,5 +66,6 @@ export function installStubs(): Stubs {
   target.runtime.onConnect = stubs.onConnect;
   target.runtime.lastError = undefined;
   target.runtime.openOptionsPage = stubs.openOptionsPage;
+  (target.i18n as Record<string, unknown>).getMessage = (name: string) => EN[name]?.message ?? '';
   return stubs;
 }
