@@ -1,10 +1,127 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageConfig } from '@/lib/messages';
+import type { ContentMessage, DialMessage, PageConfig } from '@/lib/messages';
+import { findPhoneNumbers, mightContainPhone } from '@/lib/phone/detect';
+import { inferPageCountry } from '@/lib/phone/page-country';
+import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
+import { createLinker, type Linker } from '@/lib/page/linker';
+import { selectedText } from '@/lib/page/selection';
+import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
+import { linkTitle } from '@/lib/page/title';
 
-/** Content script wiring: asks the background what to do on this page. */
-export function startContent(_ctx: ContentScriptContext): void {
-  void browser.runtime.sendMessage({ type: 'getPageConfig' }).then((config: PageConfig | undefined) => {
-    document.documentElement.dataset.pbxReady = config ? 'yes' : 'no';
+const INVALIDATED = /extension context invalidated/i;
+
+/**
+ * Content script wiring: asks the background what to do on this page, links numbers, turns trusted clicks
+ * into dial requests, and follows settings changes. Everything is tied to `ctx`, so a disabled or updated
+ * extension leaves the page as it found it.
+ */
+export function startContent(ctx: ContentScriptContext): void {
+  const ourLinks = new WeakMap<Element, string>();
+  let config: PageConfig | null = null;
+  let linker: Linker | null = null;
+  let country = '';
+  let sheet: CSSStyleSheet | null | undefined;
+  let reportedInvalid = false;
+
+  /** After an update or uninstall the old content script can no longer message: say so once, then stand down. */
+  function onMessagingError(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (INVALIDATED.test(message)) {
+      if (!reportedInvalid) {
+        reportedInvalid = true;
+        console.info('PBX Click-to-Dial was updated or turned off: reload this page to call from it.');
+      }
+      stopLinking();
+      return;
+    }
+    console.warn(`PBX Click-to-Dial: ${message}`);
+  }
+
+  function styles(root: Document | ShadowRoot): void {
+    if (sheet === undefined) sheet = createLinkSheet();
+    adoptLinkStyles(root, sheet);
+  }
+
+  function stopLinking(): void {
+    linker?.stop();
+    linker = null;
+  }
+
+  function apply(next: PageConfig): void {
+    if (ctx.isInvalid) return;
+    config = next;
+    const nextCountry = inferPageCountry({
+      lang: document.documentElement.lang,
+      host: location.hostname,
+      fallback: next.defaultCountry,
+    });
+    const wanted = next.linkify && !next.blocked;
+    // A different country reads national numbers differently: link again from scratch.
+    if (linker && (!wanted || nextCountry !== country)) stopLinking();
+    country = nextCountry;
+    if (!wanted || linker) return;
+    styles(document);
+    linker = createLinker({
+      document,
+      detector: { mightContainPhone, findPhoneNumbers },
+      country,
+      title: linkTitle,
+      ourLinks,
+      schedule: (task, delayMs) => void ctx.setTimeout(task, delayMs ?? 0),
+      now: () => performance.now(),
+      onShadowRoot: styles,
+    });
+    linker.start();
+  }
+
+  function dial(request: DialRequest): void {
+    const message: DialMessage = { type: 'dial', number: request.number, source: request.source, country };
+    browser.runtime.sendMessage(message).catch(onMessagingError);
+  }
+
+  const onClick = createClickHandler({
+    ourLinks,
+    telLinks: () => !!config && config.telLinks && !config.blocked,
+    dial,
   });
+  // Capture phase on the window: ahead of the page's own listeners, which could otherwise swallow the click.
+  // `composedPath()` sees into open shadow roots, so one listener covers them. Enter on a focused link fires a
+  // trusted click too.
+  ctx.addEventListener(window, 'click', (event: MouseEvent) => onClick(event), { capture: true });
+  ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
+
+  const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+    // Only the background of this extension talks to us (tabs.sendMessage); anything else is ignored.
+    if (sender.id !== browser.runtime.id || typeof raw !== 'object' || raw === null) return undefined;
+    const message = raw as ContentMessage;
+    if (message.type === 'pageConfigChanged' && typeof message.config === 'object' && message.config) {
+      // The broadcast is computed from the tab's URL, which the background may not see (no "tabs" permission),
+      // and is the same for every frame: ask again, so `blocked` is judged for this frame's own host.
+      const pushed = message.config;
+      browser.runtime
+        .sendMessage({ type: 'getPageConfig' })
+        .then((answer: PageConfig | undefined) => apply(answer ?? pushed))
+        .catch(onMessagingError);
+      return undefined;
+    }
+    if (message.type === 'getSelection') {
+      const text = selectedText(document);
+      // The background asks the top frame; other frames answer only when they hold the selection.
+      return text || window === window.top ? Promise.resolve(text) : undefined;
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    stopLinking();
+  });
+
+  browser.runtime
+    .sendMessage({ type: 'getPageConfig' })
+    .then((answer: PageConfig | undefined) => {
+      if (answer) apply(answer);
+    })
+    .catch(onMessagingError);
 }

@@ -1,0 +1,542 @@
+/**
+ * Turns phone numbers in page text into click-to-dial links and keeps them right while the page changes.
+ * The technique (and why it is safe with React and other frameworks) is written down in ./README.md.
+ *
+ * Everything the linker reads from outside (the document, the detector, the clock, the scheduler) is passed
+ * in, so the same code runs in the content script, in unit tests and in the benchmark.
+ */
+import { isInsideSkipped, isSkippedElement, SKIP_SELECTOR } from './skip';
+
+/** One number found in a string; the same shape as lib/phone/detect's `PhoneMatch`. */
+export interface PhoneMatchLike {
+  start: number;
+  end: number;
+  e164: string;
+  ext?: string;
+}
+
+/** The detection functions the linker calls (lib/phone/detect in the product). */
+export interface Detector {
+  mightContainPhone(text: string): boolean;
+  findPhoneNumbers(text: string, options: { country: string; before?: string }): PhoneMatchLike[];
+}
+
+export interface LinkerOptions {
+  document: Document;
+  detector: Detector;
+  /** ISO alpha-2 country for national-format numbers (lib/phone/page-country). */
+  country: string;
+  /** The `title` of a link for a dial value, e.g. "Call +1 415 555 0132 with your PBX". */
+  title(dial: string): string;
+  /** Shared with the click handler: every link this linker made, and the dial value it recorded. */
+  ourLinks: WeakMap<Element, string>;
+  /** Runs `task` in a later task, after `delayMs` (default 0; setTimeout in the product); never synchronously. */
+  schedule(task: () => void, delayMs?: number): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Called once for each open shadow root found, before it is linked (the content script adopts its styles). */
+  onShadowRoot?(root: ShadowRoot): void;
+  /** Longest stretch of work in one task, in ms; well under the 50 ms that makes a long task. */
+  sliceMs?: number;
+}
+
+export interface Linker {
+  /** Links the page and follows its changes until {@link Linker.stop}. */
+  start(): void;
+  /** Removes every link (restoring the page's text nodes exactly) and stops observing. */
+  stop(): void;
+  /** Whether the linker is running. */
+  readonly running: boolean;
+  /** Moves the work near the viewport to the front of the queue (call after the page scrolled). */
+  viewportChanged(): void;
+  /** Links still waiting in the queue: 0 once the page is fully linked (used by the benchmark). */
+  pending(): number;
+}
+
+/** What a linked text node looked like before we split it, and the nodes we inserted after it. */
+interface Segment {
+  /** The node's full text when we linked it. */
+  original: string;
+  /** What we left in the node: the text before the first number (possibly empty). */
+  head: string;
+  /** Our nodes, in order, right after the original node: links and plain text between and after them. */
+  trail: Node[];
+}
+
+/** A resumable walk over a subtree, in document order. */
+interface Cursor {
+  next: Node | null;
+  root: Node;
+  /** Nodes this cursor may still visit (viewport cursors stop early; the main walk covers the rest). */
+  left: number;
+  /**
+   * Hold this cursor's links back and insert them together when the queue is empty. Used by the main walk
+   * after its first slice (the first screen): every change inside a big table makes the browser lay the whole
+   * table out again, so one late batch costs one layout instead of one per slice.
+   */
+  defer?: boolean;
+}
+
+/** A text node whose numbers were found but not yet linked, and the text they were found in. */
+interface PendingWrap {
+  t: Text;
+  data: string;
+  matches: PhoneMatchLike[];
+}
+
+/** Most links held back before they are inserted anyway (memory bound on enormous pages). */
+const MAX_DEFERRED = 20_000;
+const E164 = /^\+[1-9]\d{1,14}$/;
+const EXT = /^\d{1,10}$/;
+/** Shortest text worth a look: the shortest numbers we link have 3 digits plus separators rarely fewer. */
+const MIN_TEXT = 3;
+/** How much text before a number the detector gets for its label rules ("Order #", "Tel."). */
+const BEFORE_CHARS = 48;
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  // An element that becomes editable (click-to-edit widgets) must lose its links.
+  attributeFilter: ['contenteditable'],
+};
+
+/** The dial value for a match: E.164 plus `;ext=N` (design.md, "The page contract"); null if malformed. */
+export function dialValue(match: PhoneMatchLike): string | null {
+  if (!E164.test(match.e164)) return null;
+  if (match.ext === undefined || match.ext === '') return match.e164;
+  return EXT.test(match.ext) ? `${match.e164};ext=${match.ext}` : null;
+}
+
+/** The next node in document order under `root`, skipping `node`'s children when asked. */
+function advance(node: Node, root: Node, skipChildren: boolean): Node | null {
+  if (!skipChildren && node.firstChild) return node.firstChild;
+  let n: Node | null = node;
+  while (n && n !== root) {
+    if (n.nextSibling) return n.nextSibling;
+    n = n.parentNode;
+  }
+  return null;
+}
+
+/** The previous node in document order (used only to back up a little before the viewport's middle). */
+function previous(node: Node): Node | null {
+  let p = node.previousSibling;
+  if (!p) return node.parentNode;
+  while (p.lastChild) p = p.lastChild;
+  return p;
+}
+
+/**
+ * Up to {@link BEFORE_CHARS} of the text that precedes `t` nearby (its parent's grandparent at most), so the
+ * detector sees a label in a previous element: `<th>Order</th><td>12345678</td>`, `<b>Tel.</b> 030 …`.
+ */
+export function textBefore(t: Node): string {
+  const limit = t.parentNode?.parentNode?.parentNode ?? null;
+  let out = '';
+  let node: Node = t;
+  for (let steps = 0; out.length < BEFORE_CHARS && steps < 24; steps++) {
+    const p: Node | null = node.previousSibling;
+    if (p) {
+      node = p;
+      while (node.lastChild) node = node.lastChild;
+      if (node.nodeType === 3) out = (node as Text).data + out;
+    } else {
+      const up = node.parentNode;
+      if (!up || up === limit || up.nodeType !== 1) break;
+      node = up;
+      // Leaving an element: its text and what came before it are separate words.
+      out = ` ${out}`;
+    }
+  }
+  return out.replace(/\s+/g, ' ').slice(-BEFORE_CHARS).trimStart();
+}
+
+/** Creates the linker for one document (each frame runs its own content script, so its own linker). */
+export function createLinker(options: LinkerOptions): Linker {
+  const doc = options.document;
+  const { detector, ourLinks, now } = options;
+  const sliceMs = options.sliceMs ?? 12;
+
+  const segments = new WeakMap<Text, Segment>();
+  const ownerOf = new WeakMap<Node, Text>();
+  /** Text nodes already looked at (digit-bearing ones only: the rest cost nothing to look at again). */
+  let seen = new WeakSet<Text>();
+  /** Open shadow roots we observe. Strong references: pruned when their host leaves the page. */
+  const shadowRoots = new Set<ShadowRoot>();
+  /** Custom elements without a shadow root yet: checked again later, in case they attach one when upgraded. */
+  const bareHosts = new Set<Element>();
+  let cursors: Cursor[] = [];
+  let deferred: PendingWrap[] = [];
+  /** Whether the cursor being walked holds its links back (see {@link Cursor.defer}). */
+  let deferring = false;
+  let running = false;
+  let taskQueued = false;
+  let viewportDirty = false;
+  let observer: MutationObserver | null = null;
+  const win = doc.defaultView;
+
+  function schedule(): void {
+    if (taskQueued || !running) return;
+    taskQueued = true;
+    options.schedule(runQueued);
+  }
+
+  function makeLink(text: string, dial: string): HTMLAnchorElement {
+    const a = doc.createElement('a');
+    a.setAttribute('href', `tel:${dial}`);
+    a.setAttribute('data-pbx-dial', dial);
+    a.title = options.title(dial);
+    a.appendChild(doc.createTextNode(text));
+    ourLinks.set(a, dial);
+    return a;
+  }
+
+  /**
+   * Splits `t` around its numbers without moving or removing `t` itself: `t` keeps the text before the first
+   * number, and our links (with copies of the number text) and the remaining text follow it. The page's
+   * reference to `t` stays valid: removing it, changing its text or moving it all keep working, and the
+   * observer then puts things right (see ./README.md).
+   */
+  function wrap(t: Text, matches: PhoneMatchLike[]): void {
+    const parent = t.parentNode;
+    if (!parent) return;
+    const original = t.data;
+    const trail: Node[] = [];
+    let cursor = -1;
+    let head = '';
+    for (const m of matches) {
+      const dial = dialValue(m);
+      if (!dial || m.start < Math.max(cursor, 0) || m.end <= m.start || m.end > original.length) continue;
+      if (cursor === -1) head = original.slice(0, m.start);
+      else if (m.start > cursor) trail.push(doc.createTextNode(original.slice(cursor, m.start)));
+      trail.push(makeLink(original.slice(m.start, m.end), dial));
+      cursor = m.end;
+    }
+    if (cursor === -1) return;
+    if (cursor < original.length) trail.push(doc.createTextNode(original.slice(cursor)));
+    const fragment = doc.createDocumentFragment();
+    for (const n of trail) {
+      fragment.appendChild(n);
+      ownerOf.set(n, t);
+      if (n.nodeType === 3) seen.add(n as Text);
+    }
+    t.data = head;
+    parent.insertBefore(fragment, t.nextSibling);
+    segments.set(t, { original, head, trail });
+  }
+
+  /** Whether `t` and our nodes after it are still as we left them. */
+  function intact(t: Text, seg: Segment): boolean {
+    if (!t.isConnected || t.data !== seg.head) return false;
+    let n: Node | null = t;
+    for (const node of seg.trail) {
+      n = n.nextSibling;
+      if (n !== node) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Undoes one split: removes our nodes and gives `t` back its full text, unless the page wrote new text into
+   * `t` (then the page's text is the truth and our copies were stale).
+   */
+  function settle(t: Text, pageWroteText: boolean): void {
+    const seg = segments.get(t);
+    if (!seg) return;
+    segments.delete(t);
+    seen.delete(t);
+    for (const n of seg.trail) {
+      ownerOf.delete(n);
+      if (n.nodeType === 1) ourLinks.delete(n as Element);
+      n.parentNode?.removeChild(n);
+    }
+    if (!pageWroteText && t.data === seg.head) t.data = seg.original;
+  }
+
+  /** The page edited the text inside one of our links: follow it if it is still one number, else unwrap. */
+  function follow(a: Element): void {
+    const t = ownerOf.get(a);
+    const seg = t && segments.get(t);
+    const text = a.textContent ?? '';
+    const matches = detector.mightContainPhone(text)
+      ? detector.findPhoneNumbers(text, { country: options.country })
+      : [];
+    const m = matches.length === 1 ? matches[0]! : undefined;
+    const dial = m && text.slice(0, m.start).trim() === '' && text.slice(m.end).trim() === '' ? dialValue(m) : null;
+    if (dial) {
+      a.setAttribute('href', `tel:${dial}`);
+      a.setAttribute('data-pbx-dial', dial);
+      (a as HTMLElement).title = options.title(dial);
+      ourLinks.set(a, dial);
+      return;
+    }
+    ourLinks.delete(a);
+    const children = Array.from(a.childNodes);
+    if (seg) {
+      const i = seg.trail.indexOf(a);
+      if (i !== -1) seg.trail.splice(i, 1, ...children);
+      for (const c of children) ownerOf.set(c, t!);
+    }
+    ownerOf.delete(a);
+    a.replaceWith(...children);
+  }
+
+  function linkText(t: Text): void {
+    if (seen.has(t)) return;
+    const data = t.data;
+    if (data.length < MIN_TEXT || !detector.mightContainPhone(data)) return;
+    seen.add(t);
+    if (!t.parentNode) return;
+    const matches = detector.findPhoneNumbers(data, { country: options.country, before: textBefore(t) });
+    if (!matches.length) return;
+    if (deferring) deferred.push({ t, data, matches });
+    else wrap(t, matches);
+  }
+
+  /** Inserts the links held back, for text the page has not changed or moved away meanwhile. */
+  function flushDeferred(deadline = Infinity): void {
+    let i = 0;
+    for (; i < deferred.length; i++) {
+      const { t, data, matches } = deferred[i]!;
+      if (t.isConnected && t.data === data && !segments.has(t)) wrap(t, matches);
+      if ((i & 63) === 63 && now() >= deadline) break;
+    }
+    deferred = deferred.slice(i + 1);
+  }
+
+  function attachShadowRoot(root: ShadowRoot): void {
+    if (shadowRoots.has(root)) return;
+    shadowRoots.add(root);
+    options.onShadowRoot?.(root);
+    observer?.observe(root, OBSERVE);
+    cursors.push({ next: root.firstChild, root, left: Infinity });
+  }
+
+  /** Returns true when the element's subtree is to be skipped. */
+  function visitElement(el: Element): boolean {
+    if (isSkippedElement(el)) return true;
+    const root = el.shadowRoot;
+    if (root) attachShadowRoot(root);
+    else if (el.localName.includes('-')) bareHosts.add(el);
+    return false;
+  }
+
+  /** Walks one cursor until the deadline; returns true when it is finished. */
+  function stepCursor(c: Cursor, deadline: number): boolean {
+    let node = c.next;
+    if (node && !node.isConnected && c.root.isConnected) {
+      // The page removed the node we were about to visit: start this subtree again (seen text is skipped).
+      node = c.root.nodeType === 1 ? c.root : c.root.firstChild;
+    }
+    let n = 0;
+    deferring = !!c.defer;
+    while (node && c.left > 0) {
+      let skipChildren = false;
+      if (node.nodeType === 1) skipChildren = visitElement(node as Element);
+      else if (node.nodeType === 3) linkText(node as Text);
+      node = advance(node, c.root, skipChildren);
+      c.left--;
+      if ((++n & 15) === 0 && now() >= deadline) break;
+    }
+    c.next = node;
+    deferring = false;
+    return node === null || c.left <= 0;
+  }
+
+  /** Works through the queue, newest cursor first, until the deadline. */
+  function drain(deadline: number): void {
+    while (cursors.length && now() < deadline) {
+      const c = cursors[cursors.length - 1]!;
+      if (stepCursor(c, deadline)) {
+        const i = cursors.lastIndexOf(c);
+        if (i !== -1) cursors.splice(i, 1);
+      }
+    }
+  }
+
+  /** Queues a walk of `node` (an added element or text) after checking the ancestors above it. */
+  function queueSubtree(node: Node): void {
+    if (!node.isConnected) return;
+    if (node.nodeType !== 1 && node.nodeType !== 3) return;
+    if (node.parentNode && isInsideSkipped(node.parentNode)) return;
+    cursors.push({ next: node, root: node, left: Infinity });
+  }
+
+  /** Starts a bounded walk a little before the element in the middle of the viewport. */
+  function prioritizeViewport(): void {
+    viewportDirty = false;
+    if (!win || !cursors.length) return;
+    // Held-back links may be on the new screen, and their text is already marked as seen: insert them now.
+    flushDeferred(now() + sliceMs);
+    // One layout read per scroll burst, never per node.
+    const middle = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
+    if (!middle || middle === doc.documentElement || middle === doc.body) return;
+    let start: Node = middle;
+    // Back up so the top half of the screen comes first too; ~1000 nodes cover a screenful of a dense table.
+    for (let i = 0; i < 1000; i++) {
+      const p = previous(start);
+      if (!p || p === doc.documentElement || p === doc.body) break;
+      start = p;
+    }
+    const skipped = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest(SKIP_SELECTOR);
+    const from = skipped ? advance(skipped, doc, true) : start;
+    if (from) cursors.push({ next: from, root: doc, left: 6000 });
+  }
+
+  function recheckHosts(): void {
+    for (const el of bareHosts) {
+      if (el.shadowRoot) {
+        bareHosts.delete(el);
+        if (el.isConnected && !isInsideSkipped(el)) attachShadowRoot(el.shadowRoot);
+      } else if (!el.isConnected) bareHosts.delete(el);
+    }
+  }
+
+  function unlinkWithin(root: ParentNode): void {
+    for (const a of Array.from(root.querySelectorAll('a[data-pbx-dial]'))) {
+      const t = ourLinks.has(a) ? ownerOf.get(a) : undefined;
+      if (t) settle(t, false);
+    }
+  }
+
+  /** Reacts to the page's changes; runs in the observer's microtask, so before the next paint. */
+  function handle(records: MutationRecord[]): void {
+    if (!records.length) return;
+    const affected = new Set<Text>();
+    const changedLinks = new Set<Element>();
+    const added: Node[] = [];
+    const ownerTextOf = (n: Node | null): Text | undefined =>
+      n ? (segments.has(n as Text) ? (n as Text) : ownerOf.get(n)) : undefined;
+
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const t = r.target as Text;
+        if (segments.has(t)) {
+          // The page rewrote a text node we had split (React's commitTextUpdate, Vue, Svelte, …).
+          settle(t, true);
+          added.push(t);
+        } else if (ownerOf.has(t)) {
+          // The page (a translator, say) rewrote plain text we had split off: it is just text now.
+        } else if (t.parentNode && ourLinks.has(t.parentNode as Element)) {
+          changedLinks.add(t.parentNode as Element);
+        } else {
+          seen.delete(t);
+          added.push(t);
+        }
+      } else if (r.type === 'attributes') {
+        const el = r.target as Element;
+        if (isSkippedElement(el) || isInsideSkipped(el)) unlinkWithin(el);
+        else added.push(el);
+      } else {
+        for (const n of Array.from(r.removedNodes)) {
+          const owner = ownerTextOf(n);
+          if (owner) affected.add(owner);
+        }
+        for (const n of Array.from(r.addedNodes)) {
+          const owner = ownerTextOf(n);
+          if (owner) affected.add(owner);
+          else added.push(n);
+        }
+        // Something inserted or removed right next to a split text (between it and our nodes, say).
+        const before = ownerTextOf(r.previousSibling);
+        if (before) affected.add(before);
+        const after = ownerTextOf(r.nextSibling);
+        if (after) affected.add(after);
+      }
+    }
+    for (const t of affected) {
+      const seg = segments.get(t);
+      if (seg && !intact(t, seg)) {
+        settle(t, false);
+        if (t.isConnected) added.push(t);
+      }
+    }
+    for (const a of changedLinks) if (a.isConnected) follow(a);
+    for (const n of added) queueSubtree(n);
+  }
+
+  function unlinkAll(): void {
+    unlinkWithin(doc);
+    for (const root of shadowRoots) unlinkWithin(root);
+    seen = new WeakSet();
+  }
+
+  /** Observer callback: settle what the page changed and link what it added, within one slice. */
+  function onMutations(records: MutationRecord[]): void {
+    if (!running || !observer) return;
+    if (doc.designMode === 'on') {
+      // The whole document became an editor: leave every word of it alone.
+      unlinkAll();
+      cursors = [];
+      observer.takeRecords();
+      return;
+    }
+    handle(records.concat(observer.takeRecords()));
+    // New rows and edited numbers are linked now, before the next paint; a flood continues in later tasks.
+    drain(now() + sliceMs / 2);
+    // Our own changes would come back as records: drop them.
+    observer.takeRecords();
+    if (bareHosts.size) recheckHosts();
+    if (cursors.length) schedule();
+  }
+
+  function runQueued(): void {
+    taskQueued = false;
+    if (!running || !observer) return;
+    if (doc.designMode === 'on') return onMutations([]);
+    handle(observer.takeRecords());
+    if (viewportDirty) prioritizeViewport();
+    const deadline = now() + sliceMs;
+    drain(deadline);
+    // After the first slice, the main walk holds its links back until the queue is empty.
+    for (const c of cursors) if (c.root === doc && c.left === Infinity) c.defer = true;
+    if (!cursors.length || deferred.length >= MAX_DEFERRED) flushDeferred(Math.max(deadline, now() + sliceMs / 2));
+    observer.takeRecords();
+    if (cursors.length || deferred.length) schedule();
+    else if (bareHosts.size) recheckHosts();
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      observer = new MutationObserver(onMutations);
+      observer.observe(doc, OBSERVE);
+      for (const root of shadowRoots) {
+        if (root.host.isConnected) observer.observe(root, OBSERVE);
+        else shadowRoots.delete(root);
+      }
+      // The main walk: the whole document, top first (what a page that just loaded shows).
+      cursors.push({ next: doc.documentElement, root: doc, left: Infinity });
+      for (const root of shadowRoots) cursors.push({ next: root.firstChild, root, left: Infinity });
+      // Custom elements upgraded after load may attach a shadow root later; look again once things settle.
+      for (const delayMs of [1000, 4000]) {
+        options.schedule(() => {
+          if (!running) return;
+          recheckHosts();
+          if (cursors.length) schedule();
+        }, delayMs);
+      }
+      runQueued();
+    },
+    stop() {
+      if (!running) return;
+      running = false;
+      observer?.takeRecords();
+      observer?.disconnect();
+      observer = null;
+      cursors = [];
+      deferred = [];
+      unlinkAll();
+    },
+    viewportChanged() {
+      viewportDirty = true;
+      if (cursors.length) schedule();
+    },
+    pending: () => cursors.length + deferred.length,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Dynamic pages: content added later (SPA views, infinite scroll), numbers whose text the page changes (the
+ * link follows before the next paint, or goes away), open shadow roots and same-origin iframes.
+ */
+import { test, expect } from './support/fixtures';
+import { html, linkedNumbers, settingsWith } from './page-helpers';
+
+test('links rows the page appends, and follows text the page rewrites before the next paint', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  await page.goto(
+    pages.add('/dynamic/spa.html', html('<ul id="list"><li id="first">Reception +1 415-555-0100</li></ul>')),
+  );
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+
+  // Infinite scroll: 200 rows appended in one go.
+  await page.evaluate(() => {
+    const list = document.getElementById('list')!;
+    for (let i = 1; i <= 200; i++) {
+      const li = document.createElement('li');
+      li.textContent = `Agent ${i}: +1 415-555-${String(1000 + i)}`;
+      list.append(li);
+    }
+  });
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(201);
+
+  // The page rewrites the text node it owns (as frameworks do): checked in the frame's rAF, before paint.
+  const afterEdit = await page.evaluate(async () => {
+    const text = document.getElementById('first')!.firstChild as Text;
+    text.data = 'Reception +1 415-555-0199';
+    return new Promise<[string | null, string | null]>((resolve) =>
+      requestAnimationFrame(() => {
+        const li = document.getElementById('first')!;
+        resolve([li.querySelector('a')?.getAttribute('data-pbx-dial') ?? null, li.textContent]);
+      }),
+    );
+  });
+  expect(afterEdit).toEqual(['+14155550199', 'Reception +1 415-555-0199']);
+
+  // The number goes away: so does the link, before paint.
+  const afterRemove = await page.evaluate(async () => {
+    const text = document.getElementById('first')!.firstChild as Text;
+    text.data = 'Reception closed';
+    return new Promise<[number, string | null]>((resolve) =>
+      requestAnimationFrame(() => {
+        const li = document.getElementById('first')!;
+        resolve([li.querySelectorAll('a').length, li.textContent]);
+      }),
+    );
+  });
+  expect(afterRemove).toEqual([0, 'Reception closed']);
+
+  // A whole view replaced (SPA navigation).
+  await page.evaluate(() => {
+    document.getElementById('list')!.textContent = '';
+    const main = document.createElement('main');
+    main.innerHTML = '<h1>Contact</h1><p>Call <b>+1 415-555-0177</b> or write.</p>';
+    document.body.append(main);
+  });
+  await expect(page.locator('main a[data-pbx-dial]')).toHaveAttribute('data-pbx-dial', '+14155550177');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a page script that removes or moves its own text node keeps working', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  await page.goto(pages.add('/dynamic/own-nodes.html', html('<p id="a">x</p><p id="b">y</p>')));
+  // The page keeps references to text nodes it created, like a framework does.
+  await page.evaluate(() => {
+    const w = window as unknown as { t1: Text; t2: Text };
+    w.t1 = document.createTextNode('Call +1 415-555-0111 today');
+    w.t2 = document.createTextNode('Fax +1 415-555-0112');
+    document.getElementById('a')!.append(w.t1);
+    document.getElementById('b')!.append(w.t2);
+  });
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(2);
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { t1: Text; t2: Text };
+    // Would throw NotFoundError if the node had been moved into our link.
+    document.getElementById('a')!.removeChild(w.t1);
+    document.getElementById('a')!.insertBefore(w.t2, document.getElementById('a')!.firstChild);
+    return new Promise<string[]>((resolve) =>
+      requestAnimationFrame(() =>
+        resolve([document.getElementById('a')!.textContent!, document.getElementById('b')!.textContent!]),
+      ),
+    );
+  });
+  expect(result).toEqual(['Fax +1 415-555-0112x', 'y']);
+  await expect(page.locator('#a a[data-pbx-dial]')).toHaveAttribute('data-pbx-dial', '+14155550112');
+  expect(await linkedNumbers(page)).toEqual(['+14155550112']);
+  expect(pageErrors).toEqual([]);
+});
+
+test('unlinks a region that becomes editable', async ({ context, extension, pages }) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  await page.goto(pages.add('/dynamic/editable.html', html('<div id="card"><p>Mobile +1 415-555-0160</p></div>')));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  await page.evaluate(() => document.getElementById('card')!.setAttribute('contenteditable', 'true'));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
+  expect(await page.$eval('#card p', (p) => p.childNodes.length)).toBe(1);
+  await page.evaluate(() => document.getElementById('card')!.removeAttribute('contenteditable'));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+});
+
+test('links content added later inside open shadow roots, including nested ones', async ({
+  context,
+  extension,
+  pages,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  await page.goto(
+    pages.add(
+      '/dynamic/shadow.html',
+      html(`<x-card id="card"></x-card><script>
+        customElements.define('x-card', class extends HTMLElement {
+          constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p>Main +1 415-555-0170</p><div id="slot"></div>'; }
+        });
+      </script>`),
+    ),
+  );
+  await expect(page.locator('#card a[data-pbx-dial]')).toHaveCount(1);
+  await page.evaluate(() => {
+    const root = document.getElementById('card')!.shadowRoot!;
+    root
+      .getElementById('slot')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'Late +1 415-555-0171' }));
+    const inner = document.createElement('div');
+    root.append(inner);
+    inner.attachShadow({ mode: 'open' }).innerHTML = '<span>Nested +1 415-555-0172</span>';
+  });
+  await expect(page.locator('#card a[data-pbx-dial]')).toHaveCount(3);
+});
+
+test('links numbers in same-origin iframes: src, srcdoc and a frame the page writes into', async ({
+  context,
+  extension,
+  pages,
+}) => {
+  await extension.setSettings(settingsWith());
+  pages.add('/dynamic/child.html', html('<p>Child +1 415-555-0181</p>'));
+  const page = await context.newPage();
+  await page.goto(
+    pages.add(
+      '/dynamic/frames.html',
+      html(`<iframe id="src" src="/dynamic/child.html"></iframe>
+        <iframe id="srcdoc" srcdoc="<p>Srcdoc +1 415-555-0182</p>"></iframe>
+        <iframe id="blank"></iframe>
+        <script>
+          const doc = document.getElementById('blank').contentDocument;
+          doc.body.innerHTML = '<p>Written +1 415-555-0183</p>';
+        </script>`),
+    ),
+  );
+  const frames: [string, string][] = [
+    ['src', '+14155550181'],
+    ['srcdoc', '+14155550182'],
+    ['blank', '+14155550183'],
+  ];
+  for (const [id, dial] of frames) {
+    await expect(page.frameLocator(`#${id}`).locator('a[data-pbx-dial]')).toHaveAttribute('data-pbx-dial', dial);
+  }
+});

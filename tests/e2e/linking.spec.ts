@@ -1,0 +1,213 @@
+/**
+ * Linking (issue 3, "The page"): the contract markup around untouched text, extensions, the regions that are
+ * never changed, blocked sites, `pages.linkify` off, settings changes applied to an open page, no layout shift.
+ */
+import { test, expect } from './support/fixtures';
+import { html, linkedNumbers, settingsWith, urlOn, warmUp } from './page-helpers';
+
+const TEXT = 'Sales: +1 415-555-0132 or +1 415-555-0133 ext. 204, any time.';
+
+test('wraps numbers in the contract markup without changing the visible text', async ({
+  context,
+  extension,
+  pages,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  await page.goto(pages.add('/linking/contract.html', html(`<p id="p">${TEXT}</p>`)));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(2);
+  const links = await page.$$eval('a[data-pbx-dial]', (as) =>
+    as.map((a) => ({
+      href: a.getAttribute('href'),
+      dial: a.getAttribute('data-pbx-dial'),
+      text: a.textContent,
+      title: a.getAttribute('title'),
+      attributes: a.getAttributeNames().sort(),
+    })),
+  );
+  expect(links).toEqual([
+    {
+      href: 'tel:+14155550132',
+      dial: '+14155550132',
+      text: '+1 415-555-0132',
+      title: expect.stringMatching(/^Call \+1 415.*0132 with your PBX$/),
+      attributes: ['data-pbx-dial', 'href', 'title'],
+    },
+    {
+      href: 'tel:+14155550133;ext=204',
+      dial: '+14155550133;ext=204',
+      text: '+1 415-555-0133 ext. 204',
+      title: expect.stringMatching(/^Call \+1 415.*0133 ext\. 204 with your PBX$/),
+      attributes: ['data-pbx-dial', 'href', 'title'],
+    },
+  ]);
+  expect(await page.locator('#p').textContent()).toBe(TEXT);
+  // Native look: the page's font and colour, a dotted underline, no box of its own.
+  const look = await page.$eval('a[data-pbx-dial]', (a) => {
+    const s = getComputedStyle(a);
+    const p = getComputedStyle(a.parentElement!);
+    return {
+      color: s.color === p.color,
+      font: s.font === p.font,
+      underline: s.textDecorationLine,
+      style: s.textDecorationStyle,
+      display: s.display,
+      padding: s.padding,
+    };
+  });
+  expect(look).toEqual({
+    color: true,
+    font: true,
+    underline: 'underline',
+    style: 'dotted',
+    display: 'inline',
+    padding: '0px',
+  });
+});
+
+test('keeps the look native on pages that style every link, and shows a focus ring', async ({
+  context,
+  extension,
+  pages,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  const head =
+    '<style>a{color:rgb(255,0,0)!important;display:block;padding:10px;font-weight:bold}p{color:rgb(1,2,3)}</style>';
+  await page.goto(pages.add('/linking/styled.html', html(`<p>Call +1 415-555-0132 now</p>`, head)));
+  const link = page.locator('a[data-pbx-dial]');
+  await expect(link).toHaveCount(1);
+  const s = await link.evaluate((a) => {
+    const c = getComputedStyle(a);
+    return { color: c.color, display: c.display, padding: c.padding, weight: c.fontWeight };
+  });
+  expect(s).toEqual({ color: 'rgb(1, 2, 3)', display: 'inline', padding: '0px', weight: '400' });
+  await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
+  expect(await link.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe('solid');
+});
+
+test('never changes editable regions, code, links, buttons or svg text', async ({ context, extension, pages }) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  const n = (i: number) => `+1 415-555-01${String(i).padStart(2, '0')}`;
+  const body = [
+    `<input value="${n(1)}">`,
+    `<textarea>${n(2)}</textarea>`,
+    `<div contenteditable="true"><p>${n(3)}</p></div>`,
+    `<div contenteditable="plaintext-only">${n(4)}</div>`,
+    `<script>window.x = "${n(5)}";</script>`,
+    `<style>/* ${n(6)} */</style>`,
+    `<noscript>${n(7)}</noscript>`,
+    `<template><p>${n(8)}</p></template>`,
+    `<a href="https://example.com/">${n(9)}</a>`,
+    `<button>${n(10)}</button>`,
+    `<svg width="200" height="20"><text x="0" y="15">${n(11)}</text></svg>`,
+    `<div role="textbox">${n(12)}</div>`,
+    `<p id="control">${n(99)}</p>`,
+  ].join('\n');
+  await page.goto(
+    pages.add('/linking/skip.html', html(body).replace('<title>fixture</title>', `<title>${n(13)}</title>`)),
+  );
+  await expect(page.locator('#control a[data-pbx-dial]')).toHaveCount(1);
+  expect(await linkedNumbers(page)).toEqual(['+14155550199']);
+  expect(await page.title()).toBe(n(13));
+  expect(await page.locator('textarea').inputValue()).toBe(n(2));
+});
+
+test('leaves a document in designMode alone', async ({ context, extension, pages }) => {
+  await extension.setSettings(settingsWith());
+  pages.add('/linking/design-mode.html', html('<p>+1 415-555-0132</p><script>document.designMode = "on";</script>'));
+  const page = await context.newPage();
+  // The frame is the control: a normal document beside the one in designMode.
+  await page.goto(
+    pages.add(
+      '/linking/design-mode-top.html',
+      html('<p>+1 415-555-0199</p><iframe src="/linking/design-mode.html"></iframe>'),
+    ),
+  );
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  await page.waitForTimeout(500);
+  expect(await page.frameLocator('iframe').locator('a').count()).toBe(0);
+  expect(await page.frameLocator('iframe').locator('p').textContent()).toBe('+1 415-555-0132');
+});
+
+test('reads national numbers with the country the page implies (TLD, lang)', async ({ context, extension, pages }) => {
+  await extension.setSettings(settingsWith({}, 'US'));
+  const page = await context.newPage();
+  pages.add('/linking/de.html', html('<p>Telefon: 030 12345678</p>', '', 'de'));
+  await page.goto(urlOn(pages, 'shop.example.de', '/linking/de.html'));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  expect(await linkedNumbers(page)).toEqual(['+493012345678']);
+});
+
+test('leaves blocked sites untouched', async ({ context, extension, pages }) => {
+  await extension.setSettings(settingsWith({ blockedSites: ['*.bank.example'] }));
+  const path = '/linking/blocked.html';
+  pages.add(path, html('<p>+1 415-555-0132</p>'));
+  const blocked = await context.newPage();
+  await blocked.goto(urlOn(pages, 'www.bank.example', path));
+  const open = await context.newPage();
+  await open.goto(urlOn(pages, 'shop.example.com', path));
+  await expect(open.locator('a[data-pbx-dial]')).toHaveCount(1);
+  expect(await linkedNumbers(blocked)).toEqual([]);
+});
+
+test('links nothing when pages.linkify is off', async ({ context, extension, pages }) => {
+  await extension.setSettings(settingsWith());
+  await warmUp(context, pages);
+  await extension.setSettings(settingsWith({ linkify: false }));
+  await expect
+    .poll(() => extension.storage<{ pages: { linkify: boolean } }>('settings').then((s) => s?.pages.linkify))
+    .toBe(false);
+  const page = await context.newPage();
+  await page.goto(pages.add('/linking/off.html', html('<p>+1 415-555-0132</p>')));
+  await page.waitForTimeout(800);
+  expect(await linkedNumbers(page)).toEqual([]);
+});
+
+test('applies settings changes to an open page: off, blocked, on again, without a reload and without layout shift', async ({
+  context,
+  extension,
+  pages,
+}) => {
+  await extension.setSettings(settingsWith({ linkify: false }));
+  const page = await context.newPage();
+  const path = '/linking/live.html';
+  pages.add(path, html(`<p id="p" style="width:20em">${TEXT}</p><p id="q">Fax +1 415-555-0134</p>`));
+  await page.goto(urlOn(pages, 'crm.example.com', path));
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  // Where each line of the paragraph starts and ends, and the paragraph's box: linking must not move them.
+  const box = () =>
+    page.evaluate(() => {
+      const p = document.getElementById('p')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const lines = new Map<number, [number, number]>();
+      for (const r of Array.from(range.getClientRects())) {
+        const key = Math.round(r.top);
+        const [left, right] = lines.get(key) ?? [Infinity, -Infinity];
+        lines.set(key, [Math.min(left, Math.round(r.left)), Math.max(right, Math.round(r.right))]);
+      }
+      const b = p.getBoundingClientRect();
+      return { lines: [...lines.entries()], p: [b.width, b.height] };
+    });
+  const unlinked = await box();
+  const bodyBefore = await page.locator('body').evaluate((b) => b.textContent);
+
+  await extension.setSettings(settingsWith({ linkify: true }));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(3);
+  expect(await box()).toEqual(unlinked);
+
+  await extension.setSettings(settingsWith({ linkify: true, blockedSites: ['crm.example.com'] }));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
+  // The page's nodes are as they were: one text node per paragraph again.
+  expect(await page.$eval('#p', (p) => p.childNodes.length)).toBe(1);
+  expect(await page.locator('body').evaluate((b) => b.textContent)).toBe(bodyBefore);
+
+  await extension.setSettings(settingsWith({ linkify: true }));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(3);
+  await extension.setSettings(settingsWith({ linkify: false }));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
+});
