@@ -4,7 +4,7 @@ import type { ContentMessage, DialMessage, PageConfig } from '@/lib/messages';
 import { findPhoneNumbers, mightContainPhone } from '@/lib/phone/detect';
 import { inferPageCountry } from '@/lib/phone/page-country';
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
-import { createLinker, type Linker } from '@/lib/page/linker';
+import { createLinker, intersectionVisibility, type Linker } from '@/lib/page/linker';
 import { selectedText } from '@/lib/page/selection';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
 import { linkTitle } from '@/lib/page/title';
@@ -71,6 +71,7 @@ export function startContent(ctx: ContentScriptContext): void {
       schedule: (task, delayMs) => void ctx.setTimeout(task, delayMs ?? 0),
       now: () => performance.now(),
       onShadowRoot: styles,
+      createVisibilityObserver: intersectionVisibility(window),
     });
     linker.start();
   }

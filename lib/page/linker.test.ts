@@ -17,7 +17,25 @@ const fakeDetector: Detector & { calls: { text: string; before?: string }[] } = 
   },
 };
 
-function setup(body: string) {
+/** A stand-in for IntersectionObserver: records what is watched; `show` reports elements as near the viewport. */
+function fakeVisibility() {
+  const watched = new Set<Element>();
+  let report: (elements: Element[]) => void = () => {};
+  return {
+    watched,
+    create(onVisible: (elements: Element[]) => void) {
+      report = onVisible;
+      return {
+        observe: (el: Element) => void watched.add(el),
+        unobserve: (el: Element) => void watched.delete(el),
+        disconnect: () => watched.clear(),
+      };
+    },
+    show: (...elements: Element[]) => report(elements),
+  };
+}
+
+function setup(body: string, extra: Partial<Parameters<typeof createLinker>[0]> = {}) {
   const { document, MutationObserver } = parseHTML(
     `<!doctype html><html><head><title>+1 415 555 0100</title></head><body>${body}</body></html>`,
   );
@@ -32,6 +50,7 @@ function setup(body: string) {
     ourLinks,
     schedule: (task, delay) => void (delay ? undefined : tasks.push(task)),
     now: () => 0,
+    ...extra,
   });
   const runAll = () => {
     while (tasks.length) tasks.shift()!();
@@ -114,6 +133,70 @@ describe('createLinker', () => {
     linker.start();
     runAll();
     expect(fakeDetector.calls.map((c) => c.before)).toEqual(['Order # ']);
+  });
+});
+
+describe('createLinker: off-screen numbers wait for the viewport', () => {
+  /** A clock that moves 1 ms per read, so a 5 ms slice covers only the first rows of a long list. */
+  const ticking = () => {
+    let t = 0;
+    return () => t++;
+  };
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<li id="r${i}">+1 415 555 ${String(1000 + i)}</li>`).join('');
+
+  it('links the first slice at once, holds back the rest, and links a run of neighbours when one comes near', () => {
+    const visibility = fakeVisibility();
+    const { document, linker, runAll } = setup(`<ul>${rows(800)}</ul>`, {
+      now: ticking(),
+      sliceMs: 5,
+      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
+    });
+    linker.start();
+    runAll();
+    const linked = () => document.querySelectorAll('a[data-pbx-dial]').length;
+    const first = linked();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(100);
+    // Every held-back row is known, but only the first 500 and then every 4th are watched.
+    expect(linker.pending()).toBe(800 - first);
+    expect(visibility.watched.size).toBeLessThan(800 - first);
+    // Held-back rows are numbered from the first one the slice did not link.
+    expect(visibility.watched.has(document.getElementById(`r${first + 501}`)!)).toBe(false);
+    expect(visibility.watched.has(document.getElementById(`r${first + 504}`)!)).toBe(true);
+
+    // Row 600 comes near the viewport: 150 rows before it and 300 after are linked in one batch.
+    visibility.show(document.getElementById('r600')!);
+    expect(document.getElementById('r449')!.querySelector('a')).toBeNull();
+    expect(document.getElementById('r450')!.querySelector('a')).not.toBeNull();
+    expect(document.getElementById('r799')!.querySelector('a')).not.toBeNull();
+    expect(linked()).toBe(first + 350);
+    expect(visibility.watched.has(document.getElementById(`r${first + 504}`)!)).toBe(false);
+  });
+
+  it('does not link held-back text the page changed meanwhile, and forgets rows the page removed', () => {
+    const visibility = fakeVisibility();
+    const { document, linker, runAll } = setup(`<ul>${rows(200)}</ul>`, {
+      now: ticking(),
+      sliceMs: 5,
+      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
+    });
+    linker.start();
+    runAll();
+    const r150 = document.getElementById('r150')!;
+    expect(visibility.watched.has(r150)).toBe(true);
+    (r150.firstChild as Text).data = 'no number here';
+    document.getElementById('r160')!.remove();
+    linker.stop();
+    expect(visibility.watched.size).toBe(0);
+    expect(linker.pending()).toBe(0);
+  });
+
+  it('without a visibility observer (no IntersectionObserver), links everything as it is found', () => {
+    const { document, linker, runAll } = setup(`<ul>${rows(300)}</ul>`, { now: ticking(), sliceMs: 40 });
+    linker.start();
+    runAll();
+    expect(document.querySelectorAll('a[data-pbx-dial]').length).toBe(300);
   });
 });
 

@@ -38,6 +38,36 @@ export interface LinkerOptions {
   onShadowRoot?(root: ShadowRoot): void;
   /** Longest stretch of work in one task, in ms; well under the 50 ms that makes a long task. */
   sliceMs?: number;
+  /**
+   * Reports when elements come near the viewport; `IntersectionObserver` in the product. Without one (unit
+   * tests under Node), every link is inserted as soon as it is found.
+   */
+  createVisibilityObserver?: (onVisible: (elements: Element[]) => void) => VisibilityObserver | null;
+}
+
+/** The part of `IntersectionObserver` the linker uses. */
+export interface VisibilityObserver {
+  observe(element: Element): void;
+  unobserve(element: Element): void;
+  disconnect(): void;
+}
+
+/**
+ * How far outside the viewport links are inserted ahead of time: two screens above and below, so ordinary
+ * scrolling finds numbers already linked and each batch of insertions (one relayout of the page) covers
+ * several screens.
+ */
+const NEAR_VIEWPORT = '200% 0px 200% 0px';
+
+/** The product's visibility observer: an IntersectionObserver on the document's window, if it has one. */
+export function intersectionVisibility(win: Window | null) {
+  return (onVisible: (elements: Element[]) => void): VisibilityObserver | null => {
+    const IO = (win as (Window & { IntersectionObserver?: typeof IntersectionObserver }) | null)?.IntersectionObserver;
+    if (!IO) return null;
+    return new IO((entries) => onVisible(entries.filter((e) => e.isIntersecting).map((e) => e.target)), {
+      rootMargin: NEAR_VIEWPORT,
+    });
+  };
 }
 
 export interface Linker {
@@ -70,9 +100,10 @@ interface Cursor {
   /** Nodes this cursor may still visit (viewport cursors stop early; the main walk covers the rest). */
   left: number;
   /**
-   * Hold this cursor's links back and insert them together when the queue is empty. Used by the main walk
-   * after its first slice (the first screen): every change inside a big table makes the browser lay the whole
-   * table out again, so one late batch costs one layout instead of one per slice.
+   * Hold this cursor's links back until their element comes near the viewport. Set on every walk after its
+   * first slice (the first screen, or what the page just added): every change inside a big table makes the
+   * browser lay the whole table out again, so off-screen numbers are linked only when they are about to be
+   * seen, in one batch per visibility report instead of one relayout per slice.
    */
   defer?: boolean;
 }
@@ -84,8 +115,22 @@ interface PendingWrap {
   matches: PhoneMatchLike[];
 }
 
-/** Most links held back before they are inserted anyway (memory bound on enormous pages). */
-const MAX_DEFERRED = 20_000;
+/**
+ * Held-back links are released in runs of neighbours (in the order the walk found them, which is the page's
+ * order): when one element comes near the viewport, the ones before and after it are linked in the same
+ * batch. Scrolling then costs one relayout every several screens, not one per frame.
+ */
+const RELEASE_BEFORE = 150;
+const RELEASE_AFTER = 300;
+/**
+ * On a page with many numbers only every SENTINEL_STRIDE-th element is watched (beyond the first
+ * {@link WATCH_ALL}): runs are released around it, and watching 10,000 elements would cost the browser
+ * milliseconds on every frame. Pages with few numbers have every element watched, however far apart.
+ */
+const WATCH_ALL = 500;
+const SENTINEL_STRIDE = 4;
+/** How often held-back links of elements the page has removed are forgotten. */
+const PRUNE_MS = 10_000;
 const E164 = /^\+[1-9]\d{1,14}$/;
 const EXT = /^\d{1,10}$/;
 /** Shortest text worth a look: the shortest numbers we link have 3 digits plus separators rarely fewer. */
@@ -167,7 +212,13 @@ export function createLinker(options: LinkerOptions): Linker {
   /** Custom elements without a shadow root yet: checked again later, in case they attach one when upgraded. */
   const bareHosts = new Set<Element>();
   let cursors: Cursor[] = [];
-  let deferred: PendingWrap[] = [];
+  /** Links found but held back, by the element whose visibility releases them. */
+  const waiting = new Map<Element, PendingWrap[]>();
+  /** Elements with held-back links in the order they were found (null once released), and their places. */
+  let holders: (Element | null)[] = [];
+  const holderIndex = new Map<Element, number>();
+  let visibility: VisibilityObserver | null = null;
+  let pruneQueued = false;
   /** Whether the cursor being walked holds its links back (see {@link Cursor.defer}). */
   let deferring = false;
   let running = false;
@@ -290,19 +341,71 @@ export function createLinker(options: LinkerOptions): Linker {
     if (!t.parentNode) return;
     const matches = detector.findPhoneNumbers(data, { country: options.country, before: textBefore(t) });
     if (!matches.length) return;
-    if (deferring) deferred.push({ t, data, matches });
-    else wrap(t, matches);
+    const holder = t.parentElement;
+    if (!deferring || !visibility || !holder) {
+      wrap(t, matches);
+      return;
+    }
+    const list = waiting.get(holder);
+    if (list) list.push({ t, data, matches });
+    else {
+      waiting.set(holder, [{ t, data, matches }]);
+      const index = holders.push(holder) - 1;
+      holderIndex.set(holder, index);
+      if (index < WATCH_ALL || index % SENTINEL_STRIDE === 0) visibility.observe(holder);
+      if (!pruneQueued) {
+        pruneQueued = true;
+        options.schedule(prune, PRUNE_MS);
+      }
+    }
   }
 
-  /** Inserts the links held back, for text the page has not changed or moved away meanwhile. */
-  function flushDeferred(deadline = Infinity): void {
-    let i = 0;
-    for (; i < deferred.length; i++) {
-      const { t, data, matches } = deferred[i]!;
-      if (t.isConnected && t.data === data && !segments.has(t)) wrap(t, matches);
-      if ((i & 63) === 63 && now() >= deadline) break;
+  /** Stops holding `el`'s links back; returns them. */
+  function forget(el: Element): PendingWrap[] {
+    const list = waiting.get(el) ?? [];
+    waiting.delete(el);
+    visibility?.unobserve(el);
+    const index = holderIndex.get(el);
+    holderIndex.delete(el);
+    if (index !== undefined) holders[index] = null;
+    return list;
+  }
+
+  /**
+   * Inserts the links held back for elements now near the viewport, and for their neighbours in page order
+   * (see {@link RELEASE_AFTER}), all in this one task: one relayout.
+   */
+  function release(elements: Element[]): void {
+    if (!running) return;
+    const batch: PendingWrap[] = [];
+    for (const el of elements) {
+      const index = holderIndex.get(el);
+      if (index === undefined) continue;
+      const end = Math.min(holders.length, index + RELEASE_AFTER);
+      for (let i = Math.max(0, index - RELEASE_BEFORE); i < end; i++) {
+        const holder = holders[i];
+        if (holder) batch.push(...forget(holder));
+      }
     }
-    deferred = deferred.slice(i + 1);
+    // Only for text the page has not changed, moved away or linked otherwise meanwhile.
+    for (const { t, data, matches } of batch) {
+      if (t.isConnected && t.data === data && !segments.has(t)) wrap(t, matches);
+    }
+    if (!waiting.size) holders = [];
+    // Our own insertions would come back as mutation records: drop them.
+    observer?.takeRecords();
+  }
+
+  /** Forgets held-back links of elements the page removed (an SPA replacing its rows, say). */
+  function prune(): void {
+    pruneQueued = false;
+    if (!running) return;
+    for (const el of waiting.keys()) if (!el.isConnected) forget(el);
+    if (!waiting.size) holders = [];
+    if (waiting.size) {
+      pruneQueued = true;
+      options.schedule(prune, PRUNE_MS);
+    }
   }
 
   function attachShadowRoot(root: ShadowRoot): void {
@@ -367,9 +470,8 @@ export function createLinker(options: LinkerOptions): Linker {
   function prioritizeViewport(): void {
     viewportDirty = false;
     if (!win || !cursors.length) return;
-    // Held-back links may be on the new screen, and their text is already marked as seen: insert them now.
-    flushDeferred(now() + sliceMs);
-    // One layout read per scroll burst, never per node.
+    // Held-back links already found are released by the visibility observer; here the walk jumps ahead to
+    // text not yet looked at. One layout read per scroll burst, never per node.
     const middle = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
     if (!middle || middle === doc.documentElement || middle === doc.body) return;
     let start: Node = middle;
@@ -381,7 +483,8 @@ export function createLinker(options: LinkerOptions): Linker {
     }
     const skipped = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest(SKIP_SELECTOR);
     const from = skipped ? advance(skipped, doc, true) : start;
-    if (from) cursors.push({ next: from, root: doc, left: 6000 });
+    // Held back like the rest: the visibility observer releases what is on screen in its next report.
+    if (from) cursors.push({ next: from, root: doc, left: 6000, defer: !!visibility });
   }
 
   function recheckHosts(): void {
@@ -473,8 +576,10 @@ export function createLinker(options: LinkerOptions): Linker {
       return;
     }
     handle(records.concat(observer.takeRecords()));
-    // New rows and edited numbers are linked now, before the next paint; a flood continues in later tasks.
+    // New rows and edited numbers are linked now, before the next paint, in the page's own relayout; a flood
+    // continues in later tasks, held back until near the viewport.
     drain(now() + sliceMs / 2);
+    holdBackRest();
     // Our own changes would come back as records: drop them.
     observer.takeRecords();
     if (bareHosts.size) recheckHosts();
@@ -487,14 +592,16 @@ export function createLinker(options: LinkerOptions): Linker {
     if (doc.designMode === 'on') return onMutations([]);
     handle(observer.takeRecords());
     if (viewportDirty) prioritizeViewport();
-    const deadline = now() + sliceMs;
-    drain(deadline);
-    // After the first slice, the main walk holds its links back until the queue is empty.
-    for (const c of cursors) if (c.root === doc && c.left === Infinity) c.defer = true;
-    if (!cursors.length || deferred.length >= MAX_DEFERRED) flushDeferred(Math.max(deadline, now() + sliceMs / 2));
+    drain(now() + sliceMs);
+    holdBackRest();
     observer.takeRecords();
-    if (cursors.length || deferred.length) schedule();
+    if (cursors.length) schedule();
     else if (bareHosts.size) recheckHosts();
+  }
+
+  /** After a walk's first slice, what it finds waits for the viewport (see {@link Cursor.defer}). */
+  function holdBackRest(): void {
+    if (visibility) for (const c of cursors) c.defer = true;
   }
 
   return {
@@ -504,6 +611,7 @@ export function createLinker(options: LinkerOptions): Linker {
     start() {
       if (running) return;
       running = true;
+      visibility = options.createVisibilityObserver?.(release) ?? null;
       observer = new MutationObserver(onMutations);
       observer.observe(doc, OBSERVE);
       for (const root of shadowRoots) {
@@ -529,14 +637,18 @@ export function createLinker(options: LinkerOptions): Linker {
       observer?.takeRecords();
       observer?.disconnect();
       observer = null;
+      visibility?.disconnect();
+      visibility = null;
+      waiting.clear();
+      holders = [];
+      holderIndex.clear();
       cursors = [];
-      deferred = [];
       unlinkAll();
     },
     viewportChanged() {
       viewportDirty = true;
       if (cursors.length) schedule();
     },
-    pending: () => cursors.length + deferred.length,
+    pending: () => cursors.length + waiting.size,
   };
 }

@@ -172,3 +172,26 @@ test('links numbers in same-origin iframes: src, srcdoc and a frame the page wri
     await expect(page.frameLocator(`#${id}`).locator('a[data-pbx-dial]')).toHaveAttribute('data-pbx-dial', dial);
   }
 });
+
+test('a long page: numbers far below are linked when scrolled near, not all up front', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  const rows = Array.from({ length: 3000 }, (_, i) => `<li id="r${i}">Agent ${i}: +1 415-555-${1000 + i}</li>`);
+  await page.goto(pages.add('/dynamic/long.html', html(`<ul>${rows.join('')}</ul>`)));
+  await expect(page.locator('#r0 a[data-pbx-dial]')).toHaveCount(1);
+  // The whole list has been looked at once the walk is done; far rows still wait for the reader.
+  await page.waitForTimeout(1500);
+  expect(await page.locator('a[data-pbx-dial]').count()).toBeLessThan(1500);
+  await expect(page.locator('#r2900 a')).toHaveCount(0);
+
+  await page.locator('#r2900').scrollIntoViewIfNeeded();
+  await expect(page.locator('#r2900 a[data-pbx-dial="+14155553900"]')).toHaveCount(1, { timeout: 2000 });
+  // Its neighbours come in the same batch, so scrolling on finds them linked.
+  await expect(page.locator('#r2999 a[data-pbx-dial]')).toHaveCount(1);
+  expect(pageErrors).toEqual([]);
+});
