@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { loadSettings, regionOfLocale, saveSettings, type SettingsStores } from '@/lib/settings/store';
+import {
+  POLICY_CACHE_KEY,
+  loadSettings,
+  regionOfLocale,
+  saveSettings,
+  type SettingsStores,
+} from '@/lib/settings/store';
 import { isHostBlocked } from '@/lib/settings/sites';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 import type { PageConfig } from '@/lib/messages';
@@ -26,6 +32,7 @@ function stores(): SettingsStores {
   return {
     local: browser.storage.local,
     managed: browser.storage.managed,
+    policyCache: browser.storage.local,
     defaultCountry: regionOfLocale(browser.i18n.getUILanguage()) ?? 'US',
   };
 }
@@ -154,10 +161,14 @@ export function startBackground(): void {
     { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
   );
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  // Start Chrome's slow first read of the managed policy now, before the first page asks for its settings.
+  void loadSettings(stores()).catch(() => undefined);
 
   browser.storage.onChanged.addListener((changes, area) => {
     // A managed policy change can change the effective settings too.
-    if (!(area === 'managed' || (area === 'local' && SETTINGS_KEY in changes))) return;
+    // The policy cache changes when a slow policy read finished with something new (lib/settings/store.ts).
+    const local = area === 'local' && (SETTINGS_KEY in changes || POLICY_CACHE_KEY in changes);
+    if (!(area === 'managed' || local)) return;
     void settingsNow().then(async (settings) => {
       await broadcastPageConfig(settings);
       await refreshBadge();

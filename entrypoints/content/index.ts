@@ -5,7 +5,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_end',
+  runAt: 'document_start',
   main(ctx) {
     startContent(ctx);
   },

@@ -7,7 +7,8 @@ import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
 import { createLinker, intersectionVisibility, type Linker } from '@/lib/page/linker';
 import { selectedText } from '@/lib/page/selection';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
-import { linkTitle } from '@/lib/page/title';
+import { titleOnDemand } from '@/lib/page/title';
+import { t } from '@/components/i18n';
 
 const INVALIDATED = /extension context invalidated/i;
 
@@ -66,7 +67,6 @@ export function startContent(ctx: ContentScriptContext): void {
       document,
       detector: { mightContainPhone, findPhoneNumbers },
       country,
-      title: linkTitle,
       ourLinks,
       schedule: (task, delayMs) => void ctx.setTimeout(task, delayMs ?? 0),
       now: () => performance.now(),
@@ -90,6 +90,10 @@ export function startContent(ctx: ContentScriptContext): void {
   // `composedPath()` sees into open shadow roots, so one listener covers them. Enter on a focused link fires a
   // trusted click too.
   ctx.addEventListener(window, 'click', (event: MouseEvent) => onClick(event), { capture: true });
+  // Titles are made when a link is pointed at or focused, not for every number on the page.
+  const giveTitle = titleOnDemand(ourLinks, (number) => t('linkTitle', number));
+  ctx.addEventListener(window, 'pointerover', giveTitle, { capture: true, passive: true });
+  ctx.addEventListener(window, 'focusin', giveTitle, { capture: true, passive: true });
   ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
 
   const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
@@ -119,10 +123,20 @@ export function startContent(ctx: ContentScriptContext): void {
     stopLinking();
   });
 
-  browser.runtime
-    .sendMessage({ type: 'getPageConfig' })
-    .then((answer: PageConfig | undefined) => {
-      if (answer) apply(answer);
-    })
-    .catch(onMessagingError);
+  // Asked at document_start, so the answer is usually back before the page is parsed; linking waits for the
+  // parsed document, then links the first screen inside the page's own first layout instead of forcing a
+  // second one (every change to a big table makes the browser lay it all out again).
+  const configured = browser.runtime.sendMessage({ type: 'getPageConfig' }) as Promise<PageConfig | undefined>;
+  whenParsed(() => {
+    configured
+      .then((answer) => {
+        if (answer) apply(answer);
+      })
+      .catch(onMessagingError);
+  });
+
+  function whenParsed(run: () => void): void {
+    if (document.readyState !== 'loading') run();
+    else ctx.addEventListener(document, 'DOMContentLoaded', run, { once: true });
+  }
 }

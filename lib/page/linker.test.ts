@@ -147,7 +147,7 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
 
   it('links the first slice at once, holds back the rest, and links a run of neighbours when one comes near', () => {
     const visibility = fakeVisibility();
-    const { document, linker, runAll } = setup(`<ul>${rows(800)}</ul>`, {
+    const { document, linker, runAll } = setup(`<ul>${rows(2600)}</ul>`, {
       now: ticking(),
       sliceMs: 5,
       createVisibilityObserver: (onVisible) => visibility.create(onVisible),
@@ -159,19 +159,20 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(100);
     // Every held-back row is known, but only the first 500 and then every 4th are watched.
-    expect(linker.pending()).toBe(800 - first);
-    expect(visibility.watched.size).toBeLessThan(800 - first);
+    expect(linker.pending()).toBe(2600 - first);
+    expect(visibility.watched.size).toBeLessThan(2600 - first);
     // Held-back rows are numbered from the first one the slice did not link.
     expect(visibility.watched.has(document.getElementById(`r${first + 501}`)!)).toBe(false);
     expect(visibility.watched.has(document.getElementById(`r${first + 504}`)!)).toBe(true);
 
-    // Row 600 comes near the viewport: 150 rows before it and 300 after are linked in one batch.
-    visibility.show(document.getElementById('r600')!);
-    expect(document.getElementById('r449')!.querySelector('a')).toBeNull();
-    expect(document.getElementById('r450')!.querySelector('a')).not.toBeNull();
-    expect(document.getElementById('r799')!.querySelector('a')).not.toBeNull();
-    expect(linked()).toBe(first + 350);
-    expect(visibility.watched.has(document.getElementById(`r${first + 504}`)!)).toBe(false);
+    // Row 2100 comes near the viewport: 500 rows before it and 1,500 after are linked in one batch.
+    visibility.show(document.getElementById('r2100')!);
+    expect(document.getElementById('r1599')!.querySelector('a')).toBeNull();
+    expect(document.getElementById('r1600')!.querySelector('a')).not.toBeNull();
+    expect(document.getElementById('r2599')!.querySelector('a')).not.toBeNull();
+    expect(linked()).toBe(first + 1000);
+    expect(visibility.watched.has(document.getElementById(`r${first + 504}`)!)).toBe(true);
+    expect(linker.pending()).toBe(1600 - first);
   });
 
   it('does not link held-back text the page changed meanwhile, and forgets rows the page removed', () => {

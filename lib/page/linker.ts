@@ -26,8 +26,12 @@ export interface LinkerOptions {
   detector: Detector;
   /** ISO alpha-2 country for national-format numbers (lib/phone/page-country). */
   country: string;
-  /** The `title` of a link for a dial value, e.g. "Call +1 415 555 0132 with your PBX". */
-  title(dial: string): string;
+  /**
+   * The `title` of a link for a dial value, set when the link is made. The content script leaves it out and
+   * sets titles when a person points at or focuses a link (lib/page/title.ts): formatting every number of a
+   * 10,000-row table up front costs more than all the rest of linking it.
+   */
+  title?(dial: string): string;
   /** Shared with the click handler: every link this linker made, and the dial value it recorded. */
   ourLinks: WeakMap<Element, string>;
   /** Runs `task` in a later task, after `delayMs` (default 0; setTimeout in the product); never synchronously. */
@@ -120,8 +124,8 @@ interface PendingWrap {
  * order): when one element comes near the viewport, the ones before and after it are linked in the same
  * batch. Scrolling then costs one relayout every several screens, not one per frame.
  */
-const RELEASE_BEFORE = 150;
-const RELEASE_AFTER = 300;
+const RELEASE_BEFORE = 500;
+const RELEASE_AFTER = 1500;
 /**
  * On a page with many numbers only every SENTINEL_STRIDE-th element is watched (beyond the first
  * {@link WATCH_ALL}): runs are released around it, and watching 10,000 elements would cost the browser
@@ -237,7 +241,7 @@ export function createLinker(options: LinkerOptions): Linker {
     const a = doc.createElement('a');
     a.setAttribute('href', `tel:${dial}`);
     a.setAttribute('data-pbx-dial', dial);
-    a.title = options.title(dial);
+    if (options.title) a.title = options.title(dial);
     a.appendChild(doc.createTextNode(text));
     ourLinks.set(a, dial);
     return a;
@@ -318,7 +322,8 @@ export function createLinker(options: LinkerOptions): Linker {
     if (dial) {
       a.setAttribute('href', `tel:${dial}`);
       a.setAttribute('data-pbx-dial', dial);
-      (a as HTMLElement).title = options.title(dial);
+      if (options.title) (a as HTMLElement).title = options.title(dial);
+      else a.removeAttribute('title');
       ourLinks.set(a, dial);
       return;
     }

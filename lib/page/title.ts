@@ -1,5 +1,5 @@
 /**
- * The tooltip of a link: "Call +1 4155550132 with your PBX".
+ * The tooltip of a link: "Call +1 4155550132 with your PBX", made when someone points at the link.
  *
  * Formatted by libphonenumber-js with the same metadata detection ships (lib/phone/detect.ts), so the title
  * costs no bundle size: the content script must stay under 60 KiB gzipped, and a second metadata set (`min`,
@@ -20,7 +20,26 @@ export function displayNumber(dial: string): string {
   return ext ? `${main} ext. ${ext}` : main;
 }
 
-/** The `title` of a link we make. */
-export function linkTitle(dial: string): string {
-  return `Call ${displayNumber(dial)} with your PBX`;
+/** The `title` of a link we make, in the browser's language. */
+export function linkTitle(dial: string, message: (number: string) => string): string {
+  return message(displayNumber(dial));
+}
+
+/**
+ * Gives one of our links its title when a person points at it or focuses it (`pointerover`, `focusin`), so
+ * no number is formatted that nobody looks at. `ourLinks` holds the dial value recorded for each link.
+ */
+export function titleOnDemand(
+  ourLinks: WeakMap<Element, string>,
+  message: (number: string) => string,
+): (event: Event) => void {
+  return (event) => {
+    for (const target of event.composedPath()) {
+      const el = target as Element;
+      if (el.nodeType !== 1 || el.localName !== 'a') continue;
+      const dial = ourLinks.get(el);
+      if (dial !== undefined && !el.hasAttribute('title')) el.setAttribute('title', linkTitle(dial, message));
+      return;
+    }
+  };
 }

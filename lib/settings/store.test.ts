@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings, regionOfLocale, saveSettings, type StorageAreaLike } from './store';
+import { POLICY_CACHE_KEY, loadSettings, regionOfLocale, saveSettings, type StorageAreaLike } from './store';
 import { defaultSettings } from './schema';
 
 function memoryArea(
@@ -63,6 +63,39 @@ describe('settings store', () => {
     const result = await loadSettings({ local: memoryArea({ settings: good }), managed });
     expect(result.locked).toEqual([]);
     expect(result.settings.provider).toEqual(good.provider);
+  });
+
+  it('a slow policy read does not hold pages up: the cached policy is used, and the cache follows the read', async () => {
+    const local = memoryArea({ settings: good, [POLICY_CACHE_KEY]: { dialing: { confirm: true } } });
+    let answer: (policy: Record<string, unknown>) => void = () => {};
+    const managed: StorageAreaLike = {
+      get: () => new Promise((resolve) => (answer = resolve)),
+      set: () => Promise.reject(new Error('read only')),
+    };
+    const result = await loadSettings({ local, managed, policyCache: local, policyWaitMs: 5 });
+    expect(result.settings.dialing.confirm).toBe(true);
+    expect(result.locked).toEqual(['dialing.confirm']);
+
+    answer({ dialing: { autoAnswer: false } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(local.data[POLICY_CACHE_KEY]).toEqual({ dialing: { autoAnswer: false } });
+    const next = await loadSettings({
+      local,
+      managed: memoryArea({ dialing: { autoAnswer: false } }),
+      policyCache: local,
+    });
+    expect(next.locked).toEqual(['dialing.autoAnswer']);
+  });
+
+  it('with nothing cached yet, a slow policy read is waited for (a policy may block sites)', async () => {
+    const local = memoryArea({ settings: good });
+    const managed: StorageAreaLike = {
+      get: () => new Promise((resolve) => setTimeout(() => resolve({ pages: { linkify: false } }), 30)),
+      set: () => Promise.reject(new Error('read only')),
+    };
+    const result = await loadSettings({ local, managed, policyCache: local, policyWaitMs: 5 });
+    expect(result.settings.pages.linkify).toBe(false);
+    expect(local.data[POLICY_CACHE_KEY]).toEqual({ pages: { linkify: false } });
   });
 
   it('reads the region of a locale', () => {

@@ -12,24 +12,71 @@ export interface SettingsStores {
   local: StorageAreaLike;
   /** `storage.managed`; absent or throwing where the browser has no policy support. */
   managed?: StorageAreaLike;
+  /**
+   * Keeps the last policy read (`storage.local`, beside the settings it may hold credentials for), because
+   * Chrome's first `storage.managed.get` after the browser starts can take seconds (measured: 3 s) and every
+   * page waits for its settings. Only a fresh install, with nothing cached yet, waits for the read.
+   */
+  policyCache?: StorageAreaLike;
+  /** How long to wait for the managed policy before using the cached one (ms). */
+  policyWaitMs?: number;
   defaultCountry?: string;
 }
 
-async function readPolicy(managed: StorageAreaLike | undefined): Promise<unknown> {
-  if (!managed) return undefined;
-  try {
-    // Chrome returns the whole policy object; keys follow the settings document.
-    return await managed.get(null);
-  } catch {
-    // Firefox without a managed-storage manifest, or no policy: nothing is managed.
-    return undefined;
+/** Key of the cached policy in `policyCache`; a change there means the policy read finished late. */
+export const POLICY_CACHE_KEY = 'managedPolicy';
+const POLICY_WAIT_MS = 150;
+
+/** The read under way, shared by every caller while it lasts (one per service-worker life at most). */
+let policyRead: { managed: StorageAreaLike; promise: Promise<unknown> } | undefined;
+
+function readManaged(managed: StorageAreaLike): Promise<unknown> {
+  if (policyRead?.managed !== managed) {
+    const promise = managed.get(null).then(
+      // Chrome returns the whole policy object; keys follow the settings document.
+      (policy) => policy,
+      // Firefox without a managed-storage manifest, or no policy: nothing is managed.
+      () => undefined,
+    );
+    policyRead = { managed, promise };
+    // Later callers read again, so a changed policy is seen; the cache covers slow reads meanwhile.
+    void promise.finally(() => {
+      if (policyRead?.promise === promise) policyRead = undefined;
+    });
   }
+  return policyRead.promise;
+}
+
+async function readPolicy(stores: SettingsStores): Promise<unknown> {
+  const { managed, policyCache } = stores;
+  if (!managed) return undefined;
+  const fresh = readManaged(managed).then(async (policy) => {
+    if (policyCache) {
+      const cached = (await policyCache.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY];
+      if (JSON.stringify(cached ?? null) !== JSON.stringify(policy ?? null)) {
+        await policyCache.set({ [POLICY_CACHE_KEY]: policy ?? null });
+      }
+    }
+    return policy;
+  });
+  if (!policyCache) return fresh;
+  const late = Symbol('late');
+  const waitMs = stores.policyWaitMs ?? POLICY_WAIT_MS;
+  const first = await Promise.race([fresh, new Promise((resolve) => setTimeout(() => resolve(late), waitMs))]);
+  if (first !== late) return first;
+  // Slow: use the policy read last time; when the read finishes, the cache changes
+  // (if the policy did) and the background tells open pages again.
+  const cached = (await policyCache.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY];
+  return cached === undefined ? fresh : (cached ?? undefined);
 }
 
 /** Reads the settings the extension runs with: the stored document, defaults, and the admin's policy. */
 export async function loadSettings(stores: SettingsStores): Promise<EffectiveSettings> {
-  const stored = (await stores.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  return effectiveSettings(stored, await readPolicy(stores.managed), stores.defaultCountry);
+  const [stored, policy] = await Promise.all([
+    stores.local.get(SETTINGS_KEY).then((items) => items[SETTINGS_KEY]),
+    readPolicy(stores),
+  ]);
+  return effectiveSettings(stored, policy, stores.defaultCountry);
 }
 
 /**

@@ -16,6 +16,9 @@ test('wraps numbers in the contract markup without changing the visible text', a
   const page = await context.newPage();
   await page.goto(pages.add('/linking/contract.html', html(`<p id="p">${TEXT}</p>`)));
   await expect(page.locator('a[data-pbx-dial]')).toHaveCount(2);
+  // Titles are made when a person points at or focuses a link.
+  await page.locator('a[data-pbx-dial]').first().hover();
+  await page.locator('a[data-pbx-dial]').nth(1).focus();
   const links = await page.$$eval('a[data-pbx-dial]', (as) =>
     as.map((a) => ({
       href: a.getAttribute('href'),
@@ -42,7 +45,9 @@ test('wraps numbers in the contract markup without changing the visible text', a
     },
   ]);
   expect(await page.locator('#p').textContent()).toBe(TEXT);
-  // Native look: the page's font and colour, a dotted underline, no box of its own.
+  // Native look: the page's font and colour, a dotted underline, no box of its own (pointer moved away:
+  // a hovered link's underline turns solid).
+  await page.mouse.move(0, 0);
   const look = await page.$eval('a[data-pbx-dial]', (a) => {
     const s = getComputedStyle(a);
     const p = getComputedStyle(a.parentElement!);
