@@ -7,7 +7,9 @@ import { execSync } from 'node:child_process';
 const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(path)) {
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium not found at ${path}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `Chromium not found at ${path}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
     process.exit(1);
   }
   console.log(`Chromium not found at ${path}; installing Debian's chromium package…`);
