@@ -2,6 +2,9 @@
  * `npm run sim`: starts the PBX simulator on 127.0.0.1 and prints a settings document for each provider,
  * so a new user can try the extension without a PBX. PORT chooses the port (default 4010).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSimulator } from './server';
 import { SIM_PROVIDERS } from './providers';
 
@@ -16,20 +19,23 @@ const sim = await startSimulator({
 });
 
 console.log(`PBX simulator listening on ${sim.url}\n`);
-console.log('Import one of these documents on the options page (Import → paste), then click a number on any page.');
-console.log('The extension asks for permission to reach 127.0.0.1 when you save.\n');
+const folder = join(tmpdir(), 'pbx-sim');
+mkdirSync(folder, { recursive: true });
+console.log(`Import one of these files on the options page ("Import settings from a file"), press Save, then`);
+console.log('click a number on any page. The extension asks for permission to reach 127.0.0.1 when you save.\n');
+const show = (name: string, document: unknown) => {
+  const file = join(folder, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+  console.log(`--- ${name}: ${file} ---`);
+  console.log(JSON.stringify(document, null, 2));
+  console.log();
+};
 const simulated = SIM_PROVIDERS.map((factory) => factory());
 const callLogs = simulated.filter((p) => p.kind === 'callLog').map((p) => p.name);
-for (const provider of simulated.filter((p) => p.kind === 'provider')) {
-  console.log(`--- ${provider.name} ---`);
-  console.log(JSON.stringify(sim.settingsFor(provider.name), null, 2));
-  console.log();
-}
-for (const callLog of callLogs) {
-  console.log(`--- maxotel, with calls logged in ${callLog} ---`);
-  console.log(JSON.stringify({ ...sim.settingsFor('maxotel'), ...sim.settingsFor(callLog) }, null, 2));
-  console.log();
-}
+for (const provider of simulated.filter((p) => p.kind === 'provider'))
+  show(provider.name, sim.settingsFor(provider.name));
+for (const callLog of callLogs)
+  show(`maxotel+${callLog}`, { ...sim.settingsFor('maxotel'), ...sim.settingsFor(callLog) });
 console.log('Press Ctrl+C to stop.');
 
 const stop = () => void sim.close().then(() => process.exit(0));
