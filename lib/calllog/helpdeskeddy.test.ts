@@ -3,8 +3,9 @@ import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { HDE_SIM, parseMultipart } from '@/tests/sim/helpdeskeddy';
 import type { HelpdeskeddyCallLog } from '../settings/schema';
-import { ProviderError, type ProviderContext } from '../providers/types';
+import type { ProviderContext } from '../providers/types';
 import { helpdeskeddy } from './helpdeskeddy';
+import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
 
@@ -41,21 +42,9 @@ function fieldsOf(index = 0): Record<string, string[]> {
   return Object.fromEntries(fields!);
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => providerFailure(promise);
 
-function visible(error: ProviderError): string {
-  const { cause: _cause, ...details } = error.details;
-  return `${error.message} ${JSON.stringify(details)}`;
-}
+const visible = visibleText;
 
 describe('helpdeskeddy create_call', () => {
   it('posts exactly the documented multipart fields with Basic auth, and returns the card id', async () => {

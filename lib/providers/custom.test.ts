@@ -3,7 +3,8 @@ import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import type { CustomProvider } from '../settings/schema';
 import { bodyEscaping, custom, renderCustomRequest, validateCustomTemplate } from './custom';
-import { ProviderError, type ProviderContext } from './types';
+import type { ProviderContext } from './types';
+import { providerFailure } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
 
@@ -27,16 +28,7 @@ const requests = () => sim.requestsFor('custom');
 const dial = (s: CustomProvider, number = '+14155550132', ctx = context()) =>
   custom.create(s, ctx).dial({ number, autoAnswer: true });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => providerFailure(promise);
 
 describe('custom template: requests sent', () => {
   it('GET: fills {number} and {extension} into the URL, URL-escaped, and sends no body', async () => {

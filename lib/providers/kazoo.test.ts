@@ -5,6 +5,7 @@ import { KAZOO_SIM } from '@/tests/sim/kazoo';
 import type { KazooProvider } from '../settings/schema';
 import { createClickToCall, forgetKazooTokens, kazoo, KAZOO_TOKEN_LIFETIME_MS, listClickToCalls } from './kazoo';
 import { ProviderError, type ProviderContext } from './types';
+import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
 /** The adapter's own clock; tests move it apart from the simulator's to model expiry seen by one side only. */
@@ -42,22 +43,9 @@ const kazooRequests = () => sim.requestsFor('kazoo');
 const connects = () => kazooRequests().filter((r) => r.path.endsWith('/connect'));
 const logins = () => kazooRequests().filter((r) => r.path === '/v2/api_auth');
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => providerFailure(promise);
 
-/** Everything a user or a log could see of an error. */
-function visible(error: ProviderError): string {
-  const { cause: _cause, ...details } = error.details;
-  return `${error.message} ${JSON.stringify(details)}`;
-}
+const visible = visibleText;
 
 describe('kazoo dial without a token (auth_required=false)', () => {
   beforeEach(() => sim.configure('kazoo', { authRequired: false }));

@@ -4,8 +4,9 @@ import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { MAXOTEL_SIM_KEY } from '../../tests/sim/maxotel';
 import type { MaxotelProvider } from '../settings/schema';
 import { maxotel } from './maxotel';
-import { ProviderError, type ProviderContext } from './types';
+import type { ProviderContext } from './types';
 import { parseSettings } from '../settings/validate';
+import { providerFailure } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -30,19 +31,7 @@ const settings = (overrides: Partial<MaxotelProvider> = {}): MaxotelProvider => 
 const adapter = (s: Partial<MaxotelProvider> = {}, c: Partial<ProviderContext> = {}) =>
   maxotel.create(settings(s), context(c));
 
-/** Runs `action`, which must fail, and returns its ProviderError. */
-async function failure(action: () => Promise<unknown>): Promise<ProviderError> {
-  const error = await action().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  const providerError = error as ProviderError;
-  // Secrets never appear in what a person or a log could see.
-  const visible = `${providerError.message} ${JSON.stringify(providerError.details)}`;
-  expect(visible).not.toContain(MAXOTEL_SIM_KEY);
-  return providerError;
-}
+const failure = (action: () => Promise<unknown>) => providerFailure(action, [MAXOTEL_SIM_KEY]);
 
 async function closedPort(): Promise<number> {
   const server = createServer();

@@ -4,8 +4,9 @@ import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { NETSAPIENS_SIM_KEY } from '../../tests/sim/netsapiens';
 import type { NetsapiensProvider } from '../settings/schema';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
-import { ProviderError, type ProviderContext } from './types';
+import type { ProviderContext } from './types';
 import { parseSettings } from '../settings/validate';
+import { providerFailure } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -31,16 +32,7 @@ const adapter = (s: Partial<NetsapiensProvider> = {}, c: Partial<ProviderContext
 const dialRequest = { number: '14155550132', autoAnswer: true };
 const requests = () => sim.requestsFor('netsapiens');
 
-async function failure(action: () => Promise<unknown>): Promise<ProviderError> {
-  const error = await action().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  const providerError = error as ProviderError;
-  expect(`${providerError.message} ${JSON.stringify(providerError.details)}`).not.toContain(NETSAPIENS_SIM_KEY);
-  return providerError;
-}
+const failure = (action: () => Promise<unknown>) => providerFailure(action, [NETSAPIENS_SIM_KEY]);
 
 beforeEach(() => {
   ids = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings, describeProblems, type SettingsProblem } from './validate';
 import { defaultSettings, PROVIDER_FIELDS, type ProviderType } from './schema';
+import { VALID_PROVIDERS } from '../../tests/fixtures/settings/valid-providers';
 
 function problems(input: unknown): SettingsProblem[] {
   const result = parseSettings(input);
@@ -13,42 +14,6 @@ function problemAt(input: unknown, path: string): string {
   if (!found) throw new Error(`no problem at ${path}; got ${JSON.stringify(problems(input))}`);
   return found.message;
 }
-
-const VALID_PROVIDERS: Record<ProviderType, Record<string, unknown>> = {
-  maxotel: { type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', apiKey: 'k-123', extension: '101' },
-  'yeastar-s': {
-    type: 'yeastar-s',
-    baseUrl: 'https://pbx.example.com:8088',
-    username: 'api',
-    password: 'secret',
-    extension: '1023',
-    dialPermission: '',
-  },
-  netsapiens: {
-    type: 'netsapiens',
-    baseUrl: 'https://portal.example.com',
-    apiKey: 'nsu_abc',
-    domain: '~',
-    user: '~',
-    origination: '',
-    callerId: '',
-  },
-  kazoo: {
-    type: 'kazoo',
-    baseUrl: 'http://pbx.example.com:8000',
-    accountId: 'acc',
-    clickToCallId: 'c2c',
-    apiKey: '',
-  },
-  custom: {
-    type: 'custom',
-    method: 'GET',
-    url: 'https://pbx.example.com/dial?to={number}&from={extension}',
-    headers: {},
-    body: '',
-    extension: '101',
-  },
-};
 
 describe('parseSettings: defaults', () => {
   it('fills every missing key with its default', () => {
@@ -169,7 +134,7 @@ describe('parseSettings: every field names its problem', () => {
         .map(([field]) => [type, field] as const),
     ),
   )('%s: a missing required %s is named', (type, field) => {
-    const provider = { ...VALID_PROVIDERS[type as ProviderType] };
+    const provider: Record<string, unknown> = { ...VALID_PROVIDERS[type as ProviderType] };
     delete provider[field];
     expect(problemAt({ provider }, `provider.${field}`)).toMatch(/is required/);
   });

@@ -11,34 +11,12 @@ import {
   unplacedProblems,
   validateForm,
 } from './form';
+import { VALID_PROVIDERS as SHARED_PROVIDERS } from '../../tests/fixtures/settings/valid-providers';
 
 /** One valid provider section per type (the test below fails when a new type has none). */
 const VALID_PROVIDERS: Record<string, ProviderSettings> = {
-  maxotel: { type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', apiKey: 'k-123', extension: '101' },
-  'yeastar-s': {
-    type: 'yeastar-s',
-    baseUrl: 'https://pbx.example.com:8088',
-    username: 'api',
-    password: 'secret',
-    extension: '1023',
-    dialPermission: '',
-  },
-  netsapiens: {
-    type: 'netsapiens',
-    baseUrl: 'https://portal.example.com',
-    apiKey: 'nsu_abc',
-    domain: '~',
-    user: '~',
-    origination: '',
-    callerId: '',
-  },
-  kazoo: {
-    type: 'kazoo',
-    baseUrl: 'http://pbx.example.com:8000',
-    accountId: 'acc',
-    clickToCallId: 'c2c',
-    apiKey: '',
-  },
+  ...SHARED_PROVIDERS,
+  // A custom template with every part filled in, to check the form carries each one.
   custom: {
     type: 'custom',
     method: 'POST',
