@@ -405,12 +405,14 @@ function trySpan(
   return { start, end: runStart + to, e164: judged.e164 };
 }
 
-const defaultDetector = createPhoneDetector(detectionMetadata as unknown as MetadataJson);
+/** Built on first use: a page without digits never pays for it (the content script runs on every page). */
+let defaultDetector: PhoneDetector | undefined;
 
 /**
  * All phone numbers in one text (a text node's data, or a block's concatenated text), in order and
  * non-overlapping. National-format numbers are read as numbers of `options.country`.
  */
 export function findPhoneNumbers(text: string, options: DetectOptions): PhoneMatch[] {
+  defaultDetector ??= createPhoneDetector(detectionMetadata as unknown as MetadataJson);
   return defaultDetector.findPhoneNumbers(text, options);
 }
