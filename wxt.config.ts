@@ -34,6 +34,15 @@ export default defineConfig({
       },
     },
     storage: { managed_schema: 'managed_schema.json' },
+    // The content script loads its large half (lib/page/linking-module.ts) with import(); Chrome hides the
+    // file's real URL from pages behind a per-session one.
+    web_accessible_resources: [
+      {
+        resources: ['linking.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

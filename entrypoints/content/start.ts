@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, DialMessage, PageConfig } from '@/lib/messages';
-import { findPhoneNumbers, mightContainPhone } from '@/lib/phone/detect';
 import { inferPageCountry } from '@/lib/phone/page-country';
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
-import { createLinker, intersectionVisibility, type Linker } from '@/lib/page/linker';
+import type { Linker } from '@/lib/page/linker';
+import { hasDigits, LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
 import { selectedText } from '@/lib/page/selection';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
-import { titleOnDemand } from '@/lib/page/title';
 import { t } from '@/components/i18n';
 
 const INVALIDATED = /extension context invalidated/i;
@@ -47,6 +46,48 @@ export function startContent(ctx: ContentScriptContext): void {
   function stopLinking(): void {
     linker?.stop();
     linker = null;
+    digitWatch?.disconnect();
+    digitWatch = null;
+  }
+
+  /** The large half of the content script (detection and the linker), loaded once, on first need. */
+  let linking: Promise<LinkingModule> | null = null;
+  let giveTitle: ((event: Event) => void) | null = null;
+  function loadLinking(): Promise<LinkingModule> {
+    linking ??= import(/* @vite-ignore */ browser.runtime.getURL(LINKING_SCRIPT)).then(() => {
+      const loaded = (globalThis as unknown as Record<string, LinkingModule | undefined>)[LINKING_GLOBAL];
+      if (!loaded) throw new Error('the linking script did not load');
+      giveTitle = loaded.titleOnDemand(ourLinks, (number) => t('linkTitle', number));
+      return loaded;
+    });
+    return linking;
+  }
+
+  /** Watches a page that shows no digits yet, until it does (an SPA rendering its view later, say). */
+  let digitWatch: MutationObserver | null = null;
+  function whenDigits(run: () => void): void {
+    const root = document.documentElement;
+    if (hasDigits(root.textContent ?? '') || hasOpenShadowRoot(root)) return run();
+    digitWatch = new MutationObserver((records) => {
+      for (const r of records) {
+        const nodes = r.type === 'characterData' ? [r.target] : Array.from(r.addedNodes);
+        for (const n of nodes) {
+          if (hasDigits(n.textContent ?? '') || (n.nodeType === 1 && hasOpenShadowRoot(n as Element))) {
+            digitWatch?.disconnect();
+            digitWatch = null;
+            return run();
+          }
+        }
+      }
+    });
+    digitWatch.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Whether `el` or an element under it hosts an open shadow root (its text is not in `textContent`). */
+  function hasOpenShadowRoot(el: Element): boolean {
+    if (el.shadowRoot) return true;
+    for (const child of Array.from(el.getElementsByTagName('*'))) if (child.shadowRoot) return true;
+    return false;
   }
 
   function apply(next: PageConfig): void {
@@ -61,19 +102,27 @@ export function startContent(ctx: ContentScriptContext): void {
     // A different country reads national numbers differently: link again from scratch.
     if (linker && (!wanted || nextCountry !== country)) stopLinking();
     country = nextCountry;
-    if (!wanted || linker) return;
-    styles(document);
-    linker = createLinker({
-      document,
-      detector: { mightContainPhone, findPhoneNumbers },
-      country,
-      ourLinks,
-      schedule: (task, delayMs) => void ctx.setTimeout(task, delayMs ?? 0),
-      now: () => performance.now(),
-      onShadowRoot: styles,
-      createVisibilityObserver: intersectionVisibility(window),
+    if (!wanted || linker || digitWatch) return;
+    whenDigits(() => {
+      loadLinking()
+        .then((module) => {
+          // Settings may have changed while the script loaded.
+          if (ctx.isInvalid || linker || !config || !config.linkify || config.blocked) return;
+          styles(document);
+          linker = module.createLinker({
+            document,
+            detector: module.detector,
+            country,
+            ourLinks,
+            schedule: (task, delayMs) => void ctx.setTimeout(task, delayMs ?? 0),
+            now: () => performance.now(),
+            onShadowRoot: styles,
+            createVisibilityObserver: module.intersectionVisibility(window),
+          });
+          linker.start();
+        })
+        .catch(onMessagingError);
     });
-    linker.start();
   }
 
   function dial(request: DialRequest): void {
@@ -91,9 +140,8 @@ export function startContent(ctx: ContentScriptContext): void {
   // trusted click too.
   ctx.addEventListener(window, 'click', (event: MouseEvent) => onClick(event), { capture: true });
   // Titles are made when a link is pointed at or focused, not for every number on the page.
-  const giveTitle = titleOnDemand(ourLinks, (number) => t('linkTitle', number));
-  ctx.addEventListener(window, 'pointerover', giveTitle, { capture: true, passive: true });
-  ctx.addEventListener(window, 'focusin', giveTitle, { capture: true, passive: true });
+  ctx.addEventListener(window, 'pointerover', (event: Event) => giveTitle?.(event), { capture: true, passive: true });
+  ctx.addEventListener(window, 'focusin', (event: Event) => giveTitle?.(event), { capture: true, passive: true });
   ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
 
   const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {

@@ -1,0 +1,30 @@
+/**
+ * The content script comes in two parts. The small one (entrypoints/content) runs on every page: settings,
+ * clicks on tel: links, messages. The large one (entrypoints/linking.ts: phone detection with its metadata,
+ * and the linker) is loaded with `import()` only when linking is on for the page and the page shows digits,
+ * because merely compiling it costs every page 10 to 20 ms (measured with a trace: V8 parse and compile).
+ * The loaded script puts its functions on the content script's global under {@link LINKING_GLOBAL}.
+ */
+import type { Detector, createLinker, intersectionVisibility } from './linker';
+import type { titleOnDemand } from './title';
+
+export const LINKING_GLOBAL = '__pbxClickToDialLinking';
+/** Where the build puts the large part (WXT unlisted script `entrypoints/linking.ts`). */
+export const LINKING_SCRIPT = '/linking.js';
+
+export interface LinkingModule {
+  detector: Detector;
+  createLinker: typeof createLinker;
+  intersectionVisibility: typeof intersectionVisibility;
+  titleOnDemand: typeof titleOnDemand;
+}
+
+/** Whether `text` has at least `min` digits (a phone number has 7 or more); stops counting at `min`. */
+export function hasDigits(text: string, min = 7): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n >= min) return true;
+  }
+  return false;
+}
