@@ -195,3 +195,23 @@ test('a long page: numbers far below are linked when scrolled near, not all up f
   await expect(page.locator('#r2999 a[data-pbx-dial]')).toHaveCount(1);
   expect(pageErrors).toEqual([]);
 });
+
+test('a page without digits links a number it shows later (the linking part loads then)', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  await page.goto(pages.add('/dynamic/no-digits.html', html('<main id="app"><p>Loading your contacts…</p></main>')));
+  await page.waitForTimeout(500);
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Front desk: +1 415-555-0132';
+    document.getElementById('app')!.append(p);
+  });
+  await expect(page.locator('a[data-pbx-dial="+14155550132"]')).toHaveCount(1);
+  expect(pageErrors).toEqual([]);
+});
