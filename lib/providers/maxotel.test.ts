@@ -5,7 +5,6 @@ import { MAXOTEL_SIM_KEY } from '../../tests/sim/maxotel';
 import type { MaxotelProvider } from '../settings/schema';
 import { maxotel } from './maxotel';
 import type { ProviderContext } from './types';
-import { parseSettings } from '../settings/validate';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
@@ -208,15 +207,6 @@ describe('maxotel adapter against the simulator', () => {
       await adapter().testConnection();
       expect(sim.requestsFor('maxotel').every((r) => !r.path.includes('initiate'))).toBe(true);
     });
-  });
-
-  it("works with the simulator's settings document exactly as the settings parser reads it", async () => {
-    const parsed = parseSettings(sim.settingsFor('maxotel'));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok || parsed.settings.provider?.type !== 'maxotel') throw new Error('unexpected settings');
-    await expect(maxotel.create(parsed.settings.provider, context()).testConnection()).resolves.toHaveProperty(
-      'detail',
-    );
   });
 
   it('declares no extension dialing and a list-based connection test', () => {

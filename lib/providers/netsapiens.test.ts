@@ -5,7 +5,6 @@ import { NETSAPIENS_SIM_KEY } from '../../tests/sim/netsapiens';
 import type { NetsapiensProvider } from '../settings/schema';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
 import type { ProviderContext } from './types';
-import { parseSettings } from '../settings/validate';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 
 let sim: Simulator;
@@ -183,15 +182,6 @@ describe('netsapiens adapter against the simulator', () => {
       expect(error.kind).toBe('auth');
       expect(error.details.step).toBe('test');
     });
-  });
-
-  it("works with the simulator's settings document exactly as the settings parser reads it", async () => {
-    const parsed = parseSettings(sim.settingsFor('netsapiens'));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok || parsed.settings.provider?.type !== 'netsapiens') throw new Error('unexpected settings');
-    await expect(netsapiens.create(parsed.settings.provider, context()).testConnection()).resolves.toHaveProperty(
-      'detail',
-    );
   });
 
   it('declares no extension dialing, an identity connection test and hangup', () => {

@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseSettings } from '@/lib/settings/validate';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import {
@@ -148,10 +149,19 @@ function run(timeoutMs = 5000): { context: ProviderContext; issued: Set<string> 
   };
 }
 
-/** The simulator's working settings section for this subject. */
+/**
+ * The simulator's working settings section for this subject, exactly as the settings parser reads it (so the
+ * simulator's documents, which `npm run sim` hands to people, are valid ones). Overrides may make it invalid on
+ * purpose (wrong credentials of a bad shape): then the raw section is used.
+ */
 function workingSettings(subject: Subject, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const document = sim.settingsFor(subject.type, overrides);
-  return document[subject.kind === 'provider' ? 'provider' : 'callLog'] as Record<string, unknown>;
+  const key = subject.kind === 'provider' ? 'provider' : 'callLog';
+  const parsed = parseSettings(document);
+  if (Object.keys(overrides).length === 0) {
+    expect(parsed.ok ? [] : parsed.problems, `${subject.type}: the simulator's settings are valid`).toEqual([]);
+  }
+  return (parsed.ok ? parsed.settings[key] : document[key]) as unknown as Record<string, unknown>;
 }
 
 /**
