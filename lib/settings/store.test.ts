@@ -87,14 +87,27 @@ describe('settings store', () => {
     expect(next.locked).toEqual(['dialing.autoAnswer']);
   });
 
-  it('with nothing cached yet, a slow policy read is waited for (a policy may block sites)', async () => {
+  it('with nothing cached yet, a slow policy read is waited for a while (a policy may block sites)', async () => {
     const local = memoryArea({ settings: good });
     const managed: StorageAreaLike = {
       get: () => new Promise((resolve) => setTimeout(() => resolve({ pages: { linkify: false } }), 30)),
       set: () => Promise.reject(new Error('read only')),
     };
-    const result = await loadSettings({ local, managed, policyCache: local, policyWaitMs: 5 });
+    const result = await loadSettings({ local, managed, policyCache: local, policyWaitMs: 5, firstPolicyWaitMs: 500 });
     expect(result.settings.pages.linkify).toBe(false);
+    expect(local.data[POLICY_CACHE_KEY]).toEqual({ pages: { linkify: false } });
+  });
+
+  it('with nothing cached, a very slow read is not waited for: unmanaged until it lands in the cache', async () => {
+    const local = memoryArea({ settings: good });
+    const managed: StorageAreaLike = {
+      get: () => new Promise((resolve) => setTimeout(() => resolve({ pages: { linkify: false } }), 80)),
+      set: () => Promise.reject(new Error('read only')),
+    };
+    const result = await loadSettings({ local, managed, policyCache: local, policyWaitMs: 5, firstPolicyWaitMs: 20 });
+    expect(result.settings.pages.linkify).toBe(true);
+    expect(result.locked).toEqual([]);
+    await new Promise((r) => setTimeout(r, 120));
     expect(local.data[POLICY_CACHE_KEY]).toEqual({ pages: { linkify: false } });
   });
 

@@ -20,12 +20,18 @@ export interface SettingsStores {
   policyCache?: StorageAreaLike;
   /** How long to wait for the managed policy before using the cached one (ms). */
   policyWaitMs?: number;
+  /**
+   * With nothing cached yet (a fresh install), how long to wait before going on without a policy (ms); the
+   * read goes on, and when it lands in the cache the background applies it everywhere.
+   */
+  firstPolicyWaitMs?: number;
   defaultCountry?: string;
 }
 
 /** Key of the cached policy in `policyCache`; a change there means the policy read finished late. */
 export const POLICY_CACHE_KEY = 'managedPolicy';
 const POLICY_WAIT_MS = 150;
+const FIRST_POLICY_WAIT_MS = 2000;
 
 /** The read under way, shared by every caller while it lasts (one per service-worker life at most). */
 let policyRead: { managed: StorageAreaLike; promise: Promise<unknown> } | undefined;
@@ -61,13 +67,16 @@ async function readPolicy(stores: SettingsStores): Promise<unknown> {
   });
   if (!policyCache) return fresh;
   const late = Symbol('late');
-  const waitMs = stores.policyWaitMs ?? POLICY_WAIT_MS;
-  const first = await Promise.race([fresh, new Promise((resolve) => setTimeout(() => resolve(late), waitMs))]);
+  const within = (ms: number) => Promise.race([fresh, new Promise((resolve) => setTimeout(() => resolve(late), ms))]);
+  const first = await within(stores.policyWaitMs ?? POLICY_WAIT_MS);
   if (first !== late) return first;
-  // Slow: use the policy read last time; when the read finishes, the cache changes
-  // (if the policy did) and the background tells open pages again.
+  // Slow: use the policy read last time; when the read finishes, the cache changes (if the policy did) and the
+  // background tells open pages again.
   const cached = (await policyCache.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY];
-  return cached === undefined ? fresh : (cached ?? undefined);
+  if (cached !== undefined) return cached ?? undefined;
+  // Nothing cached (a fresh install): wait a little longer, then go on as unmanaged until the read lands.
+  const second = await within(stores.firstPolicyWaitMs ?? FIRST_POLICY_WAIT_MS);
+  return second === late ? undefined : second;
 }
 
 /** Reads the settings the extension runs with: the stored document, defaults, and the admin's policy. */

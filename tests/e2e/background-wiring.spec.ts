@@ -11,7 +11,10 @@ test('first install opens the options page with ?welcome=1 and the badge asks to
   extension,
 }) => {
   await expect.poll(() => context.pages().map((p) => p.url())).toContain(extension.url('options.html?welcome=1'));
-  await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('?');
+  // Chrome's first read of managed storage in a new profile takes seconds here; the badge follows it.
+  await expect
+    .poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null), { timeout: 10_000 })
+    .toBe('?');
   expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toMatch(/not set up/);
 });
 
