@@ -6,6 +6,7 @@ import type { MaxotelProvider } from '../settings/schema';
 import { maxotel } from './maxotel';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
+import { simContext, simProvider } from '@/tests/unit/support/simulator';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -14,18 +15,9 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
-const context = (overrides: Partial<ProviderContext> = {}): ProviderContext => ({
-  fetch: globalThis.fetch,
-  now: () => sim.clock.now(),
-  timeoutMs: 5000,
-  randomId: () => 'unused',
-  ...overrides,
-});
+const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
 
-const settings = (overrides: Partial<MaxotelProvider> = {}): MaxotelProvider => ({
-  ...(sim.settingsFor('maxotel').provider as MaxotelProvider),
-  ...overrides,
-});
+const settings = (overrides: Partial<MaxotelProvider> = {}) => simProvider<MaxotelProvider>(sim, 'maxotel', overrides);
 
 const adapter = (s: Partial<MaxotelProvider> = {}, c: Partial<ProviderContext> = {}) =>
   maxotel.create(settings(s), context(c));

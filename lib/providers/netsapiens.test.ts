@@ -6,6 +6,7 @@ import type { NetsapiensProvider } from '../settings/schema';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
+import { simContext, simProvider } from '@/tests/unit/support/simulator';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -15,17 +16,10 @@ afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
 let ids = 0;
-const context = (overrides: Partial<ProviderContext> = {}): ProviderContext => ({
-  fetch: globalThis.fetch,
-  now: () => sim.clock.now(),
-  timeoutMs: 5000,
-  randomId: () => `call-${++ids}`,
-  ...overrides,
-});
-const settings = (overrides: Partial<NetsapiensProvider> = {}): NetsapiensProvider => ({
-  ...(sim.settingsFor('netsapiens').provider as NetsapiensProvider),
-  ...overrides,
-});
+const context = (overrides: Partial<ProviderContext> = {}) =>
+  simContext(sim, { randomId: () => `call-${++ids}`, ...overrides });
+const settings = (overrides: Partial<NetsapiensProvider> = {}) =>
+  simProvider<NetsapiensProvider>(sim, 'netsapiens', overrides);
 const adapter = (s: Partial<NetsapiensProvider> = {}, c: Partial<ProviderContext> = {}) =>
   netsapiens.create(settings(s), context(c));
 const dialRequest = { number: '14155550132', autoAnswer: true };

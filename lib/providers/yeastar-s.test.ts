@@ -7,6 +7,7 @@ import type { YeastarSProvider } from '../settings/schema';
 import { yeastarS } from './yeastar-s';
 import { ProviderError, type ProviderContext } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
+import { simContext, simProvider } from '@/tests/unit/support/simulator';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -18,17 +19,9 @@ beforeEach(() => sim.reset());
 const MD5 = createHash('md5').update(YEASTAR_SIM_PASSWORD).digest('hex');
 const MINUTE = 60_000;
 
-const context = (overrides: Partial<ProviderContext> = {}): ProviderContext => ({
-  fetch: globalThis.fetch,
-  now: () => sim.clock.now(),
-  timeoutMs: 5000,
-  randomId: () => 'unused',
-  ...overrides,
-});
-const settings = (overrides: Partial<YeastarSProvider> = {}): YeastarSProvider => ({
-  ...(sim.settingsFor('yeastar-s').provider as YeastarSProvider),
-  ...overrides,
-});
+const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
+const settings = (overrides: Partial<YeastarSProvider> = {}) =>
+  simProvider<YeastarSProvider>(sim, 'yeastar-s', overrides);
 const adapter = (s: Partial<YeastarSProvider> = {}, c: Partial<ProviderContext> = {}) =>
   yeastarS.create(settings(s), context(c));
 const dialRequest = { number: '4155550132', autoAnswer: true };
