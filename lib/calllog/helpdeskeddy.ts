@@ -9,7 +9,7 @@
  * may authorise on its own; we always send both.
  */
 import type { HelpdeskeddyCallLog } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse } from '../providers/http';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../providers/http';
 import { ProviderError, type ErrorKind, type ProviderContext } from '../providers/types';
 import type { CallLogDefinition } from './types';
 
@@ -59,10 +59,10 @@ function rateLimitText(response: HttpResponse): string {
 
 function hdeError(response: HttpResponse, step: string, settings: HelpdeskeddyCallLog): ProviderError {
   const status = response.status;
-  let providerMessage = errorWords(response);
-  for (const secret of [settings.apiKey.trim(), basicAuth(settings.email, settings.apiKey).slice(6)]) {
-    if (secret.length >= 4) providerMessage = providerMessage.split(secret).join('…');
-  }
+  const providerMessage = redactSecrets(errorWords(response), [
+    settings.apiKey.trim(),
+    basicAuth(settings.email, settings.apiKey).slice(6),
+  ]);
   const fail = (kind: ErrorKind, message: string) =>
     new ProviderError(kind, message, { provider: PROVIDER, status, providerMessage, step });
   switch (status) {

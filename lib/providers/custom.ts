@@ -15,7 +15,7 @@
  * Any 2xx answer means "queued"; anything else is an error showing the status and a short excerpt.
  */
 import type { CustomProvider } from '../settings/schema';
-import { excerpt, httpRequest } from './http';
+import { excerpt, httpRequest, redactSecrets } from './http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Custom PBX';
@@ -185,9 +185,10 @@ export const custom: ProviderDefinition<CustomProvider> = {
         const ours = new Set([request.number, settings.extension.trim()]);
         const headerValues = Object.values(settings.headers).flatMap((v) => [v, ...v.split(/\s+/)]);
         const secrets = [...headerValues, ...new URL(rendered.url).searchParams.values()];
-        for (const secret of secrets) {
-          if (secret.length >= 4 && !ours.has(secret)) text = text.split(secret).join('…');
-        }
+        text = redactSecrets(
+          text,
+          secrets.filter((secret) => !ours.has(secret)),
+        );
         text = excerpt(text, 120);
         const kind = KIND_BY_STATUS[response.status] ?? 'unexpected';
         throw new ProviderError(

@@ -111,6 +111,17 @@ export function networkError(
   );
 }
 
+/**
+ * Takes every secret out of text an API sent back, should it echo one (a key in an error message, a token in
+ * an echoed URL), writing `mark` in its place. Secrets shorter than 4 characters are left: they would blank
+ * ordinary words.
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[], mark = '…'): string {
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join(mark);
+  return out;
+}
+
 /** A short, secret-free excerpt of an unexpected answer for error messages. */
 export function excerpt(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -8,7 +8,7 @@
  * (`PUT /v2/api_auth`) and send it as `X-Auth-Token`.
  */
 import type { KazooProvider } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse } from './http';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse, redactSecrets } from './http';
 import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Kazoo';
@@ -41,12 +41,6 @@ export interface KazooClickToCall {
   id: string;
   name: string;
   extension: string;
-}
-
-function redact(text: string, secrets: (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('…');
-  return out;
 }
 
 /** The Crossbar envelope's own words: `error` (HTTP code as a string), `message`, and a short `data`. */
@@ -101,7 +95,11 @@ class KazooClient {
   error(response: HttpResponse, step: string, number?: string): ProviderError {
     const cached = tokenCache.get(this.cacheKey)?.token;
     const { message, data, words } = envelopeWords(response);
-    const providerMessage = redact(words, [this.settings.apiKey.trim(), cached, this.settings.clickToCallId.trim()]);
+    const providerMessage = redactSecrets(words, [
+      this.settings.apiKey.trim(),
+      cached,
+      this.settings.clickToCallId.trim(),
+    ]);
     const status = response.status;
     const fail = (kind: ErrorKind, text: string) =>
       new ProviderError(kind, text, { provider: PROVIDER, status, providerMessage, step });

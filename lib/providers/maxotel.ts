@@ -6,7 +6,7 @@
  * POSTed; we POST a form so the key never sits in a URL (proxies, server logs, history).
  */
 import type { MaxotelProvider } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse } from './http';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from './http';
 import {
   ProviderError,
   type ConnectionTestOutcome,
@@ -20,9 +20,7 @@ import {
 const LABEL = 'MaxoTel';
 
 /** Blanks the key out of text the API sent back, should it ever echo it. */
-function redact(text: string, key: string): string {
-  return key ? text.split(key).join('[API key]') : text;
-}
+const redact = (text: string, key: string): string => redactSecrets(text, [key], '[API key]');
 
 /** The provider's own `error: reason` words (key blanked), or an excerpt of a body that is not the usual JSON. */
 function providerWords(response: HttpResponse, key: string): string | undefined {

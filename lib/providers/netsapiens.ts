@@ -10,7 +10,7 @@
  * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
  */
 import type { NetsapiensProvider } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse } from './http';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from './http';
 import {
   ProviderError,
   type ConnectionTestOutcome,
@@ -33,7 +33,7 @@ function failure(response: HttpResponse, settings: NetsapiensProvider, step: str
   const body = response.json;
   const raw = isObject(body) && typeof body.message === 'string' ? body.message : response.text;
   // Blank the key first, then shorten: a key cut in half by the excerpt would slip through otherwise.
-  const words = excerpt(settings.apiKey ? raw.split(settings.apiKey).join('[API key]') : raw);
+  const words = excerpt(redactSecrets(raw, [settings.apiKey], '[API key]'));
   const said = words ? `: ${words}` : '';
   const who = `${settings.user === '~' ? "the API key's user" : `user ${settings.user}`} in ${settings.domain === '~' ? "the key's domain" : `domain ${settings.domain}`}`;
   let kind: ErrorKind;

@@ -11,7 +11,7 @@
  *   sent again: a token error means the PBX refused the request before placing any call.
  */
 import type { YeastarSProvider } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl } from './http';
+import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from './http';
 import { md5Hex } from './md5';
 import {
   ProviderError,
@@ -123,9 +123,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
     let token: { value: string; lastUse: number } | undefined;
     /** Blanks the password, its MD5 and the token out of text the PBX (or whatever answers) sent back. */
     const redact = (text: string): string =>
-      [settings.password, md5Hex(settings.password), token?.value]
-        .filter((s): s is string => !!s)
-        .reduce((out, secret) => out.split(secret).join('[secret]'), text);
+      redactSecrets(text, [settings.password, md5Hex(settings.password), token?.value], '[secret]');
 
     const post = async (path: string, body: Record<string, string>, step: string): Promise<Answer> => {
       const response = await httpRequest(
