@@ -13,6 +13,7 @@ export default defineConfig({
     // Large JSON (phone metadata) as JSON.parse("…"): much cheaper for the engine to load than an object
     // literal, and the content script loads it on every page.
     json: { stringify: true },
+    ...(process.env.PBX_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

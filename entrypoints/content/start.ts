@@ -4,12 +4,16 @@ import type { ContentMessage, DialMessage, PageConfig } from '@/lib/messages';
 import { inferPageCountry } from '@/lib/phone/page-country';
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
 import type { Linker } from '@/lib/page/linker';
-import { hasDigits, LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
+import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
+import { LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
 import { selectedText } from '@/lib/page/selection';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
 import { t } from '@/components/i18n';
 
 const INVALIDATED = /extension context invalidated/i;
+/** While the page is parsed: how many nodes to look through for digits before giving up, and how often. */
+const EARLY_SCAN_NODES = 4000;
+const EARLY_SCAN_EVERY_MS = 25;
 
 /**
  * Content script wiring: asks the background what to do on this page, links numbers, turns trusted clicks
@@ -46,7 +50,7 @@ export function startContent(ctx: ContentScriptContext): void {
   function stopLinking(): void {
     linker?.stop();
     linker = null;
-    digitWatch?.disconnect();
+    digitWatch?.stop();
     digitWatch = null;
   }
 
@@ -64,30 +68,10 @@ export function startContent(ctx: ContentScriptContext): void {
   }
 
   /** Watches a page that shows no digits yet, until it does (an SPA rendering its view later, say). */
-  let digitWatch: MutationObserver | null = null;
+  let digitWatch: DigitWatch | null = null;
   function whenDigits(run: () => void): void {
-    const root = document.documentElement;
-    if (hasDigits(root.textContent ?? '') || hasOpenShadowRoot(root)) return run();
-    digitWatch = new MutationObserver((records) => {
-      for (const r of records) {
-        const nodes = r.type === 'characterData' ? [r.target] : Array.from(r.addedNodes);
-        for (const n of nodes) {
-          if (hasDigits(n.textContent ?? '') || (n.nodeType === 1 && hasOpenShadowRoot(n as Element))) {
-            digitWatch?.disconnect();
-            digitWatch = null;
-            return run();
-          }
-        }
-      }
-    });
-    digitWatch.observe(root, { childList: true, subtree: true, characterData: true });
-  }
-
-  /** Whether `el` or an element under it hosts an open shadow root (its text is not in `textContent`). */
-  function hasOpenShadowRoot(el: Element): boolean {
-    if (el.shadowRoot) return true;
-    for (const child of Array.from(el.getElementsByTagName('*'))) if (child.shadowRoot) return true;
-    return false;
+    if (digitsEarly) return run();
+    digitWatch = watchForDigits(document, run, { MutationObserver });
   }
 
   function apply(next: PageConfig): void {
@@ -175,6 +159,24 @@ export function startContent(ctx: ContentScriptContext): void {
   // parsed document, then links the first screen inside the page's own first layout instead of forcing a
   // second one (every change to a big table makes the browser lay it all out again).
   const configured = browser.runtime.sendMessage({ type: 'getPageConfig' }) as Promise<PageConfig | undefined>;
+  // A head start while the page is parsed: once its first nodes show digits and linking is on here, the linking
+  // script is loaded then, not at DOMContentLoaded, so it is ready for the first screen before the page's
+  // first full layout (on a 10,000-row table the main thread is busy for a second or more after DCL).
+  let digitsEarly = false;
+  const scan = parsedDigitScanner(document, EARLY_SCAN_NODES);
+  const lookEarly = (): void => {
+    if (document.readyState !== 'loading' || ctx.isInvalid) return;
+    const result = scan();
+    if (result === 'found') {
+      digitsEarly = true;
+      loadLinking().catch(() => undefined);
+    } else if (result === 'not-yet') ctx.setTimeout(lookEarly, EARLY_SCAN_EVERY_MS);
+  };
+  configured
+    .then((answer) => {
+      if (answer && answer.linkify && !answer.blocked) lookEarly();
+    })
+    .catch(() => undefined);
   whenParsed(() => {
     configured
       .then((answer) => {

@@ -20,18 +20,24 @@ const fakeDetector: Detector & { calls: { text: string; before?: string }[] } = 
 /** A stand-in for IntersectionObserver: records what is watched; `show` reports elements as near the viewport. */
 function fakeVisibility() {
   const watched = new Set<Element>();
-  let report: (elements: Element[]) => void = () => {};
+  /** Every observe() call, in order (an element observed again gets a fresh report from a real observer). */
+  const observed: Element[] = [];
+  let report: (near: Element[], onScreen: Element[]) => void = () => {};
   return {
     watched,
-    create(onVisible: (elements: Element[]) => void) {
+    observed,
+    create(onVisible: (near: Element[], onScreen: Element[]) => void) {
       report = onVisible;
       return {
-        observe: (el: Element) => void watched.add(el),
+        observe: (el: Element) => void (watched.add(el), observed.push(el)),
         unobserve: (el: Element) => void watched.delete(el),
         disconnect: () => watched.clear(),
       };
     },
-    show: (...elements: Element[]) => report(elements),
+    /** Reports elements as on screen. */
+    show: (...elements: Element[]) => report(elements, elements),
+    /** Reports elements as near the viewport (within its margin) but off screen. */
+    showNear: (...elements: Element[]) => report(elements, []),
   };
 }
 
@@ -150,6 +156,7 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
     const { document, linker, runAll } = setup(`<ul>${rows(2600)}</ul>`, {
       now: ticking(),
       sliceMs: 5,
+      firstSliceMs: 5,
       createVisibilityObserver: (onVisible) => visibility.create(onVisible),
     });
     linker.start();
@@ -175,11 +182,55 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
     expect(linker.pending()).toBe(1600 - first);
   });
 
+  it('before the first scroll, releases only what is on screen; what was near waits for the scroll', () => {
+    const visibility = fakeVisibility();
+    const { document, linker, runAll } = setup(`<ul>${rows(400)}</ul>`, {
+      now: ticking(),
+      sliceMs: 5,
+      firstSliceMs: 5,
+      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
+    });
+    linker.start();
+    runAll();
+    const linked = () => document.querySelectorAll('a[data-pbx-dial]').length;
+    const first = linked();
+    const near = document.getElementById(`r${first + 5}`)!;
+    // Right after load the rows below the first screen are near, not on screen: nothing changes yet.
+    visibility.showNear(near);
+    expect(linked()).toBe(first);
+    // A row that is on screen (the first slice fell short of it) is linked at once.
+    visibility.show(document.getElementById(`r${first}`)!);
+    expect(linked()).toBe(400);
+    linker.stop();
+
+    const second = fakeVisibility();
+    const page = setup(`<ul>${rows(400)}</ul>`, {
+      now: ticking(),
+      sliceMs: 5,
+      firstSliceMs: 5,
+      createVisibilityObserver: (onVisible) => second.create(onVisible),
+    });
+    page.linker.start();
+    page.runAll();
+    const before = page.document.querySelectorAll('a[data-pbx-dial]').length;
+    const row = page.document.getElementById(`r${before + 5}`)!;
+    second.showNear(row);
+    // The first scroll: the row is watched again, so the observer reports it afresh...
+    const observedBefore = second.observed.length;
+    page.linker.viewportChanged();
+    expect(second.observed.slice(observedBefore)).toEqual([row]);
+    // ...and, near now that the page scrolls, it is released with its neighbours.
+    second.showNear(row);
+    expect(row.querySelector('a')).not.toBeNull();
+    expect(page.document.querySelectorAll('a[data-pbx-dial]').length).toBe(400);
+  });
+
   it('does not link held-back text the page changed meanwhile, and forgets rows the page removed', () => {
     const visibility = fakeVisibility();
     const { document, linker, runAll } = setup(`<ul>${rows(200)}</ul>`, {
       now: ticking(),
       sliceMs: 5,
+      firstSliceMs: 5,
       createVisibilityObserver: (onVisible) => visibility.create(onVisible),
     });
     linker.start();
@@ -191,6 +242,23 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
     linker.stop();
     expect(visibility.watched.size).toBe(0);
     expect(linker.pending()).toBe(0);
+  });
+
+  it('gives the first slice, when it starts, its own larger budget (the top of a page that was just parsed)', () => {
+    const linkedAfterStart = (firstSliceMs: number) => {
+      const { document, linker } = setup(`<ul>${rows(2600)}</ul>`, {
+        now: ticking(),
+        sliceMs: 5,
+        firstSliceMs,
+        createVisibilityObserver: (onVisible) => fakeVisibility().create(onVisible),
+      });
+      linker.start();
+      return document.querySelectorAll('a[data-pbx-dial]').length;
+    };
+    const small = linkedAfterStart(5);
+    const large = linkedAfterStart(30);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeGreaterThan(small * 3);
   });
 
   it('without a visibility observer (no IntersectionObserver), links everything as it is found', () => {

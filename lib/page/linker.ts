@@ -43,10 +43,15 @@ export interface LinkerOptions {
   /** Longest stretch of work in one task, in ms; well under the 50 ms that makes a long task. */
   sliceMs?: number;
   /**
+   * The first slice, when the linker starts (default {@link FIRST_SLICE_MS}): the top of a page that was just
+   * parsed, linked before the browser first lays the page out, so the first screen costs no second layout.
+   */
+  firstSliceMs?: number;
+  /**
    * Reports when elements come near the viewport; `IntersectionObserver` in the product. Without one (unit
    * tests under Node), every link is inserted as soon as it is found.
    */
-  createVisibilityObserver?: (onVisible: (elements: Element[]) => void) => VisibilityObserver | null;
+  createVisibilityObserver?: (onVisible: (near: Element[], onScreen: Element[]) => void) => VisibilityObserver | null;
 }
 
 /** The part of `IntersectionObserver` the linker uses. */
@@ -62,15 +67,34 @@ export interface VisibilityObserver {
  * several screens.
  */
 const NEAR_VIEWPORT = '200% 0px 200% 0px';
+/**
+ * The first slice covers about the first 300 rows of a dense table (three screens and more: everything the
+ * visibility observer would release at once), and leaves room under the 50 ms long-task line for the rest of
+ * the DOMContentLoaded task it runs in.
+ */
+const FIRST_SLICE_MS = 30;
 
-/** The product's visibility observer: an IntersectionObserver on the document's window, if it has one. */
+/**
+ * The product's visibility observer: an IntersectionObserver on the document's window, if it has one. It
+ * reports the elements that came near the viewport, and which of them are on screen (from the entry's own
+ * rectangle: no layout read).
+ */
 export function intersectionVisibility(win: Window | null) {
-  return (onVisible: (elements: Element[]) => void): VisibilityObserver | null => {
+  return (onVisible: (near: Element[], onScreen: Element[]) => void): VisibilityObserver | null => {
     const IO = (win as (Window & { IntersectionObserver?: typeof IntersectionObserver }) | null)?.IntersectionObserver;
-    if (!IO) return null;
-    return new IO((entries) => onVisible(entries.filter((e) => e.isIntersecting).map((e) => e.target)), {
-      rootMargin: NEAR_VIEWPORT,
-    });
+    if (!IO || !win) return null;
+    return new IO(
+      (entries) => {
+        const near = entries.filter((e) => e.isIntersecting);
+        const height = win.innerHeight;
+        const onScreen = near.filter((e) => e.boundingClientRect.bottom > 0 && e.boundingClientRect.top < height);
+        onVisible(
+          near.map((e) => e.target),
+          onScreen.map((e) => e.target),
+        );
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
   };
 }
 
@@ -206,6 +230,7 @@ export function createLinker(options: LinkerOptions): Linker {
   const doc = options.document;
   const { detector, ourLinks, now } = options;
   const sliceMs = options.sliceMs ?? 12;
+  const firstSliceMs = options.firstSliceMs ?? FIRST_SLICE_MS;
 
   const segments = new WeakMap<Text, Segment>();
   const ownerOf = new WeakMap<Node, Text>();
@@ -222,6 +247,10 @@ export function createLinker(options: LinkerOptions): Linker {
   let holders: (Element | null)[] = [];
   const holderIndex = new Map<Element, number>();
   let visibility: VisibilityObserver | null = null;
+  /** Whether the page scrolled since the linker started (see {@link onVisible}). */
+  let scrolled = false;
+  /** Elements reported near the viewport, but off screen, before the page first scrolled. */
+  const nearBeforeScroll = new Set<Element>();
   let pruneQueued = false;
   /** Whether the cursor being walked holds its links back (see {@link Cursor.defer}). */
   let deferring = false;
@@ -234,7 +263,7 @@ export function createLinker(options: LinkerOptions): Linker {
   function schedule(): void {
     if (taskQueued || !running) return;
     taskQueued = true;
-    options.schedule(runQueued);
+    options.schedule(() => runQueued());
   }
 
   function makeLink(text: string, dial: string): HTMLAnchorElement {
@@ -399,6 +428,19 @@ export function createLinker(options: LinkerOptions): Linker {
     if (!waiting.size) holders = [];
     // Our own insertions would come back as mutation records: drop them.
     observer?.takeRecords();
+  }
+
+  /**
+   * The visibility observer's report. Until the page first scrolls, only what is on screen is released: the
+   * first screen went into the page's first layout (the first slice), and releasing the rows a screen or two
+   * below it would make the browser lay a big page out again right after load, for rows nobody sees yet.
+   * Those wait for the first scroll (see `viewportChanged`).
+   */
+  function onVisible(near: Element[], onScreen: Element[]): void {
+    if (scrolled) return release(near);
+    for (const el of near) nearBeforeScroll.add(el);
+    for (const el of onScreen) nearBeforeScroll.delete(el);
+    if (onScreen.length) release(onScreen);
   }
 
   /** Forgets held-back links of elements the page removed (an SPA replacing its rows, say). */
@@ -591,13 +633,13 @@ export function createLinker(options: LinkerOptions): Linker {
     if (cursors.length) schedule();
   }
 
-  function runQueued(): void {
+  function runQueued(slice = sliceMs): void {
     taskQueued = false;
     if (!running || !observer) return;
     if (doc.designMode === 'on') return onMutations([]);
     handle(observer.takeRecords());
     if (viewportDirty) prioritizeViewport();
-    drain(now() + sliceMs);
+    drain(now() + slice);
     holdBackRest();
     observer.takeRecords();
     if (cursors.length) schedule();
@@ -616,7 +658,8 @@ export function createLinker(options: LinkerOptions): Linker {
     start() {
       if (running) return;
       running = true;
-      visibility = options.createVisibilityObserver?.(release) ?? null;
+      scrolled = false;
+      visibility = options.createVisibilityObserver?.(onVisible) ?? null;
       observer = new MutationObserver(onMutations);
       observer.observe(doc, OBSERVE);
       for (const root of shadowRoots) {
@@ -634,7 +677,7 @@ export function createLinker(options: LinkerOptions): Linker {
           if (cursors.length) schedule();
         }, delayMs);
       }
-      runQueued();
+      runQueued(firstSliceMs);
     },
     stop() {
       if (!running) return;
@@ -644,6 +687,7 @@ export function createLinker(options: LinkerOptions): Linker {
       observer = null;
       visibility?.disconnect();
       visibility = null;
+      nearBeforeScroll.clear();
       waiting.clear();
       holders = [];
       holderIndex.clear();
@@ -652,6 +696,18 @@ export function createLinker(options: LinkerOptions): Linker {
     },
     viewportChanged() {
       viewportDirty = true;
+      if (!scrolled) {
+        scrolled = true;
+        // Watch again what was near before the first scroll: the observer reports each one afresh in its next
+        // report (observing an element always gives a first report), so what is still near is released then,
+        // together with whatever else the scroll brought near: one batch, one relayout.
+        for (const el of nearBeforeScroll) {
+          if (!waiting.has(el)) continue;
+          visibility?.unobserve(el);
+          visibility?.observe(el);
+        }
+        nearBeforeScroll.clear();
+      }
       if (cursors.length) schedule();
     },
     pending: () => cursors.length + waiting.size,

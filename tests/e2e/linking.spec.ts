@@ -70,6 +70,28 @@ test('wraps numbers in the contract markup without changing the visible text', a
   });
 });
 
+test('links the first screen of a page still arriving as soon as it is parsed, before its first full layout', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  await warmUp(context, pages);
+  const page = await context.newPage();
+  const rows = Array.from({ length: 2000 }, (_, i) => `<li>Agent ${i}: +1 415-555-${1000 + i}</li>`);
+  // The page's own DOMContentLoaded listener runs after the content script's (registered at document_start).
+  const probe = `<script>document.addEventListener('DOMContentLoaded', () => {
+    window.linkedAtDcl = document.querySelectorAll('li:nth-child(-n+20) a[data-pbx-dial]').length;
+  });</script>`;
+  const body = html(`<ul>${rows.join('')}</ul>`, probe);
+  // The first rows arrive, the rest a moment later: the linking part loads while the page is parsed.
+  const url = pages.add('/linking/streamed.html', body, undefined, { at: body.indexOf('Agent 200:'), pauseMs: 800 });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => (window as unknown as { linkedAtDcl: number }).linkedAtDcl)).toBe(20);
+  expect(pageErrors).toEqual([]);
+});
+
 test('keeps the look native on pages that style every link, and shows a focus ring', async ({
   context,
   extension,

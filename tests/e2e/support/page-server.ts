@@ -16,20 +16,28 @@ export interface PageServer {
   origin: string;
   /** URL of a page: a file in tests/fixtures/pages or one added with {@link PageServer.add}. */
   url(path: string): string;
-  /** Serves `html` at `path` (e.g. "/inline/table.html") for the rest of this server's life. */
-  add(path: string, html: string, type?: string): string;
+  /**
+   * Serves `html` at `path` (e.g. "/inline/table.html") for the rest of this server's life. With `stream`, the
+   * body is sent in two parts: up to `stream.at`, then the rest `stream.pauseMs` later (a page still arriving).
+   */
+  add(path: string, html: string, type?: string, stream?: { at: number; pauseMs: number }): string;
   close(): Promise<void>;
 }
 
 /** Serves fixture pages from 127.0.0.1 on a free port. */
 export async function startPageServer(): Promise<PageServer> {
-  const extra = new Map<string, { body: string; type: string }>();
+  const extra = new Map<string, { body: string; type: string; stream?: { at: number; pauseMs: number } }>();
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const added = extra.get(path);
     if (added) {
       res.writeHead(200, { 'content-type': added.type });
-      res.end(added.body);
+      if (!added.stream) {
+        res.end(added.body);
+        return;
+      }
+      res.write(added.body.slice(0, added.stream.at));
+      setTimeout(() => res.end(added.body.slice(added.stream!.at)), added.stream.pauseMs);
       return;
     }
     const file = normalize(join(PAGES_DIR, path));
@@ -52,8 +60,8 @@ export async function startPageServer(): Promise<PageServer> {
   return {
     origin,
     url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
-    add(path, html, type = 'text/html; charset=utf-8') {
-      extra.set(path, { body: html, type });
+    add(path, html, type = 'text/html; charset=utf-8', stream) {
+      extra.set(path, { body: html, type, stream });
       return `${origin}${path}`;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { parsedDigitScanner, watchForDigits } from './digit-watch';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('parsedDigitScanner', () => {
+  it('finds digits in what was added since the last call, and goes on from where it stopped', () => {
+    const { document } = parseHTML('<!doctype html><html><head></head><body><h1>Welcome</h1></body></html>');
+    const scan = parsedDigitScanner(document, 1000);
+    expect(scan()).toBe('not-yet');
+    // The parser appends: a new paragraph, then its text.
+    const p = document.createElement('p');
+    document.body.appendChild(p);
+    expect(scan()).toBe('not-yet');
+    p.appendChild(document.createTextNode('Call +1 415 555 0132'));
+    expect(scan()).toBe('found');
+  });
+
+  it('does not count digits inside script, style and similar elements', () => {
+    const { document } = parseHTML(
+      '<!doctype html><html><head><script>var t = 1234567890;</script><style>.a{width:1234567px}</style></head><body><p>Hello</p></body></html>',
+    );
+    expect(parsedDigitScanner(document, 1000)()).toBe('not-yet');
+  });
+
+  it('gives up after looking at its number of nodes', () => {
+    const words = Array.from({ length: 50 }, () => '<p>words</p>').join('');
+    const { document } = parseHTML(`<!doctype html><html><body>${words}<p>+1 415 555 0132</p></body></html>`);
+    expect(parsedDigitScanner(document, 20)()).toBe('gave-up');
+    expect(parsedDigitScanner(document, 1000)()).toBe('found');
+  });
+});
+
+describe('watchForDigits', () => {
+  it('calls back at once when the document already shows digits', () => {
+    const { document, MutationObserver } = parseHTML('<html><body><p>+1 415 555 0132</p></body></html>');
+    let calls = 0;
+    const watch = watchForDigits(document, () => calls++, { MutationObserver });
+    expect(calls).toBe(1);
+    expect(watch.found).toBe(true);
+  });
+
+  it('calls back once when the page later adds text with digits, not for text without', async () => {
+    const { document, MutationObserver } = parseHTML('<html><body><p>Hello</p></body></html>');
+    let calls = 0;
+    const watch = watchForDigits(document, () => calls++, { MutationObserver });
+    const div = document.createElement('div');
+    div.textContent = 'Page 1 of 3';
+    document.body.appendChild(div);
+    await flush();
+    expect(calls).toBe(0);
+    // A subtree added at once (a framework rendering a view): the digits are in a child of the added node.
+    const row = document.createElement('div');
+    const number = document.createElement('span');
+    number.textContent = '030 1234567';
+    row.append(document.createTextNode('Phone '), number);
+    document.body.appendChild(row);
+    await flush();
+    expect(calls).toBe(1);
+    expect(watch.found).toBe(true);
+    document.body.appendChild(document.createTextNode('+49 30 1234568'));
+    await flush();
+    expect(calls).toBe(1);
+  });
+
+  it('stops without calling back', async () => {
+    const { document, MutationObserver } = parseHTML('<html><body><p>Hello</p></body></html>');
+    let calls = 0;
+    watchForDigits(document, () => calls++, { MutationObserver }).stop();
+    document.body.appendChild(document.createTextNode('+49 30 1234568'));
+    await flush();
+    expect(calls).toBe(0);
+  });
+});
