@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLabel, findDecoys, isbnValid, isPaginationRun, isPlausibleDate, luhnValid } from './context-rules';
+import {
+  classifyLabel,
+  countryHint,
+  findDecoys,
+  hasWrittenTrunkPrefix,
+  isbnValid,
+  isPaginationRun,
+  isPlaceholderNumber,
+  isPlausibleDate,
+  luhnValid,
+} from './context-rules';
 
 const decoys = (run: string): string[] => {
   const out: number[] = [];
@@ -101,4 +111,75 @@ describe('checksums and shapes', () => {
     expect(isPaginationRun(['01', '23', '45', '67', '89'])).toBe(false);
     expect(isPaginationRun(['1', '2', '3'])).toBe(false);
   });
+});
+
+describe('classifyLabel: corpus-3 cases', () => {
+  it.each(['Home:', 'Work: ', 'Office: ', 'Puh. ', 'GSM ', 'Celular: '])('%j is a phone label', (before) =>
+    expect(classifyLabel(before)).toBe('phone'),
+  );
+  it.each(['C.F. ', 'P. O. ', 'Back home ', 'At work we ', 'Old number ', 'Our new number: ', 'unsere Nummer '])(
+    '%j is no label',
+    (before) => expect(classifyLabel(before)).toBeNull(),
+  );
+  it.each(['Référence client ', 'Numéro de dossier ', 'Order number ', 'Your order number: ', 'Number: '])(
+    '%j is an identifier label',
+    (before) => expect(classifyLabel(before)).toBe('identifier'),
+  );
+});
+
+describe('findDecoys: dotted thousands', () => {
+  it('finds 10+ digit counts grouped by dots, not phone numbers or IPs twice', () => {
+    expect(decoys('4.155.550.164')).toEqual(['4.155.550.164']);
+    expect(decoys('1.234.567.890')).toEqual(['1.234.567.890']);
+    expect(decoys('192.168.100.200')).toEqual(['192.168.100.200']);
+    expect(decoys('912.345.678')).toEqual([]); // a Spanish phone number written with dots
+    expect(decoys('0.412.345.678')).toEqual([]);
+  });
+});
+
+describe('hasWrittenTrunkPrefix', () => {
+  it('wants the 0 where the country always writes it', () => {
+    expect(hasWrittenTrunkPrefix('FR', '123456789')).toBe(false);
+    expect(hasWrittenTrunkPrefix('FR', '0123456789')).toBe(true);
+    expect(hasWrittenTrunkPrefix('DE', '20240815')).toBe(false);
+    expect(hasWrittenTrunkPrefix('GB', '00442079460000')).toBe(true); // international prefix
+  });
+  it('accepts service numbers written without it, and countries without the habit', () => {
+    expect(hasWrittenTrunkPrefix('AU', '1300975707')).toBe(true);
+    expect(hasWrittenTrunkPrefix('AU', '123456782')).toBe(false);
+    expect(hasWrittenTrunkPrefix('IE', '1800555012')).toBe(true);
+    expect(hasWrittenTrunkPrefix('IN', '9876543210')).toBe(true);
+    expect(hasWrittenTrunkPrefix('IT', '3471234567')).toBe(true);
+  });
+});
+
+describe('isPlaceholderNumber', () => {
+  it('is true when the last eight digits are one digit', () => {
+    expect(isPlaceholderNumber('+442000000000')).toBe(true);
+    expect(isPlaceholderNumber('+33899999999')).toBe(true);
+    expect(isPlaceholderNumber('+18002222222')).toBe(false);
+    expect(isPlaceholderNumber('+14155550132')).toBe(false);
+  });
+});
+
+describe('countryHint', () => {
+  it.each([
+    ['UK: ', 'GB'],
+    ['Phone (UK) ', 'GB'],
+    ['London office: ', 'GB'],
+    ['Germany (Berlin): ', 'DE'],
+    ['New Zealand customers call ', 'NZ'],
+    ['Niederlassung Österreich: ', 'AT'],
+    ['UK: 020 7946 0411 · Australia: ', 'AU'],
+  ])('%j names %s', (before, country) => expect(countryHint(before)).toBe(country));
+  it.each([
+    '',
+    'Call us at ',
+    'Germany 2024: ', // a number in between labels that one
+    'made in germany: ', // names are capitalised
+    'Zealand: ', // "New" is missing
+    'Constructor: ', // not an Object.prototype key
+    'IT support: ', // "IT" is a word, not a country code here
+    'Australia, and after a long detour, call: ', // more than 32 characters back
+  ])('%j names no country', (before) => expect(countryHint(before)).toBeNull());
 });

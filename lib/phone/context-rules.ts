@@ -18,7 +18,9 @@ const PHONE_WORDS =
   'tel|tél|tele|telephone|téléphone|telefon|telefone|telefono|teléfono|telefoon|telefonnummer|telefonnr|' +
   'tlf|tfn|tlfn|fon|phone|ph|call|dial|mobile|mobil|mob|móvil|movil|cell|cellulare|portable|handy|fax|' +
   'telefax|hotline|helpline|whatsapp|sms|text|landline|switchboard|zentrale|contact|kontakt|ring|' +
-  'p|t|m|f|c|w|o|h';
+  'celular|cel|telemóvel|mobiel|gsm|puh|puhelin|freephone|freecall|' +
+  // Short-reach words (see SHORT_REACH_RE): contact-card field names ("Home:", "Work:") and single letters.
+  'home|work|office|direct|main|p|t|m|f|c|w|o|h';
 // Words that announce an identifier. A bare digit run after them is an order number, not a phone.
 // "Customer"/"client" alone are not here ("Service client : 09 70…", "Customer service"); "Customer ID"
 // is caught by the qualifier "ID".
@@ -47,8 +49,21 @@ const LABEL_RE = new RegExp(
 const PHONE_FILLER_RE = /^[^\p{N}\n]{0,24}$/u;
 // What may stand between an identifier word and the number: only punctuation and qualifiers, so that
 // "Account manager: (415) 555-0132" or "Customer service 0800 123 456" are not mistaken for identifiers.
-const IDENTIFIER_FILLER_RE = new RegExp(`^[\\s:.#=\\-–—/]*(?:(?:${QUALIFIERS})\\.?[\\s:.#=\\-–—]*)*$`, 'iu');
-const SINGLE_LETTER_RE = /^[a-z]$/i;
+// Whose identifier it is may stand in between too: "Référence client", "Numéro de dossier", "Customer
+// number" after "Member ID"… (a noun, not a verb or "service": "Customer service 0800…" stays unlabelled).
+const IDENTIFIER_FILLER_RE = new RegExp(
+  `^[\\s:.#=\\-–—/]*(?:(?:${QUALIFIERS}|(?:de|du|del|di)\\s+|client|clients|cliente|customer|kunden|kunde|klant|member|membre|dossier)\\.?[\\s:.#=\\-–—]*)*$`,
+  'iu',
+);
+// Labels that only count right before the number with their punctuation ("T:", "P.", "Home:", "Office:"):
+// a stray "a" in prose, or "home" and "office" as ordinary words, do not vouch for a digit run.
+const SHORT_REACH_RE = /^(?:[a-z]|home|work|office|direct|main)$/i;
+// "Our number", "the new number", "unsere Nummer": a qualifier after a determiner or "new/old" is a phone
+// number being talked about, not an identifier's "No." (which would block a formatted number).
+const DETERMINER_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:our|my|your|the|this|that|their|his|her|its|new|old|same|notre|votre|nuestro|su|unsere?|ihre?|neue)\s+$/iu;
+const ABBREVIATION_BEFORE_RE = /(?:^|[^\p{L}])\p{L}\.\s?$/u;
+const NUMBER_WORD_RE = /^(?:number|nummer|numéro|numero|número)$/i;
 
 /**
  * Classifies the text right before a digit run: `'phone'` after labels like "Tel.", "Phone:", "Call us at",
@@ -82,7 +97,11 @@ export function classifyLabel(before: string): LabelKind {
   if (lastKind === 'phone') {
     // A one-letter label ("T:", "P.", "M ") only counts directly before the number with its punctuation,
     // so a stray "a" or "I" in prose does not vouch for a digit run.
-    if (SINGLE_LETTER_RE.test(lastWord)) return /^[.:]\s*$/.test(filler) ? 'phone' : null;
+    if (SHORT_REACH_RE.test(lastWord)) {
+      // The last letter of an abbreviation ("C.F." codice fiscale, "P.O.") is no "F." for fax.
+      if (lastWord.length === 1 && ABBREVIATION_BEFORE_RE.test(tail.slice(0, lastStart))) return null;
+      return /^[.:]\s*$/.test(filler) ? 'phone' : null;
+    }
     return PHONE_FILLER_RE.test(filler) ? 'phone' : null;
   }
   if (!IDENTIFIER_FILLER_RE.test(filler)) return null;
@@ -90,7 +109,9 @@ export function classifyLabel(before: string): LabelKind {
   // A qualifier: "Phone No. 0301234567" is a phone label; "No. 4155550132" or "Order No." is not.
   if (prevKind !== null && IDENTIFIER_FILLER_RE.test(tail.slice(prevEnd, lastStart))) {
     if (prevKind === 'phone') return 'phone';
+    if (prevKind === 'identifier') return 'identifier';
   }
+  if (NUMBER_WORD_RE.test(lastWord) && DETERMINER_BEFORE_RE.test(tail.slice(0, lastStart))) return null;
   return 'identifier';
 }
 
@@ -135,6 +156,10 @@ const ISBN_RE = /(?<![\d-])(?:97[89][- ])?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]
 const ZIP_RANGE_RE = new RegExp(`(?<!\\d)(\\d{5})\\s*${SEP}\\s*(\\d{5})(?!\\d)`, 'g');
 // "37.7749 -122.4194", "48.8584, 2.2945": decimal degrees with at least four decimals, in pairs.
 const COORD_RE = /(?<![\d.])[-\u2212]?\d{1,3}\.\d{4,}\s*[,;]?\s*[-\u2212]?\d{1,3}\.\d{4,}(?![\d])/g;
+// "4.155.550.164", "1.234.567.890": a count written with dots as thousands separators (most of Europe,
+// Latin America). No numbering plan groups a 10+ digit number as one to three digits and then threes, and a
+// grouped count never starts with 0.
+const THOUSANDS_RE = /(?<![\d.])[1-9]\d{0,2}(?:\.\d{3}){3,}(?![\d]|\.\d)/g;
 // Unix timestamps in seconds (2001-09-09 … 2038) or milliseconds, written bare.
 const TIMESTAMP_RE = /(?<![\d.-])(?:1\d{9}|1\d{12})(?![\d]|[.-]\d)/g;
 
@@ -189,6 +214,11 @@ export function isbnValid(text: string): boolean {
   return false;
 }
 
+function hasRangeAt(out: number[], start: number): boolean {
+  for (let i = 0; i < out.length; i += 2) if (out[i] === start) return true;
+  return false;
+}
+
 function collect(re: RegExp, run: string, out: number[], accept?: (m: RegExpExecArray) => boolean): void {
   re.lastIndex = 0;
   for (let m = re.exec(run); m !== null; m = re.exec(run)) {
@@ -199,7 +229,7 @@ function collect(re: RegExp, run: string, out: number[], accept?: (m: RegExpExec
 /**
  * Pushes onto `out` the [start, end) ranges (run offsets) of every non-phone shape in one digit run: dates
  * and date ranges, dotted times, IPv4 addresses, dotted versions, card numbers, ISBNs, ZIP ranges,
- * coordinates, Unix timestamps. `digitCount` is the number of digits in the run. Pagination is handled by {@link isPaginationRun} on tokens.
+ * coordinates, dotted thousands, Unix timestamps. `digitCount` is the number of digits in the run. Pagination is handled by {@link isPaginationRun} on tokens.
  */
 export function findDecoys(run: string, digitCount: number, out: number[]): void {
   // Each shape needs certain characters or lengths; skipping the regexes that cannot match keeps the
@@ -216,6 +246,8 @@ export function findDecoys(run: string, digitCount: number, out: number[]): void
     collect(IP_RE, run, out);
     collect(VERSION_RE, run, out);
     collect(COORD_RE, run, out);
+    // An IP address ("192.168.100.200") has this shape too and is already in `out`.
+    if (digitCount >= 10) collect(THOUSANDS_RE, run, out, (m) => !hasRangeAt(out, m.index));
   }
   if (digitCount >= 10) {
     if (hasDash) collect(ZIP_RANGE_RE, run, out, (m) => m[1]![0] === m[2]![0] && Number(m[2]) > Number(m[1]));
@@ -271,4 +303,164 @@ export function isPriceBefore(before: string): boolean {
 /** True when the characters after a run start with a currency, percent or degree sign (a price or measure). */
 export function isPriceOrMeasureAfter(after: string): boolean {
   return CURRENCY_AFTER_RE.test(after);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What libphonenumber accepts but people do not write.
+
+// Countries whose national numbers are always written with the trunk prefix 0 ("030 …", "020 …", "01 42 …"),
+// so a national-format candidate without it is some other number: a French SIREN "123 456 789", a German
+// case number "2024-0815", an Australian TFN. AU, IE and IL also write their 1300/1800 service numbers
+// without it. Left out: countries where the 0 is part of the number (IT), with no trunk prefix (ES, DK, NO,
+// PL, CZ…), or where numbers are commonly written without it (IN mobiles, BR, AE 800 numbers, CN 400s).
+const ZERO_RE = /^0/;
+const TRUNK_PREFIX_RE: Record<string, RegExp> = {
+  GB: ZERO_RE,
+  DE: ZERO_RE,
+  FR: ZERO_RE,
+  NL: ZERO_RE,
+  BE: ZERO_RE,
+  CH: ZERO_RE,
+  AT: ZERO_RE,
+  SE: ZERO_RE,
+  FI: ZERO_RE,
+  NZ: ZERO_RE,
+  JP: ZERO_RE,
+  ZA: ZERO_RE,
+  AU: /^(?:0|1[389])/, // 13 xx xx, 1300, 1800, 1900
+  IE: /^(?:0|1[589])/, // 1800, 1850, 1890, 15xx
+  IL: /^(?:0|1[5-9])/, // 1-800, 1-700, 1-599
+};
+
+/**
+ * False when `digits` (a national-format candidate, no "+") of `country` lacks the trunk prefix that the
+ * country's numbers are always written with; true otherwise, and for countries without that habit.
+ */
+export function hasWrittenTrunkPrefix(country: string, digits: string): boolean {
+  const re = TRUNK_PREFIX_RE[country];
+  return re === undefined || re.test(digits);
+}
+
+/**
+ * True for template placeholders such as "020 0000 0000", "08 99 99 99 99", "+1 999 999 9999": the last eight
+ * digits of the E.164 number are one digit repeated. No real subscriber number is.
+ */
+export function isPlaceholderNumber(e164: string): boolean {
+  const n = e164.length;
+  if (n < 9) return false;
+  const d = e164.charCodeAt(n - 1);
+  for (let i = n - 8; i < n - 1; i++) if (e164.charCodeAt(i) !== d) return false;
+  return true;
+}
+
+// Country names (English and their own), English exonyms and major business cities, lower-case, for a
+// national-format number of another country: "UK: 020 7946 0000" on a US page, "New Zealand customers call
+// 0800 123 457" on an Australian one. Two-word names are keyed by their last word and checked with the one
+// before ("new zealand"). Only places whose national format differs from their neighbours' are worth it.
+// Maps, not object literals: a page's "Constructor:" must not find Object.prototype.constructor.
+const HINT_WORDS = new Map<string, string>();
+const hintGroups: Array<[string, string]> = [
+  ['GB', 'uk britain england scotland wales london manchester birmingham edinburgh glasgow leeds bristol'],
+  ['US', 'usa america'],
+  ['CA', 'canada'],
+  ['IE', 'ireland éire dublin cork'],
+  ['DE', 'germany deutschland berlin munich münchen hamburg frankfurt köln cologne düsseldorf stuttgart'],
+  ['AT', 'austria österreich wien vienna salzburg graz'],
+  ['CH', 'switzerland schweiz suisse svizzera zürich zurich genève geneva basel bern'],
+  ['FR', 'france paris lyon marseille'],
+  ['BE', 'belgium belgique belgië brussels bruxelles brussel antwerp antwerpen'],
+  ['NL', 'netherlands nederland holland amsterdam rotterdam utrecht'],
+  ['ES', 'spain españa madrid barcelona'],
+  ['IT', 'italy italia milan milano rome roma'],
+  ['PT', 'portugal lisbon lisboa porto'],
+  ['SE', 'sweden sverige stockholm göteborg gothenburg'],
+  ['NO', 'norway norge oslo'],
+  ['DK', 'denmark danmark copenhagen københavn'],
+  ['FI', 'finland suomi helsinki'],
+  ['PL', 'poland polska warsaw warszawa kraków krakow'],
+  ['CZ', 'czechia czech česko prague praha'],
+  ['AU', 'australia sydney melbourne brisbane adelaide canberra'],
+  ['NZ', 'auckland wellington'],
+  ['JP', 'japan 日本 tokyo 東京 osaka 大阪'],
+  ['IN', 'india mumbai delhi bangalore bengaluru chennai hyderabad'],
+  ['SG', 'singapore'],
+  ['HK', 'kowloon'],
+  ['BR', 'brazil brasil'],
+  ['MX', 'mexico méxico'],
+  ['ZA', 'johannesburg'],
+  ['AE', 'uae dubai emirates'],
+  ['IL', 'israel'],
+];
+for (const [cc, words] of hintGroups) for (const w of words.split(' ')) HINT_WORDS.set(w, cc);
+// Last word → [word before, country].
+const HINT_PAIRS = new Map<string, [string, string]>([
+  ['zealand', ['new', 'NZ']],
+  ['kong', ['hong', 'HK']],
+  ['africa', ['south', 'ZA']],
+  ['kingdom', ['united', 'GB']],
+  ['states', ['united', 'US']],
+  ['york', ['new', 'US']],
+  ['paulo', ['são', 'BR']],
+  ['town', ['cape', 'ZA']],
+]);
+// Upper-case codes that only ever name a country on a contact line. "IT", "IN", "NO", "DE", "ES", "US"… are
+// left out: they are also words ("IT support", "CONTACT US").
+const HINT_CODES = new Map<string, string>([
+  ['UK', 'GB'],
+  ['GB', 'GB'],
+  ['USA', 'US'],
+  ['UAE', 'AE'],
+  ['NZ', 'NZ'],
+  ['AUS', 'AU'],
+  ['HK', 'HK'],
+]);
+const HINT_TAIL = 32;
+
+/** A letter for word splitting: ASCII letters, and anything from U+00C0 on except the dashes and spaces. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f) && c !== 0x3000)
+  );
+}
+
+/**
+ * The country a label right before a national-format number names ("UK: ", "Germany (Berlin): ",
+ * "New Zealand customers call "), or null. Only capitalised words after the last digit and within 32
+ * characters count, and the nearest name wins, so "UK: 020 … · Australia: " names Australia.
+ */
+export function countryHint(before: string): string | null {
+  // A hand-written backward scan: this runs for every candidate digit run, and a regex match with word
+  // lists and lower-casing cost about 10 % of the detector's time.
+  const stop = Math.max(0, before.length - HINT_TAIL);
+  let end = before.length;
+  let nextWord = ''; // the word after the current one, lower-cased ("zealand" when looking at "New")
+  while (end > stop) {
+    let c = before.charCodeAt(end - 1);
+    if (c >= 48 && c <= 57) return null; // a digit: anything further back labels another number
+    if (!isWordChar(c)) {
+      end--;
+      continue;
+    }
+    let start = end - 1;
+    while (start > stop && isWordChar(before.charCodeAt(start - 1))) start--;
+    c = before.charCodeAt(start);
+    // Names are capitalised (or non-Latin); a lower-case word is never looked up.
+    if (!(c >= 97 && c <= 122)) {
+      const word = before.slice(start, end);
+      const code = HINT_CODES.get(word);
+      if (code !== undefined) return code;
+      const lower = word.toLowerCase();
+      const cc = HINT_WORDS.get(lower);
+      if (cc !== undefined) return cc;
+      const pair = HINT_PAIRS.get(nextWord);
+      if (pair !== undefined && pair[0] === lower) return pair[1];
+      nextWord = lower;
+    } else {
+      nextWord = '';
+    }
+    end = start;
+  }
+  return null;
 }

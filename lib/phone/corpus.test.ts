@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPhoneNumbers } from './detect';
-import { loadCorpus } from './corpus';
+import { loadCorpus, loadCorpusFiles } from './corpus';
 
 /**
  * Regression guard on our labelled corpus (tests/fixtures/detection). The targets are issue 3's
@@ -44,5 +44,12 @@ describe('detection corpus', () => {
   it('holds numbers from many countries and decoy-only lines', () => {
     expect(new Set(corpus.map((l) => l.country)).size).toBeGreaterThanOrEqual(12);
     expect(corpus.filter((l) => l.expect.length === 0).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('is read file by file too, and includes the independent corpus-3 (written before the detector was read)', () => {
+    const files = loadCorpusFiles();
+    expect(files.flatMap((f) => f.lines)).toEqual(corpus);
+    const third = files.find((f) => f.file === 'corpus-3.jsonl');
+    expect(third?.lines.length).toBeGreaterThanOrEqual(250);
   });
 });

@@ -28,24 +28,30 @@ export interface CorpusLine {
 /** The corpus folder. */
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/detection');
 
+/** The lines of each *.jsonl file in `dir`, by file name, in file-name order. */
+export function loadCorpusFiles(dir: string = CORPUS_DIR): Array<{ file: string; lines: CorpusLine[] }> {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((file) => {
+      const lines: CorpusLine[] = [];
+      readFileSync(join(dir, file), 'utf8')
+        .split('\n')
+        .forEach((raw, i) => {
+          if (raw.trim().length === 0) return;
+          try {
+            lines.push(JSON.parse(raw) as CorpusLine);
+          } catch (error) {
+            throw new Error(`${file} line ${i + 1} is not valid JSON: ${(error as Error).message}`);
+          }
+        });
+      return { file, lines };
+    });
+}
+
 /** Every line of every *.jsonl file in `dir`. */
 export function loadCorpus(dir: string = CORPUS_DIR): CorpusLine[] {
-  const lines: CorpusLine[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()) {
-    readFileSync(join(dir, file), 'utf8')
-      .split('\n')
-      .forEach((raw, i) => {
-        if (raw.trim().length === 0) return;
-        try {
-          lines.push(JSON.parse(raw) as CorpusLine);
-        } catch (error) {
-          throw new Error(`${file} line ${i + 1} is not valid JSON: ${(error as Error).message}`);
-        }
-      });
-  }
-  return lines;
+  return loadCorpusFiles(dir).flatMap((f) => f.lines);
 }
 
 /** Every expected number with the country its line is read in. */

@@ -286,3 +286,82 @@ describe('findPhoneNumbers: decoys', () => {
     expect(found(row, 'US')).toEqual([['(415) 555-0132', '+14155550132']]);
   });
 });
+
+// Failure kinds found with tests/fixtures/detection/corpus-3.jsonl, written before the detector was read.
+describe('findPhoneNumbers: rules from the independent corpus (corpus-3)', () => {
+  it('rejects national numbers written without the trunk prefix their country always writes', () => {
+    expectRejectedByRule('RCS Paris B 123 456 789', 'FR', '123 456 789'); // a SIREN
+    expectRejectedByRule('Vorgang 2024-0815', 'DE', '2024-0815');
+    expectRejectedByRule('Card 2987 65432', 'AU', '2987 65432');
+    // … but keeps the service numbers Australia and Ireland write without it, and countries without the habit.
+    expect(found('Sales 1300 975 707', 'AU')).toEqual([['1300 975 707', '+611300975707']]);
+    expect(found('Freephone 1800 555 012', 'IE')).toEqual([['1800 555 012', '+3531800555012']]);
+    expect(found('Telefono 347 123 4567', 'IT')).toEqual([['347 123 4567', '+393471234567']]);
+  });
+  it('rejects placeholder numbers whose last eight digits are one digit repeated', () => {
+    expectRejectedByRule('Tel 020 0000 0000', 'GB', '020 0000 0000'); // nor its first part, "020 0000"
+    expectRejectedByRule('Tél. 08 99 99 99 99', 'FR', '08 99 99 99 99');
+    expect(found('Tel 1-800-222-2222', 'US')).toEqual([['1-800-222-2222', '+18002222222']]);
+  });
+  it('rejects the local part of an e-mail address', () => {
+    expect(found('Text STOP to 415-555-0180@sms.example.com', 'US')).toEqual([]);
+    expect(found('Text 415-555-0180 @ any time', 'US')).toEqual([['415-555-0180', '+14155550180']]);
+  });
+  it('rejects counts written with dots as thousands separators', () => {
+    expect(found('Results: 4.155.550.164', 'US')).toEqual([]);
+    expect(found('Call 415.555.0164', 'US')).toEqual([['415.555.0164', '+14155550164']]);
+  });
+  it('reads a national number of the country named right before it', () => {
+    expect(found('International offices — UK: 020 7946 0411 · Australia: (02) 5550 1411', 'US')).toEqual([
+      ['020 7946 0411', '+442079460411'],
+      ['(02) 5550 1411', '+61255501411'],
+    ]);
+    expect(found('Phone (UK) 0113 496 0414', 'US')).toEqual([['0113 496 0414', '+441134960414']]);
+    expect(found('London office: 020 7946 0554', 'US')).toEqual([['020 7946 0554', '+442079460554']]);
+    // The named country wins even where the number would also be valid in the page's country.
+    expect(found('New Zealand customers call 0800 123 457', 'AU')).toEqual([['0800 123 457', '+64800123457']]);
+    expect(found('Customers call 0800 123 457', 'AU')).toEqual([['0800 123 457', '+61800123457']]);
+    // A number between the name and this one belongs to the name; the page's country stays for this one.
+    expect(found('Germany 2024: 030 12345670', 'US')).toEqual([]);
+  });
+  it('links a formatted number after "our/new/old number", not after "order number"', () => {
+    expect(found('Old number 303-555-0113 will forward', 'US')).toEqual([['303-555-0113', '+13035550113']]);
+    expect(found('Order number 303-555-0113', 'US')).toEqual([]);
+  });
+  it('reads "Référence client", "Numéro de dossier" as identifier labels', () => {
+    expect(found('Référence client 06 12 34 56 72', 'FR')).toEqual([]);
+    expect(found('Numéro de dossier 06 12 34 56 72', 'FR')).toEqual([]);
+    expect(found('Service client : 06 12 34 56 72', 'FR')).toEqual([['06 12 34 56 72', '+33612345672']]);
+  });
+  it('takes contact-card field names as phone labels right before a bare number', () => {
+    expect(found('Mobile:4155550161|Home:4155550162|Work:4155550163', 'US')).toEqual([
+      ['4155550161', '+14155550161'],
+      ['4155550162', '+14155550162'],
+      ['4155550163', '+14155550163'],
+    ]);
+    expect(found('Back home 4155550162', 'US')).toEqual([]);
+    // "C.F." (codice fiscale) ends in "F." but is no fax label.
+    expect(found('Torino · C.F. 01234567890', 'IT')).toEqual([]);
+    expect(found('Torino · F. 01234567890', 'IT')).toEqual([['01234567890', '+3901234567890']]);
+  });
+  it('reads "poste", "ramal", "anexo" and "interno" as extensions', () => {
+    expect(found('Tél. 514 555-0125, poste 221', 'CA')).toEqual([['514 555-0125, poste 221', '+15145550125', '221']]);
+    expect(found('Tel. (11) 3456-7890 ramal 12', 'BR')).toEqual([['(11) 3456-7890 ramal 12', '+551134567890', '12']]);
+  });
+  it('links North American vanity numbers in capitals and dials their keypad digits', () => {
+    expect(mightContainPhone('Call 1-800-GOT-JUNK')).toBe(true);
+    expect(mightContainPhone('Founded 1800 in London')).toBe(false);
+    expect(found('Junk removal? Call 1-800-GOT-JUNK today!', 'US')).toEqual([['1-800-GOT-JUNK', '+18004685865']]);
+    expect(found('Order at (800) FLOWERS', 'US')).toEqual([['(800) FLOWERS', '+18003569377']]);
+    expect(found('Call 1-888-PEPSICO or 415-555-0101', 'US')).toEqual([
+      ['1-888-PEPSICO', '+18887377426'],
+      ['415-555-0101', '+14155550101'],
+    ]);
+    // Brand names, mixed-case words, too few letters, and without the "1" off North American pages: no.
+    expect(found('Shop 1-800-FLOWERS.COM today', 'US')).toEqual([]);
+    expect(found('Call 1-800-Contact us', 'US')).toEqual([]);
+    expect(found('Call 1-800-555-12AB', 'US')).toEqual([]);
+    expect(found('Call 800-FLOWERS', 'GB')).toEqual([]);
+    expect(found('Call 1-800-FLOWERS', 'GB')).toEqual([['1-800-FLOWERS', '+18003569377']]);
+  });
+});

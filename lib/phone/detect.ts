@@ -15,6 +15,11 @@
  * "Call", "電話"…) stands right before them: on business pages such runs are far more often order, account
  * and tracking numbers than phone numbers, and people write phone numbers with separators.
  *
+ * Vanity numbers are linked in the one shape that is unambiguous and common: North American toll-free
+ * numbers with the keypad letters in capitals ("1-800-FLOWERS", "1-800-GOT-JUNK", "(888) PEPSICO"), exactly
+ * seven keypad characters after the area code, at least three of them letters; the link dials the keypad
+ * digits. Brand names built on them ("1-800-FLOWERS.COM") and words in mixed case ("1-800-Contact") are not.
+ *
  * Speed: this runs on every text node with digits, on every page and mutation. `mightContainPhone` is a
  * plain character loop; regexes are compiled once at load; libphonenumber-js (about 10 µs a call) is only
  * asked about candidates that survived the cheap shape rules.
@@ -28,7 +33,10 @@ import {
 import detectionMetadata from './metadata.detect.json';
 import {
   classifyLabel,
+  countryHint,
   findDecoys,
+  hasWrittenTrunkPrefix,
+  isPlaceholderNumber,
   findIbans,
   isPaginationRun,
   isPriceBefore,
@@ -67,9 +75,12 @@ const MAX_DIGITS = 17;
 /** Most whitespace-separated pieces one number is written in ("+49 (0) 30 12 34 56 78" has 7). */
 const MAX_TOKENS = 8;
 
+// A toll-free code, a separator and a capital: the start of a vanity number ("800-FLOWERS").
+const VANITY_HINT_RE = /8(?:00|33|44|55|66|77|88)\)?[ \u00A0.-][A-Z]/;
+
 /**
- * Cheap pre-check for every text node: false means "certainly no phone number here" (fewer than 7 digits).
- * A plain loop over char codes, no allocation.
+ * Cheap pre-check for every text node: false means "certainly no phone number here" (fewer than 7 digits,
+ * and no vanity number either). A plain loop over char codes, no allocation.
  */
 export function mightContainPhone(text: string): boolean {
   let digits = 0;
@@ -80,7 +91,8 @@ export function mightContainPhone(text: string): boolean {
       if (++digits >= MIN_DIGITS) return true;
     }
   }
-  return false;
+  // "1-800-FLOWERS" has only four digits; the regex runs only on the few texts with three to six.
+  return digits >= 3 && VANITY_HINT_RE.test(text);
 }
 
 // A run: optional "+" or "(", a digit, then digits and the separators people put inside phone numbers
@@ -90,9 +102,10 @@ const RUN_RE =
   /[+＋(（]*[0-9０-９](?:[0-9０-９ \u00A0\u2007\u2009\u202F.\-\u2010-\u2015\u2212\uFF0D/()（）+＋]*[0-9０-９)）])?/g;
 const SPACE_RE = /[ \u00A0\u2007\u2009\u202F]/;
 // An extension right after a number: "x204", "x 204", "ext. 204", "Ext: 204", "extension 204",
-// ";ext=204" (RFC 3966), "#204". Sticky: it must start exactly where the number ends.
+// ";ext=204" (RFC 3966), "#204", and the words French Canada, Brazil and Spanish-speaking countries use
+// ("poste 221", "ramal 12", "anexo 3", "interno 45"). Sticky: it must start exactly where the number ends.
 const EXT_RE =
-  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
+  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#|poste|ramal|anexo|interno)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
 const LATIN_LETTER_RE = /[A-Za-z\u00C0-\u024F]/;
 const UPPER_RE = /[A-Z\u00C0-\u00DE]/;
 const LOWER_RE = /[a-z\u00DF-\u00FF]/;
@@ -139,11 +152,49 @@ export function createPhoneDetector(metadata: MetadataJson): PhoneDetector {
       const ibans = findIbans(text);
       RUN_RE.lastIndex = 0;
       for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
-        scanRun(text, m.index, m[0], options, country, ibans, judge, out);
+        const run = m[0];
+        // A short run followed by a separator and a capital ("1-800-FLOWERS") may be a vanity number.
+        const vanity =
+          run.length <= 7 &&
+          UPPER_AFTER_SEP_RE.test(text.slice(m.index + run.length, m.index + run.length + 2)) &&
+          findVanity(text, m.index, country, judge, out);
+        if (!vanity) scanRun(text, m.index, run, options, country, ibans, judge, out);
       }
       return out;
     },
   };
+}
+
+// "1-800-FLOWERS", "+1 888 PEPSICO", "(800) GOT-JUNK": a North American toll-free code, then keypad
+// characters in groups (checked in findVanity). Not after a letter, digit or joiner; not before one, nor
+// before a domain (".COM").
+const UPPER_AFTER_SEP_RE = /^[ \u00A0.-][A-Z]/;
+const VANITY_RE =
+  /(?<![A-Za-z0-9+-])((?:\+?1[ \u00A0.-])?)(\(8(?:00|33|44|55|66|77|88)\)|8(?:00|33|44|55|66|77|88))[ \u00A0.-]([A-Z0-9]+(?:-[A-Z0-9]+){0,2})(?![A-Za-z0-9]|[.-][A-Za-z0-9])/y;
+const NANP = new Set(['US', 'CA']);
+// Keypad letters A-Z → digits (ITU E.161).
+const KEYPAD = '22233344455566677778889999';
+
+/** Adds the NANP vanity number (see the file comment) that starts at `pos` to `out`; false when there is none. */
+function findVanity(text: string, pos: number, country: string | null, judge: Judge, out: PhoneMatch[]): boolean {
+  VANITY_RE.lastIndex = pos;
+  const m = VANITY_RE.exec(text);
+  // Without the "1" the code alone says North America only on a North American page.
+  if (m === null || (m[1] === '' && (country === null || !NANP.has(country)))) return false;
+  let keys = '';
+  let letters = 0;
+  for (const c of m[3]!) {
+    if (c === '-') continue;
+    if (c >= 'A' && c <= 'Z') {
+      letters++;
+      keys += KEYPAD[c.charCodeAt(0) - 65];
+    } else keys += c;
+  }
+  if (keys.length !== 7 || letters < 3) return false;
+  const judged = judge('1' + m[2]!.replace(/\D/g, '') + keys, true, null);
+  if (judged === null || !judged.valid) return false;
+  out.push({ start: m.index, end: m.index + m[0].length, e164: judged.e164 });
+  return true;
 }
 
 type Judge = (digits: string, plus: boolean, country: string | null) => { e164: string; valid: boolean } | null;
@@ -270,10 +321,15 @@ function scanRun(
     const a1 = after[1] ?? '';
     // "1.234.567,89", "12345678.5", "10:30": a decimal or time continues the number.
     if ((a0 === ',' || a0 === '.' || a0 === ':') && a1 >= '0' && a1 <= '9') blocked[n - 1] = true;
+    // "4155550180@sms.example.com": the local part of an e-mail address (SMS gateways, fax-to-mail).
+    if (a0 === '@') blocked[n - 1] = true;
     // "4155550132ABC", "1080p": glued to a word, unless it is a capitalised next word run into the number
     // by text concatenation ("0132Email").
     if (afterLetterGlued && !(UPPER_RE.test(after[0]!) && LOWER_RE.test(a1))) blocked[n - 1] = true;
   }
+
+  // A country named right before a national-format number ("UK: 020 7946 0000" on a US page).
+  const hint = startsWithPlus ? null : countryHint(before);
 
   let s = 0;
   while (s < n) {
@@ -289,14 +345,16 @@ function scanRun(
     let found: PhoneMatch | null = null;
     let foundE = -1;
     for (let e = segEnd; e >= s && found === null; e--) {
-      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, judge, extMatch);
+      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, hint, judge, extMatch);
       foundE = e;
     }
     for (let e = maxE; e > segEnd && found === null; e--) {
-      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, judge, extMatch);
+      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, hint, judge, extMatch);
       foundE = e;
     }
-    if (found !== null) {
+    if (found === PLACEHOLDER) {
+      s = foundE + 1; // "020 0000 0000": not "020 0000" either
+    } else if (found !== null) {
       out.push(found);
       s = foundE + 1;
     } else {
@@ -316,7 +374,10 @@ function matchExtension(text: string, pos: number): { ext: string; end: number }
   return { ext: m[1]!, end };
 }
 
-/** Tries tokens s..e of a run as one number; returns the match or null. */
+/** What {@link trySpan} returns for a template placeholder: its tokens are skipped, no shorter span is tried. */
+const PLACEHOLDER: PhoneMatch = { start: -1, end: -1, e164: '' };
+
+/** Tries tokens s..e of a run as one number; returns the match, {@link PLACEHOLDER} or null. */
 function trySpan(
   text: string,
   runStart: number,
@@ -328,6 +389,7 @@ function trySpan(
   n: number,
   label: LabelKind,
   country: string | null,
+  hint: string | null,
   judge: Judge,
   extMatch: { ext: string; end: number } | null,
 ): PhoneMatch | null {
@@ -392,8 +454,19 @@ function trySpan(
   // Bare digit runs need a phone label (see the file comment).
   if (bare && spanLabel !== 'phone') return null;
 
-  const judged = judge(digits, plus, country);
+  let judged: { e164: string; valid: boolean } | null = null;
+  // A country named right before the number wins over the page's when the number is valid there: "New
+  // Zealand: 0800 123 457" on an Australian page is a New Zealand number even though Australia has 0800s.
+  if (!plus && hint !== null && hint !== country && hasWrittenTrunkPrefix(hint, digits)) {
+    const hinted = judge(digits, false, hint);
+    if (hinted !== null && hinted.valid) judged = hinted;
+  }
+  if (judged === null) {
+    if (!plus && country !== null && !hasWrittenTrunkPrefix(country, digits)) return null;
+    judged = judge(digits, plus, country);
+  }
   if (judged === null) return null;
+  if (isPlaceholderNumber(judged.e164)) return PLACEHOLDER;
   // A number that is only "possible" (right length, outside the allocated ranges) needs a phone label.
   if (!judged.valid && spanLabel !== 'phone') return null;
 
