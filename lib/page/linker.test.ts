@@ -150,18 +150,23 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
   };
   const rows = (n: number) =>
     Array.from({ length: n }, (_, i) => `<li id="r${i}">+1 415 555 ${String(1000 + i)}</li>`).join('');
-
-  it('links the first slice at once, holds back the rest, and links a run of neighbours when one comes near', () => {
+  /** A list of `n` numbered rows, started with 5 ms slices and a fake visibility observer, its first walk done. */
+  const heldBack = (n: number) => {
     const visibility = fakeVisibility();
-    const { document, linker, runAll } = setup(`<ul>${rows(2600)}</ul>`, {
+    const page = setup(`<ul>${rows(n)}</ul>`, {
       now: ticking(),
       sliceMs: 5,
       firstSliceMs: 5,
       createVisibilityObserver: (onVisible) => visibility.create(onVisible),
     });
-    linker.start();
-    runAll();
-    const linked = () => document.querySelectorAll('a[data-pbx-dial]').length;
+    page.linker.start();
+    page.runAll();
+    const linked = () => page.document.querySelectorAll('a[data-pbx-dial]').length;
+    return { ...page, visibility, linked };
+  };
+
+  it('links the first slice at once, holds back the rest, and links a run of neighbours when one comes near', () => {
+    const { document, linker, visibility, linked } = heldBack(2600);
     const first = linked();
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(100);
@@ -183,16 +188,7 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
   });
 
   it('before the first scroll, releases only what is on screen; what was near waits for the scroll', () => {
-    const visibility = fakeVisibility();
-    const { document, linker, runAll } = setup(`<ul>${rows(400)}</ul>`, {
-      now: ticking(),
-      sliceMs: 5,
-      firstSliceMs: 5,
-      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
-    });
-    linker.start();
-    runAll();
-    const linked = () => document.querySelectorAll('a[data-pbx-dial]').length;
+    const { document, linker, visibility, linked } = heldBack(400);
     const first = linked();
     const near = document.getElementById(`r${first + 5}`)!;
     // Right after load the rows below the first screen are near, not on screen: nothing changes yet.
@@ -203,38 +199,21 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
     expect(linked()).toBe(400);
     linker.stop();
 
-    const second = fakeVisibility();
-    const page = setup(`<ul>${rows(400)}</ul>`, {
-      now: ticking(),
-      sliceMs: 5,
-      firstSliceMs: 5,
-      createVisibilityObserver: (onVisible) => second.create(onVisible),
-    });
-    page.linker.start();
-    page.runAll();
-    const before = page.document.querySelectorAll('a[data-pbx-dial]').length;
-    const row = page.document.getElementById(`r${before + 5}`)!;
-    second.showNear(row);
+    const page = heldBack(400);
+    const row = page.document.getElementById(`r${page.linked() + 5}`)!;
+    page.visibility.showNear(row);
     // The first scroll: the row is watched again, so the observer reports it afresh...
-    const observedBefore = second.observed.length;
+    const observedBefore = page.visibility.observed.length;
     page.linker.viewportChanged();
-    expect(second.observed.slice(observedBefore)).toEqual([row]);
+    expect(page.visibility.observed.slice(observedBefore)).toEqual([row]);
     // ...and, near now that the page scrolls, it is released with its neighbours.
-    second.showNear(row);
+    page.visibility.showNear(row);
     expect(row.querySelector('a')).not.toBeNull();
-    expect(page.document.querySelectorAll('a[data-pbx-dial]').length).toBe(400);
+    expect(page.linked()).toBe(400);
   });
 
   it('does not link held-back text the page changed meanwhile, and forgets rows the page removed', () => {
-    const visibility = fakeVisibility();
-    const { document, linker, runAll } = setup(`<ul>${rows(200)}</ul>`, {
-      now: ticking(),
-      sliceMs: 5,
-      firstSliceMs: 5,
-      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
-    });
-    linker.start();
-    runAll();
+    const { document, linker, visibility } = heldBack(200);
     const r150 = document.getElementById('r150')!;
     expect(visibility.watched.has(r150)).toBe(true);
     (r150.firstChild as Text).data = 'no number here';
