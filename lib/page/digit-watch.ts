@@ -6,8 +6,6 @@ export interface DigitWatchOptions {
 }
 
 export interface DigitWatch {
-  /** Whether the callback already ran. */
-  readonly found: boolean;
   stop(): void;
 }
 
@@ -25,7 +23,6 @@ export function hasOpenShadowRoot(el: Element): boolean {
  * node it adds (while a page is parsed, every node is added one by one: see {@link parsedDigitScanner}).
  */
 export function watchForDigits(root: Node, onFound: () => void, options: DigitWatchOptions): DigitWatch {
-  let found = false;
   let observer: MutationObserver | null = null;
 
   const shows = (n: Node): boolean => {
@@ -36,7 +33,6 @@ export function watchForDigits(root: Node, onFound: () => void, options: DigitWa
     return el.firstChild !== null && (hasDigits(el.textContent ?? '') || hasOpenShadowRoot(el));
   };
   const done = (): void => {
-    found = true;
     observer?.disconnect();
     observer = null;
     onFound();
@@ -56,9 +52,6 @@ export function watchForDigits(root: Node, onFound: () => void, options: DigitWa
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
   return {
-    get found() {
-      return found;
-    },
     stop() {
       observer?.disconnect();
       observer = null;
