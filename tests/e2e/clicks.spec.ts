@@ -98,7 +98,7 @@ test('with telLinks off, tel links keep the browser behaviour while our links st
 
 test('with linkify off, tel links still dial', async ({ context, extension, pages }) => {
   await extension.setSettings(settingsWith());
-  await warmUp(context, pages);
+  await warmUp(context, pages, extension);
   await extension.setSettings(settingsWith({ linkify: false }));
   await recordDials(extension);
   const page = await context.newPage();

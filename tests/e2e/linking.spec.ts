@@ -77,7 +77,7 @@ test('links the first screen of a page still arriving as soon as it is parsed, b
   pageErrors,
 }) => {
   await extension.setSettings(settingsWith());
-  await warmUp(context, pages);
+  await warmUp(context, pages, extension);
   const page = await context.newPage();
   const rows = Array.from({ length: 2000 }, (_, i) => `<li>Agent ${i}: +1 415-555-${1000 + i}</li>`);
   // The page's own DOMContentLoaded listener runs after the content script's (registered at document_start).
@@ -182,7 +182,7 @@ test('leaves blocked sites untouched', async ({ context, extension, pages }) => 
 
 test('links nothing when pages.linkify is off', async ({ context, extension, pages }) => {
   await extension.setSettings(settingsWith());
-  await warmUp(context, pages);
+  await warmUp(context, pages, extension);
   await extension.setSettings(settingsWith({ linkify: false }));
   await expect
     .poll(() => extension.storage<{ pages: { linkify: boolean } }>('settings').then((s) => s?.pages.linkify))

@@ -3,11 +3,12 @@
  * hosts, and a record of the dial messages the background receives. The record is a test hook installed
  * through `serviceWorker.evaluate`, never part of the product.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
 import { defaultSettings, type PageSettings, type Settings } from '../../lib/settings/schema';
 import type { DialMessage } from '../../lib/messages';
+import { POLICY_CACHE_KEY } from '../../lib/settings/store';
 
 /** A settings document with these page settings (defaults otherwise; no provider needed to link). */
 export function settingsWith(pages: Partial<PageSettings> = {}, defaultCountry = 'US'): Settings {
@@ -51,12 +52,18 @@ export function html(body: string, head = '', lang = 'en'): string {
 }
 
 /**
- * Opens a page with a number and waits until it is linked: afterwards the background answers `getPageConfig`
- * at once, so a test that expects nothing to happen can wait a short, fixed time and then look.
+ * Makes the extension what it is in a browser in use: opens a page with a number and waits until it is linked,
+ * and until Chrome's first read of the managed policy has landed in its cache (in a new profile that read
+ * takes seconds, and until it lands every page's settings wait up to 2 s for it: lib/settings/store.ts).
+ * Afterwards the background answers `getPageConfig` at once, so a test that expects nothing to happen can wait
+ * a short, fixed time and then look, and a test of what happens while a page is parsed is not raced by the wait.
  */
-export async function warmUp(context: BrowserContext, pages: PageServer): Promise<void> {
+export async function warmUp(context: BrowserContext, pages: PageServer, extension: Extension): Promise<void> {
   const page = await context.newPage();
   await page.goto(pages.add('/warm-up.html', html('<p>+1 415-555-0100</p>')));
   await page.locator('a[data-pbx-dial]').waitFor();
   await page.close();
+  await expect
+    .poll(async () => (await extension.storage(POLICY_CACHE_KEY)) !== undefined, { timeout: 15_000 })
+    .toBe(true);
 }

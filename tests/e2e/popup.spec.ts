@@ -113,12 +113,12 @@ test('the site switch stops linking numbers on the active tab’s site', async (
   await expect(toggle).toBeChecked();
   await toggle.click();
   await expect
-    .poll(async () => (await extension.storage<{ pages: { blockedSites: string[] } }>('settings'))?.pages.blockedSites)
+    .poll(async () => (await extension.storage<{ pages: { blockedSites: string[] } }>('settings'))?.pages?.blockedSites)
     .toEqual(['crm.example.de']);
   await expect(toggle).not.toBeChecked();
   await toggle.click();
   await expect
-    .poll(async () => (await extension.storage<{ pages: { blockedSites: string[] } }>('settings'))?.pages.blockedSites)
+    .poll(async () => (await extension.storage<{ pages: { blockedSites: string[] } }>('settings'))?.pages?.blockedSites)
     .toEqual([]);
   expect(errors).toEqual([]);
 });

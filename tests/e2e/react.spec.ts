@@ -49,7 +49,7 @@ test('React keeps working and shows its state while the extension links its text
 }) => {
   test.setTimeout(90_000);
   await extension.setSettings(settingsWith());
-  await warmUp(context, pages);
+  await warmUp(context, pages, extension);
   pages.add('/react/app.js', bundle, 'text/javascript; charset=utf-8');
   const page = await context.newPage();
   await page.goto(pages.url('/react/index.html'));
