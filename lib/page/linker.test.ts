@@ -150,13 +150,17 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
   };
   const rows = (n: number) =>
     Array.from({ length: n }, (_, i) => `<li id="r${i}">+1 415 555 ${String(1000 + i)}</li>`).join('');
-  /** A list of `n` numbered rows, started with 5 ms slices and a fake visibility observer, its first walk done. */
-  const heldBack = (n: number) => {
+  /**
+   * A list of `n` numbered rows, started with 5 ms slices and a fake visibility observer, its first walk done;
+   * a "big page" from `holdBackAbove` elements on (by default every page is).
+   */
+  const heldBack = (n: number, holdBackAbove = 0) => {
     const visibility = fakeVisibility();
     const page = setup(`<ul>${rows(n)}</ul>`, {
       now: ticking(),
       sliceMs: 5,
       firstSliceMs: 5,
+      holdBackAbove,
       createVisibilityObserver: (onVisible) => visibility.create(onVisible),
     });
     page.linker.start();
@@ -210,6 +214,17 @@ describe('createLinker: off-screen numbers wait for the viewport', () => {
     page.visibility.showNear(row);
     expect(row.querySelector('a')).not.toBeNull();
     expect(page.linked()).toBe(400);
+  });
+
+  it('holds nothing back on a page with fewer elements than holdBackAbove: every number is linked as it is found', () => {
+    const small = heldBack(400, 1000);
+    expect(small.linked()).toBe(400);
+    expect(small.linker.pending()).toBe(0);
+    expect(small.visibility.watched.size).toBe(0);
+    // The same rows on a page just over the line: held back after the first slice.
+    const big = heldBack(400, 300);
+    expect(big.linked()).toBeLessThan(100);
+    expect(big.visibility.watched.size).toBeGreaterThan(0);
   });
 
   it('does not link held-back text the page changed meanwhile, and forgets rows the page removed', () => {

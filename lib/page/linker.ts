@@ -52,6 +52,11 @@ export interface LinkerOptions {
    * tests under Node), every link is inserted as soon as it is found.
    */
   createVisibilityObserver?: (onVisible: (near: Element[], onScreen: Element[]) => void) => VisibilityObserver | null;
+  /**
+   * Off-screen links are held back only on pages with more elements than this (default
+   * {@link HOLD_BACK_ABOVE}); smaller pages are linked in full as the walk finds them.
+   */
+  holdBackAbove?: number;
 }
 
 /** The part of `IntersectionObserver` the linker uses. */
@@ -144,6 +149,16 @@ interface PendingWrap {
 }
 
 /**
+ * Holding links back buys nothing on an ordinary page: laying out a page of a few thousand elements again costs
+ * a millisecond or two, and every number on it is linked at once, also where nobody scrolls (a page read by
+ * another tool, printed, or searched with Ctrl+F). It pays on big pages, where each relayout costs tens of
+ * milliseconds or more (a 10,000-row table has about 90,000 elements and takes 100 to 200 ms).
+ */
+const HOLD_BACK_ABOVE = 8000;
+/** How long a count of the page's elements is trusted before it is taken again. */
+const SIZE_CHECK_MS = 1000;
+
+/**
  * Held-back links are released in runs of neighbours (in the order the walk found them, which is the page's
  * order): when one element comes near the viewport, the ones before and after it are linked in the same
  * batch. Scrolling then costs one relayout every several screens, not one per frame.
@@ -231,6 +246,7 @@ export function createLinker(options: LinkerOptions): Linker {
   const { detector, ourLinks, now } = options;
   const sliceMs = options.sliceMs ?? 12;
   const firstSliceMs = options.firstSliceMs ?? FIRST_SLICE_MS;
+  const holdBackAbove = options.holdBackAbove ?? HOLD_BACK_ABOVE;
 
   const segments = new WeakMap<Text, Segment>();
   const ownerOf = new WeakMap<Node, Text>();
@@ -531,7 +547,7 @@ export function createLinker(options: LinkerOptions): Linker {
     const skipped = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest(SKIP_SELECTOR);
     const from = skipped ? advance(skipped, doc, true) : start;
     // Held back like the rest: the visibility observer releases what is on screen in its next report.
-    if (from) cursors.push({ next: from, root: doc, left: 6000, defer: !!visibility });
+    if (from) cursors.push({ next: from, root: doc, left: 6000, defer: !!visibility && isBigPage() });
   }
 
   function recheckHosts(): void {
@@ -646,9 +662,24 @@ export function createLinker(options: LinkerOptions): Linker {
     else if (bareHosts.size) recheckHosts();
   }
 
-  /** After a walk's first slice, what it finds waits for the viewport (see {@link Cursor.defer}). */
+  let bigAt = -Infinity;
+  let big = false;
+  /** Whether the page is big enough for holding links back to pay (see {@link HOLD_BACK_ABOVE}). */
+  function isBigPage(): boolean {
+    const t = now();
+    if (t - bigAt >= SIZE_CHECK_MS) {
+      bigAt = t;
+      // A live collection: counting walks the tree once, without building a list. (linkedom, in unit tests,
+      // finds nothing for "*" there: a real document always has its <html>.)
+      const count = doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
+      big = count > holdBackAbove;
+    }
+    return big;
+  }
+
+  /** After a walk's first slice, what it finds on a big page waits for the viewport (see {@link Cursor.defer}). */
   function holdBackRest(): void {
-    if (visibility) for (const c of cursors) c.defer = true;
+    if (visibility && cursors.length && isBigPage()) for (const c of cursors) c.defer = true;
   }
 
   return {
