@@ -60,8 +60,9 @@ const IDENTIFIER_FILLER_RE = new RegExp(
 const SHORT_REACH_RE = /^(?:[a-z]|home|work|office|direct|main)$/i;
 // "Our number", "the new number", "unsere Nummer": a qualifier after a determiner or "new/old" is a phone
 // number being talked about, not an identifier's "No." (which would block a formatted number).
+// "Free number", "Gratis nummer", "kostenlose Nummer", "Main number": a kind of phone number, not an ID.
 const DETERMINER_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:our|my|your|the|this|that|their|his|her|its|new|old|same|notre|votre|nuestro|su|unsere?|ihre?|neue)\s+$/iu;
+  /(?:^|[^\p{L}])(?:our|my|your|the|this|that|their|his|her|its|new|old|same|notre|votre|nuestro|su|unsere?|ihre?|neue|free|toll-free|gratis|kostenlose|gebührenfreie|gratuito|main|general|direct|direkte|algemeen|algemene|centrale)\s+$/iu;
 const ABBREVIATION_BEFORE_RE = /(?:^|[^\p{L}])\p{L}\.\s?$/u;
 const NUMBER_WORD_RE = /^(?:number|nummer|numéro|numero|número)$/i;
 
@@ -131,6 +132,11 @@ const date = (a: number, b: number): string =>
 // The optional lead covers "15.–20.01.2024" (a day range sharing one month).
 const DATE_RE = new RegExp(
   `${LEAD}(?:\\d{1,2}\\.?\\s*${SEP}\\s*)?(${date(2, 3)})(?:\\s*${SEP}\\s*(${date(5, 6)}))?${TRAIL}`,
+  'g',
+);
+// "07/01 – 14/03", "15.03.-20.04.": a range of two days of the year without the year (seasons, holidays).
+const DAY_MONTH_RANGE_RE = new RegExp(
+  `${LEAD}(\\d{1,2})([./])(\\d{1,2})\\.?\\s*${SEP}\\s*(\\d{1,2})\\2(\\d{1,2})\\.?${TRAIL}`,
   'g',
 );
 // "01/2025", "12.2024": month and year, as on card expiry dates and "valid 01/2024 - 12/2025".
@@ -240,6 +246,13 @@ export function findDecoys(run: string, digitCount: number, out: number[]): void
   if (hasDot || hasDash || hasSlash) {
     collect(DATE_RE, run, out, (m) => isPlausibleDate(m[1]!) && (m[4] === undefined || isPlausibleDate(m[4])));
     collect(MONTH_YEAR_RE, run, out);
+    if (hasDash)
+      collect(
+        DAY_MONTH_RANGE_RE,
+        run,
+        out,
+        (m) => validDayMonth(Number(m[1]), Number(m[3])) && validDayMonth(Number(m[4]), Number(m[5])),
+      );
   }
   if (hasDot) {
     collect(TIME_RE, run, out);

@@ -365,3 +365,27 @@ describe('findPhoneNumbers: rules from the independent corpus (corpus-3)', () =>
     expect(found('Call 1-800-FLOWERS', 'GB')).toEqual([['1-800-FLOWERS', '+18003569377']]);
   });
 });
+
+describe('findPhoneNumbers: rules from the page corpus (tests/fixtures/detection/pages)', () => {
+  it('reads "free number", "Gratis nummer", "main number" as a kind of phone number, not an ID', () => {
+    expect(found('Gratis nummer 0800 12 345', 'BE')).toEqual([['0800 12 345', '+3280012345']]);
+    expect(found('Kostenlose Nummer: 0800 123 4567', 'DE')).toEqual([['0800 123 4567', '+498001234567']]);
+    expect(found('Main number (415) 555-0132', 'US')).toEqual([['(415) 555-0132', '+14155550132']]);
+    // An identifier's number stays one.
+    expect(found('Kundennummer 0800 12 345', 'BE')).toEqual([]);
+  });
+  it('rejects a range of two days of the year written without the year', () => {
+    expectRejectedByRule('Chiuso 07/01 – 14/03', 'IT', '07/01 – 14/03');
+    expect(found('Geschlossen 15.03.–20.04. Tel. 030 1234567', 'DE')).toEqual([['030 1234567', '+49301234567']]);
+  });
+  it("links Australia's six-digit 13 numbers in their spaced shape on Australian pages only", () => {
+    expect(mightContainPhone('Call 13 12 34')).toBe(true);
+    expect(mightContainPhone('Rooms 13 12 34')).toBe(true);
+    expect(mightContainPhone('Scores 12 12 34')).toBe(false);
+    expect(found('General enquiries 13 12 34.', 'AU')).toEqual([['13 12 34', '+61131234']]);
+    expect(found('General enquiries 13 12 34.', 'US')).toEqual([]);
+    expect(found('Ref 13 12 34', 'AU')).toEqual([]);
+    expect(found('Code 131234', 'AU')).toEqual([]);
+    expect(found('2013 12 34', 'AU')).toEqual([]);
+  });
+});

@@ -91,9 +91,13 @@ export function mightContainPhone(text: string): boolean {
       if (++digits >= MIN_DIGITS) return true;
     }
   }
-  // "1-800-FLOWERS" has only four digits; the regex runs only on the few texts with three to six.
-  return digits >= 3 && VANITY_HINT_RE.test(text);
+  // "1-800-FLOWERS" has only four digits; the regexes run only on the few texts with three to six.
+  return digits >= 3 && (VANITY_HINT_RE.test(text) || (digits === 6 && AU_SHORT_RE.test(text)));
 }
+
+// Australia's six-digit "13" numbers ("13 12 34": banks, insurers, government lines) in the spaced shape
+// Australians write them in; a bare "131234" could be anything. Only on pages read as Australian.
+const AU_SHORT_RE = /(?<![\d.,/-])13 \d\d \d\d(?![\d]|[.,/-]\d)/;
 
 // A run: optional "+" or "(", a digit, then digits and the separators people put inside phone numbers
 // (spaces incl. U+00A0/U+202F/thin spaces, dots, hyphens and Unicode dashes, slashes, parentheses), ending
@@ -234,7 +238,14 @@ function scanRun(
 ): void {
   const runEnd = runStart + run.length;
   const runDigits = countDigits(text, runStart, runEnd);
-  if (runDigits < MIN_DIGITS) return;
+  if (runDigits < MIN_DIGITS) {
+    if (runDigits === 6 && country === 'AU' && AU_SHORT_RE.test(run) && run.length === 8) {
+      const label = classifyLabel(textBefore(text, runStart, options.before, 48));
+      const judged = label === 'identifier' ? null : judge(run.replace(/\D/g, ''), false, country);
+      if (judged?.valid) out.push({ start: runStart, end: runEnd, e164: judged.e164 });
+    }
+    return;
+  }
 
   // Tokens that hold digits: [start, end) in run offsets, and whether a soft break follows each one.
   const starts: number[] = [];
