@@ -1,0 +1,50 @@
+/**
+ * `npm run measure:pages`: what linking does to whole pages (issue 3), on the labelled page corpus in
+ * tests/fixtures/detection/pages/: precision, recall and F1 by kind (business, synthetic) for the content
+ * script's linker with our detector, against plain libphonenumber-js over every text node with the same country.
+ *
+ *   node --import tsx scripts/measure-pages.ts            # figures
+ *   node --import tsx scripts/measure-pages.ts --verbose  # also each miss and false positive, by page
+ */
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
+import { findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
+import { linkPage, linkPageNaively, loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
+
+const verbose = process.argv.includes('--verbose');
+const pages = loadPageCorpus();
+const detector = { findPhoneNumbers, mightContainPhone };
+const plain = (text: string, country: string) =>
+  findPhoneNumbersInText(text, { defaultCountry: country as CountryCode }).map((m) => ({
+    e164: m.number.number,
+    ext: m.number.ext,
+    text: text.slice(m.startsAt, m.endsAt),
+  }));
+
+const f = (x: number) => x.toFixed(3);
+const expected = pages.reduce((n, p) => n + p.expect.length, 0);
+console.log(`Page corpus: ${pages.length} pages, ${expected} phone numbers\n`);
+console.log(
+  'kind        pages  numbers | ours: P      R      F1     FP  FN | plain libphonenumber-js: P      R      F1',
+);
+for (const kind of ['synthetic', 'business', 'all'] as const) {
+  const chosen = pages.filter((p) => kind === 'all' || p.kind === kind);
+  const ours = prf(chosen.map((p) => scorePage(p, linkPage(p, detector))));
+  const naive = prf(chosen.map((p) => scorePage(p, linkPageNaively(p, plain))));
+  console.log(
+    `${kind.padEnd(10)} ${String(chosen.length).padStart(6)} ${String(chosen.reduce((n, p) => n + p.expect.length, 0)).padStart(8)} |` +
+      `       ${f(ours.precision)}  ${f(ours.recall)}  ${f(ours.f1)} ${String(ours.fp).padStart(4)} ${String(ours.fn).padStart(3)} |` +
+      `                          ${f(naive.precision)}  ${f(naive.recall)}  ${f(naive.f1)}`,
+  );
+}
+
+if (verbose) {
+  console.log('');
+  const show = (p: CorpusPage) => {
+    const s = scorePage(p, linkPage(p, detector));
+    if (!s.fp && !s.fn) return;
+    console.log(`${p.name} (${p.kind}, ${p.url})`);
+    for (const m of s.misses) console.log(`    miss: "${m.text}" ${m.e164}${m.ext ? ` ext ${m.ext}` : ''}`);
+    for (const l of s.falsePositives) console.log(`    false positive: "${l.text}" → ${l.dial}`);
+  };
+  pages.forEach(show);
+}
