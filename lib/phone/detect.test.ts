@@ -378,6 +378,14 @@ describe('findPhoneNumbers: rules from the page corpus (tests/fixtures/detection
     expectRejectedByRule('Chiuso 07/01 – 14/03', 'IT', '07/01 – 14/03');
     expect(found('Geschlossen 15.03.–20.04. Tel. 030 1234567', 'DE')).toEqual([['030 1234567', '+49301234567']]);
   });
+  it('reads two numbers listed with a bare comma, and still takes a decimal comma as part of a number', () => {
+    expect(found('Ph (08) 6000 1234,0491 570 750 anytime', 'AU')).toEqual([
+      ['(08) 6000 1234', '+61860001234'],
+      ['0491 570 750', '+61491570750'],
+    ]);
+    expect(found('Betrag 12 345 678,05 EUR', 'DE')).toEqual([]);
+    expect(found('Tel. 030 1234567,5 Min.', 'DE')).toEqual([]);
+  });
   it("links Australia's six-digit 13 numbers in their spaced shape on Australian pages only", () => {
     expect(mightContainPhone('Call 13 12 34')).toBe(true);
     expect(mightContainPhone('Rooms 13 12 34')).toBe(true);

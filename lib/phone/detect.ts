@@ -116,6 +116,10 @@ const LOWER_RE = /[a-z\u00DF-\u00FF]/;
 const JOINER_RE = /[-_/]/;
 const WORD_CHAR_RE = /[A-Za-z0-9\u00C0-\u024F]/;
 
+// A number in national format (trunk "0") or with "+", listed right after a comma: no decimal fraction is
+// written with a leading zero and seven or more digits in groups.
+const LISTED_AFTER_COMMA_RE = /^(?:\+|0)\d{1,4}(?:[ \u00A0.-]?\d){6,}/;
+
 /** A detector bound to one libphonenumber-js metadata set (the measurement script compares several). */
 export interface PhoneDetector {
   findPhoneNumbers(text: string, options: DetectOptions): PhoneMatch[];
@@ -316,7 +320,7 @@ function scanRun(
     if (
       LATIN_LETTER_RE.test(prevChar) ||
       (JOINER_RE.test(prevChar) && WORD_CHAR_RE.test(prev2)) ||
-      ((prevChar === '.' || prevChar === ',') && prev2 >= '0' && prev2 <= '9')
+      ((prevChar === '.' || prevChar === ',') && prev2 >= '0' && prev2 <= '9' && !LISTED_AFTER_COMMA_RE.test(run))
     ) {
       blocked[0] = true;
     }
@@ -330,8 +334,11 @@ function scanRun(
     if (isPriceOrMeasureAfter(after)) return;
     const a0 = after[0] ?? '';
     const a1 = after[1] ?? '';
-    // "1.234.567,89", "12345678.5", "10:30": a decimal or time continues the number.
-    if ((a0 === ',' || a0 === '.' || a0 === ':') && a1 >= '0' && a1 <= '9') blocked[n - 1] = true;
+    // "1.234.567,89", "12345678.5", "10:30": a decimal or time continues the number; but not a second
+    // number listed after a bare comma ("(08) 6000 1234,0491 570 750").
+    if ((a0 === ',' || a0 === '.' || a0 === ':') && a1 >= '0' && a1 <= '9') {
+      if (!(a0 === ',' && LISTED_AFTER_COMMA_RE.test(text.slice(runEnd + 1, runEnd + 24)))) blocked[n - 1] = true;
+    }
     // "4155550180@sms.example.com": the local part of an e-mail address (SMS gateways, fax-to-mail).
     if (a0 === '@') blocked[n - 1] = true;
     // "4155550132ABC", "1080p": glued to a word, unless it is a capitalised next word run into the number
