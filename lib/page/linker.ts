@@ -180,6 +180,105 @@ const EXT = /^\d{1,10}$/;
 const MIN_TEXT = 3;
 /** How much text before a number the detector gets for its label rules ("Order #", "Tel."). */
 const BEFORE_CHARS = 48;
+/**
+ * Inline elements a page may split one number across (`<b>+1 415</b> 555-0132`, `<span class="cc">+44</span>
+ * <span>20 7946 0123</span>`, `415-555-<wbr>0188`). Known by tag name: reading styles would cost a layout.
+ */
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'b',
+  'i',
+  'em',
+  'strong',
+  'span',
+  'small',
+  'big',
+  'sup',
+  'sub',
+  'font',
+  'abbr',
+  'u',
+  's',
+  'mark',
+  'wbr',
+  'bdi',
+  'bdo',
+  'time',
+  'data',
+  'cite',
+  'dfn',
+  'kbd',
+  'samp',
+  'var',
+  'ins',
+  'del',
+  'nobr',
+  'tt',
+]);
+/** Most text nodes one split number is gathered from (`<span>800</span>-<span>555</span>-<span>0199</span>` has 5). */
+const MAX_PIECES = 9;
+/** A text that may end a number's first part: its last visible character. */
+const OPEN_END_RE = /[0-9+(\-\u2010-\u2015/)][\s\u00A0]*$/;
+/** A text that may continue a number: its first visible character. */
+const OPEN_START_RE = /^[\s\u00A0]*[0-9(\-\u2010-\u2015/)+]/;
+const BLANK_RE = /^[\s\u00A0]*$/;
+
+/** Whether `c` (a char code) is an ASCII digit. */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether the first or last visible character of `data` is a digit: only then can a number run on past it. */
+function digitAtEdge(data: string): boolean {
+  let i = 0;
+  while (i < data.length && data.charCodeAt(i) <= 32) i++;
+  if (i < data.length && isDigit(data.charCodeAt(i))) return true;
+  let j = data.length - 1;
+  while (j >= 0 && (data.charCodeAt(j) <= 32 || data.charCodeAt(j) === 160)) j--;
+  return j >= 0 && isDigit(data.charCodeAt(j));
+}
+
+/** Digits in `text[from, to)`. */
+function countDigits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** `[from, to)` narrowed to start at a digit or "+" and end at a digit. */
+function trimToDigits(text: string, from: number, to: number): { start: number; end: number } {
+  while (from < to && !isDigit(text.charCodeAt(from)) && text[from] !== '+') from++;
+  while (to > from && !isDigit(text.charCodeAt(to - 1))) to--;
+  return { start: from, end: to };
+}
+
+/**
+ * The text node right before (or after) `start` in document order, if it is in the same line of text: only
+ * the edges of inline elements (and comments) may stand between, never a block, a line break or a skipped
+ * region. Null when there is none nearby.
+ */
+export function adjacentText(start: Node, forward: boolean): Text | null {
+  let n: Node = start;
+  /** Whether the walk may go into `n`'s children (an inline element it just reached). */
+  let enter = false;
+  for (let steps = 0; steps < 16; steps++) {
+    let next: Node | null = enter ? (forward ? n.firstChild : n.lastChild) : null;
+    if (next === null) {
+      let m: Node = n;
+      next = forward ? m.nextSibling : m.previousSibling;
+      while (next === null) {
+        const up: Node | null = m.parentNode;
+        if (!up || up.nodeType !== 1 || !INLINE_TAGS.has((up as Element).localName)) return null;
+        m = up;
+        next = forward ? m.nextSibling : m.previousSibling;
+      }
+    }
+    if (next.nodeType === 3) return next as Text;
+    if (next.nodeType === 1 && INLINE_TAGS.has((next as Element).localName)) enter = true;
+    else if (next.nodeType === 8) enter = false;
+    else return null;
+    n = next;
+  }
+  return null;
+}
+
 const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -386,11 +485,103 @@ export function createLinker(options: LinkerOptions): Linker {
   function linkText(t: Text): void {
     if (seen.has(t)) return;
     const data = t.data;
+    if (digitAtEdge(data) && linkSplitNumbers(t)) return;
     if (data.length < MIN_TEXT || !detector.mightContainPhone(data)) return;
     seen.add(t);
     if (!t.parentNode) return;
     const matches = detector.findPhoneNumbers(data, { country: options.country, before: textBefore(t) });
-    if (!matches.length) return;
+    if (matches.length) place(t, data, matches);
+  }
+
+  /** A text node another may be joined with: not looked at yet, and not one we split or made. */
+  const joinable = (x: Text): boolean => !seen.has(x) && !segments.has(x) && !ownerOf.has(x);
+  /** Whether a number may run on from text `a` into the text `b` right after it. */
+  const seam = (a: string, b: string): boolean =>
+    (BLANK_RE.test(a) || OPEN_END_RE.test(a)) && (BLANK_RE.test(b) || OPEN_START_RE.test(b));
+
+  /**
+   * Numbers a page split across inline elements (see {@link INLINE_TAGS}). Gathers the text nodes around `t`
+   * in the same line while a number may run on at each seam, and finds numbers in their joined text. A number
+   * that crosses a seam is linked once, on the piece that holds most of its digits, with the whole number's
+   * dial value (one link per number; the pieces stay where the page put them). Numbers inside one piece are
+   * found in that piece alone, as always, unless a crossing number covers them (`<span>+44</span> <span>20
+   * 7946 0123</span>` is one British number, not an American one). False when `t` has no such neighbours
+   * (the usual case): it is then linked on its own.
+   */
+  function linkSplitNumbers(t: Text): boolean {
+    const pieces: Text[] = [t];
+    for (let p = adjacentText(t, false); p && pieces.length < MAX_PIECES; p = adjacentText(p, false)) {
+      if (!joinable(p) || !seam(p.data, pieces[0]!.data)) break;
+      pieces.unshift(p);
+    }
+    for (let q = adjacentText(t, true); q && pieces.length < MAX_PIECES; q = adjacentText(q, true)) {
+      if (!joinable(q) || !seam(pieces[pieces.length - 1]!.data, q.data)) break;
+      pieces.push(q);
+    }
+    while (pieces.length > 1 && BLANK_RE.test(pieces[0]!.data)) pieces.shift();
+    while (pieces.length > 1 && BLANK_RE.test(pieces[pieces.length - 1]!.data)) pieces.pop();
+    if (pieces.length < 2) return false;
+    const joined = pieces.map((p) => p.data).join('');
+    if (!detector.mightContainPhone(joined)) return false;
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const p of pieces) {
+      seen.add(p);
+      offsets.push(offset);
+      offset += p.data.length;
+    }
+    const pieceOf = (at: number): number => {
+      let k = 0;
+      while (k + 1 < pieces.length && offsets[k + 1]! <= at) k++;
+      return k;
+    };
+    const crossing = detector
+      .findPhoneNumbers(joined, { country: options.country, before: textBefore(pieces[0]!) })
+      .filter((m) => pieceOf(m.start) !== pieceOf(m.end - 1));
+    const byPiece = new Map<Text, PhoneMatchLike[]>();
+    const add = (k: number, m: PhoneMatchLike): void => {
+      const list = byPiece.get(pieces[k]!);
+      if (list) list.push(m);
+      else byPiece.set(pieces[k]!, [m]);
+    };
+    for (const m of crossing) {
+      // The piece with the most digits of the number carries its link.
+      let best = -1;
+      let bestDigits = 0;
+      for (let k = pieceOf(m.start); k <= pieceOf(m.end - 1); k++) {
+        const from = Math.max(m.start, offsets[k]!) - offsets[k]!;
+        const to = Math.min(m.end, offsets[k]! + pieces[k]!.data.length) - offsets[k]!;
+        const digits = countDigits(pieces[k]!.data, from, to);
+        if (digits > bestDigits) {
+          best = k;
+          bestDigits = digits;
+        }
+      }
+      if (best === -1) continue;
+      const from = Math.max(m.start, offsets[best]!) - offsets[best]!;
+      const to = Math.min(m.end, offsets[best]! + pieces[best]!.data.length) - offsets[best]!;
+      // Only the digits and what lies between them: no blank or bracket left hanging at the link's edges.
+      add(best, { ...m, ...trimToDigits(pieces[best]!.data, from, to) });
+    }
+    pieces.forEach((p, k) => {
+      if (!detector.mightContainPhone(p.data)) return;
+      for (const m of detector.findPhoneNumbers(p.data, { country: options.country, before: textBefore(p) })) {
+        const start = offsets[k]! + m.start;
+        const end = offsets[k]! + m.end;
+        if (!crossing.some((c) => c.start < end && start < c.end)) add(k, m);
+      }
+    });
+    for (const [p, list] of byPiece)
+      place(
+        p,
+        p.data,
+        list.sort((a, b) => a.start - b.start),
+      );
+    return true;
+  }
+
+  /** Links `t` around `matches` now, or holds them back until `t` comes near the viewport. */
+  function place(t: Text, data: string, matches: PhoneMatchLike[]): void {
     const holder = t.parentElement;
     if (!deferring || !visibility || !holder) {
       wrap(t, matches);
