@@ -92,6 +92,22 @@ test('links the first screen of a page still arriving as soon as it is parsed, b
   expect(pageErrors).toEqual([]);
 });
 
+test('links a number the page split across inline elements once, dialling the whole number', async ({
+  context,
+  extension,
+  pages,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  const card = '<p id="p">Direct: <span class="cc">+44</span> <span class="nsn">20 7946 0123</span> (London)</p>';
+  await page.goto(pages.add('/linking/split.html', html(card)));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  // One British number, not "20 7946 0123" read as an American one; the page's spans and text stay as they were.
+  expect(await linkedNumbers(page)).toEqual(['+442079460123']);
+  expect(await page.locator('#p').textContent()).toBe('Direct: +44 20 7946 0123 (London)');
+  expect(await page.locator('span.nsn a[data-pbx-dial]').textContent()).toBe('20 7946 0123');
+});
+
 test('keeps the look native on pages that style every link, and shows a focus ring', async ({
   context,
   extension,
