@@ -56,12 +56,16 @@ export function startContent(ctx: ContentScriptContext): void {
 
   /** The large half of the content script (detection and the linker), loaded once, on first need. */
   let linking: Promise<LinkingModule> | null = null;
-  let giveTitle: ((event: Event) => void) | null = null;
   function loadLinking(): Promise<LinkingModule> {
     linking ??= import(/* @vite-ignore */ browser.runtime.getURL(LINKING_SCRIPT)).then(() => {
       const loaded = (globalThis as unknown as Record<string, LinkingModule | undefined>)[LINKING_GLOBAL];
       if (!loaded) throw new Error('the linking script did not load');
-      giveTitle = loaded.titleOnDemand(ourLinks, (number) => t('linkTitle', number));
+      // Listeners only a page with links needs: a page without numbers never pays for them on its events.
+      // Titles are made when a link is pointed at or focused, not for every number on the page.
+      const giveTitle = loaded.titleOnDemand(ourLinks, (number) => t('linkTitle', number));
+      ctx.addEventListener(window, 'pointerover', giveTitle, { capture: true, passive: true });
+      ctx.addEventListener(window, 'focusin', giveTitle, { capture: true, passive: true });
+      ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
       return loaded;
     });
     return linking;
@@ -123,10 +127,6 @@ export function startContent(ctx: ContentScriptContext): void {
   // `composedPath()` sees into open shadow roots, so one listener covers them. Enter on a focused link fires a
   // trusted click too.
   ctx.addEventListener(window, 'click', (event: MouseEvent) => onClick(event), { capture: true });
-  // Titles are made when a link is pointed at or focused, not for every number on the page.
-  ctx.addEventListener(window, 'pointerover', (event: Event) => giveTitle?.(event), { capture: true, passive: true });
-  ctx.addEventListener(window, 'focusin', (event: Event) => giveTitle?.(event), { capture: true, passive: true });
-  ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
 
   const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
     // Only the background of this extension talks to us (tabs.sendMessage); anything else is ignored.

@@ -12,7 +12,9 @@ export interface DigitWatch {
 /** Whether `el` or an element under it hosts an open shadow root (its text is not in `textContent`). */
 export function hasOpenShadowRoot(el: Element): boolean {
   if (el.shadowRoot) return true;
-  for (const child of Array.from(el.getElementsByTagName('*'))) if (child.shadowRoot) return true;
+  // The live collection read in order, not copied: a 10,000-row page has 40,000 elements.
+  const all = el.getElementsByTagName('*');
+  for (let i = 0, n = all.length; i < n; i++) if (all[i]!.shadowRoot) return true;
   return false;
 }
 
