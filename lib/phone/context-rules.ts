@@ -34,15 +34,22 @@ const IDENTIFIER_WORDS =
   'ordine|fattura|bestelling|factuur|注文番号|請求書番号|timestamp|epoch|page|pages|seite|vol|issue|' +
   // Company and tax numbers: ABN (AU), EIN, SSN, NIF/CIF/NIE (ES), CNPJ/CPF/CEP (BR), KvK (NL), P.IVA (IT),
   // UID (CH/AT), GSTIN (IN), company registration numbers (GB).
-  'abn|acn|ein|ssn|tin|nif|cif|nie|cnpj|cpf|cep|kvk|iva|piva|uid|gst|gstin|pan|company|registration|reg|hrb|hra';
+  'abn|acn|ein|ssn|tin|nif|cif|nie|cnpj|cpf|cep|kvk|iva|piva|uid|gst|gstin|pan|company|registration|reg|hrb|hra|' +
+  // Belgium's company number (ondernemingsnummer, KBO/BCE), VAT (BTW/TVA) and register (RPR/RPM).
+  'ondernemingsnummer|btw|tva|kbo|bce|rpr|rpm';
 // Qualifiers that may sit between a label and the digits: "Order No.", "Tracking ID", "Phone number".
 // Alone ("No. 123", "#123", "Nr. 42", "N° 7") they mark an identifier too.
 const QUALIFIERS = 'no|nr|num|number|nummer|numéro|numero|número|id|code|#|n°|nº|№';
 
 // One regex finds every label-ish word in the last few dozen characters; the nearest one decides.
 // \p{L} boundaries instead of \b so that "Téléphone" and "Tél" (non-ASCII letters) match as whole words.
+// German and Dutch compounds ending in "-nr" or "-nummer" ("Vertragsnr.", "Mitgliedsnummer", "Klantnummer")
+// name an identifier, unless their first part is a phone word ("Rufnummer", "Faxnummer", "Servicenummer").
+const COMPOUND_NUMBER = '\\p{L}{2,}?(?:nr|nummer)';
+const PHONE_COMPOUND_RE =
+  /^(?:telefon|tel|fax|telefax|ruf|handy|mobil|mobilfunk|service|hotline|durchwahl|notfall|notruf|kontakt|telefoon|gsm|mobiel|informatie|info|klantenservice|kundenservice|kundendienst|zentral|sammel|gratis)/i;
 const LABEL_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${PHONE_WORDS})|(${IDENTIFIER_WORDS})|(${QUALIFIERS}))(?![\\p{L}\\p{N}])|(電話(?:番号)?|ＴＥＬ|#|№)`,
+  `(?<![\\p{L}\\p{N}])(?:(${PHONE_WORDS})|(${IDENTIFIER_WORDS}|${COMPOUND_NUMBER})|(${QUALIFIERS}))(?![\\p{L}\\p{N}])|(電話(?:番号)?|ＴＥＬ|#|№)`,
   'giu',
 );
 // What may stand between a phone word and the number: "Call us today at ", "Phone (mobile): ", "Tel./Fax: ".
@@ -51,10 +58,13 @@ const PHONE_FILLER_RE = /^[^\p{N}\n]{0,24}$/u;
 // "Account manager: (415) 555-0132" or "Customer service 0800 123 456" are not mistaken for identifiers.
 // Whose identifier it is may stand in between too: "Référence client", "Numéro de dossier", "Customer
 // number" after "Member ID"… (a noun, not a verb or "service": "Customer service 0800…" stays unlabelled).
+// A VAT or company number may carry its country's code: "BTW BE 0456.789.123", "VAT GB 123 4567 89".
 const IDENTIFIER_FILLER_RE = new RegExp(
   `^[\\s:.#=\\-–—/]*(?:(?:${QUALIFIERS}|(?:de|du|del|di)\\s+|client|clients|cliente|customer|kunden|kunde|klant|member|membre|dossier)\\.?[\\s:.#=\\-–—]*)*$`,
   'iu',
 );
+/** A country code in capitals ending the filler of a VAT or company number ("BTW BE ", "USt-IdNr. DE "). */
+const COUNTRY_PREFIX_RE = /(?<=\s)[A-Z]{2}\s?$/;
 // Labels that only count right before the number with their punctuation ("T:", "P.", "Home:", "Office:"):
 // a stray "a" in prose, or "home" and "office" as ordinary words, do not vouch for a digit run.
 const SHORT_REACH_RE = /^(?:[a-z]|home|work|office|direct|main)$/i;
@@ -62,8 +72,9 @@ const SHORT_REACH_RE = /^(?:[a-z]|home|work|office|direct|main)$/i;
 // number being talked about, not an identifier's "No." (which would block a formatted number).
 // "Free number", "Gratis nummer", "kostenlose Nummer", "Main number": a kind of phone number, not an ID.
 const DETERMINER_BEFORE_RE =
-  /(?:^|[^\p{L}])(?:our|my|your|the|this|that|their|his|her|its|new|old|same|notre|votre|nuestro|su|unsere?|ihre?|neue|free|toll-free|gratis|kostenlose|gebührenfreie|gratuito|main|general|direct|direkte|algemeen|algemene|centrale)\s+$/iu;
+  /(?:^|[^\p{L}])(?:a|an|one|ein|eine|une|un|una|um|uma|our|my|your|the|this|that|their|his|her|its|new|old|same|notre|votre|nuestro|su|unsere?|ihre?|neue|free|toll-free|gratis|kostenlose|gebührenfreie|gratuito|main|general|direct|direkte|algemeen|algemene|centrale)\s+$/iu;
 const ABBREVIATION_BEFORE_RE = /(?:^|[^\p{L}])\p{L}\.\s?$/u;
+const PHONE_QUALIFIED_RE = /^[\s\p{L}-]{1,16}$/u;
 const NUMBER_WORD_RE = /^(?:number|nummer|numéro|numero|número)$/i;
 
 /**
@@ -90,7 +101,7 @@ export function classifyLabel(before: string): LabelKind {
     lastEnd = m.index + m[0].length;
     lastWord = m[0];
     if (m[1] !== undefined || (m[4] !== undefined && m[4] !== '#' && m[4] !== '№')) lastKind = 'phone';
-    else if (m[2] !== undefined) lastKind = 'identifier';
+    else if (m[2] !== undefined) lastKind = PHONE_COMPOUND_RE.test(m[2]) ? 'phone' : 'identifier';
     else lastKind = 'qualifier';
   }
   if (lastKind === null) return null;
@@ -105,13 +116,17 @@ export function classifyLabel(before: string): LabelKind {
     }
     return PHONE_FILLER_RE.test(filler) ? 'phone' : null;
   }
-  if (!IDENTIFIER_FILLER_RE.test(filler)) return null;
+  if (!IDENTIFIER_FILLER_RE.test(filler) && !IDENTIFIER_FILLER_RE.test(filler.replace(COUNTRY_PREFIX_RE, '')))
+    return null;
   if (lastKind === 'identifier') return 'identifier';
   // A qualifier: "Phone No. 0301234567" is a phone label; "No. 4155550132" or "Order No." is not.
-  if (prevKind !== null && IDENTIFIER_FILLER_RE.test(tail.slice(prevEnd, lastStart))) {
+  const between = tail.slice(prevEnd, lastStart);
+  if (prevKind !== null && IDENTIFIER_FILLER_RE.test(between)) {
     if (prevKind === 'phone') return 'phone';
     if (prevKind === 'identifier') return 'identifier';
   }
+  // "Call-back number", "Mobile phone number", "Fax contact no.": a phone word and a word or two before it.
+  if (prevKind === 'phone' && PHONE_QUALIFIED_RE.test(between)) return 'phone';
   if (NUMBER_WORD_RE.test(lastWord) && DETERMINER_BEFORE_RE.test(tail.slice(0, lastStart))) return null;
   return 'identifier';
 }
@@ -166,6 +181,11 @@ const COORD_RE = /(?<![\d.])[-\u2212]?\d{1,3}\.\d{4,}\s*[,;]?\s*[-\u2212]?\d{1,3
 // Latin America). No numbering plan groups a 10+ digit number as one to three digits and then threes, and a
 // grouped count never starts with 0.
 const THOUSANDS_RE = /(?<![\d.])[1-9]\d{0,2}(?:\.\d{3}){3,}(?![\d]|\.\d)/g;
+// A Brazilian boleto's "linha digitável" groups ("23790.12345 60000.000001"): five digits, a dot, five or six.
+// No numbering plan writes a phone number split five and five by one dot.
+const BOLETO_RE = /(?<![\d.])\d{5}\.\d{5,6}(?![\d]|\.\d)/g;
+// Four or more digit groups glued by slashes ("3005/12345678/00/000"): a policy or file number, a path.
+const SLASH_CODE_RE = /(?<![\d/])\d+(?:\/\d+){3,}(?![\d]|\/\d)/g;
 // Unix timestamps in seconds (2001-09-09 … 2038) or milliseconds, written bare.
 const TIMESTAMP_RE = /(?<![\d.-])(?:1\d{9}|1\d{12})(?![\d]|[.-]\d)/g;
 
@@ -235,7 +255,8 @@ function collect(re: RegExp, run: string, out: number[], accept?: (m: RegExpExec
 /**
  * Pushes onto `out` the [start, end) ranges (run offsets) of every non-phone shape in one digit run: dates
  * and date ranges, dotted times, IPv4 addresses, dotted versions, card numbers, ISBNs, ZIP ranges,
- * coordinates, dotted thousands, Unix timestamps. `digitCount` is the number of digits in the run. Pagination is handled by {@link isPaginationRun} on tokens.
+ * coordinates, dotted thousands, Unix timestamps, boleto groups and slash-joined codes. `digitCount` is the
+ * number of digits in the run. Pagination is handled by {@link isPaginationRun} on tokens.
  */
 export function findDecoys(run: string, digitCount: number, out: number[]): void {
   // Each shape needs certain characters or lengths; skipping the regexes that cannot match keeps the
@@ -254,7 +275,9 @@ export function findDecoys(run: string, digitCount: number, out: number[]): void
         (m) => validDayMonth(Number(m[1]), Number(m[3])) && validDayMonth(Number(m[4]), Number(m[5])),
       );
   }
+  if (hasSlash) collect(SLASH_CODE_RE, run, out, (m) => !hasRangeAt(out, m.index));
   if (hasDot) {
+    if (digitCount >= 10) collect(BOLETO_RE, run, out);
     collect(TIME_RE, run, out);
     collect(IP_RE, run, out);
     collect(VERSION_RE, run, out);

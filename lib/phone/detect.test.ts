@@ -397,3 +397,46 @@ describe('findPhoneNumbers: rules from the page corpus (tests/fixtures/detection
     expect(found('2013 12 34', 'AU')).toEqual([]);
   });
 });
+
+describe('findPhoneNumbers: rules from the second page batch (b2-*)', () => {
+  it('reads the extension words of Italy, Russia, Poland, the Netherlands, Turkey and Japan', () => {
+    expect(found('+39 02 8723 4562 int. 45', 'IT')).toEqual([['+39 02 8723 4562 int. 45', '+390287234562', '45']]);
+    expect(found('+7 495 555-01-23 доб. 123', 'RU')).toEqual([['+7 495 555-01-23 доб. 123', '+74955550123', '123']]);
+    expect(found('+48 22 555 01 23 wew. 12', 'PL')).toEqual([['+48 22 555 01 23 wew. 12', '+48225550123', '12']]);
+    expect(found('+31 20 555 0123 toestel 45', 'NL')).toEqual([['+31 20 555 0123 toestel 45', '+31205550123', '45']]);
+    expect(found('029-858-6100 内線215', 'JP')).toEqual([['029-858-6100 内線215', '+81298586100', '215']]);
+  });
+  it('links a number after "a number:", and reads "Call-back number" as a phone label', () => {
+    expect(found('the last characters of the page are a number: 512.555.0199', 'US')).toEqual([
+      ['512.555.0199', '+15125550199'],
+    ]);
+    expect(found('Call-back number: 02079460314', 'GB')).toEqual([['02079460314', '+442079460314']]);
+  });
+  it('reads company, VAT and contract numbers as identifiers, also with a country code or as a compound word', () => {
+    expectRejectedByRule('Ondernemingsnummer BE 0456.789.123', 'BE', '0456.789.123');
+    expectRejectedByRule('BTW BE 0456.789.123', 'BE', '0456.789.123');
+    expectRejectedByRule('Vertragsnr. 0800 1234 568', 'DE', '0800 1234 568');
+    expectRejectedByRule('Mitgliedsnummer 030 1234567', 'DE', '030 1234567');
+    // Compounds of a phone word stay phone labels.
+    expect(found('Rufnummer 0800 1234567', 'DE')).toEqual([['0800 1234567', '+498001234567']]);
+    expect(found('Gratis informatienummer: 0800 0123.', 'NL')).toEqual([['0800 0123', '+318000123']]);
+  });
+  it("rejects a boleto's digit groups and codes of four or more slash-joined groups", () => {
+    expect(found('Linha digitável: 27550.88235 75909.110165 30433.671193 8 58954373984608', 'BR')).toEqual([]);
+    expect(found('policy number (e.g. 3005/12345678/00/000)', 'IN')).toEqual([]);
+    // Two numbers, or area code and number, stay numbers.
+    expect(found('Tel. 030/1234567', 'DE')).toEqual([['030/1234567', '+49301234567']]);
+  });
+  it('ends a number before a parenthesis it does not close', () => {
+    expect(found('call the dedicated line 080 4123 4560 (10 AM – 6 PM).', 'IN')).toEqual([
+      ['080 4123 4560', '+918041234560'],
+    ]);
+  });
+  it('reads numbers with an area code in parentheses listed with a bare comma', () => {
+    expect(found('Comma-separated: (713) 555-0145,(713) 555-0146, (713) 555-0147.', 'US')).toEqual([
+      ['(713) 555-0145', '+17135550145'],
+      ['(713) 555-0146', '+17135550146'],
+      ['(713) 555-0147', '+17135550147'],
+    ]);
+  });
+});

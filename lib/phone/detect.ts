@@ -107,18 +107,19 @@ const RUN_RE =
 const SPACE_RE = /[ \u00A0\u2007\u2009\u202F]/;
 // An extension right after a number: "x204", "x 204", "ext. 204", "Ext: 204", "extension 204",
 // ";ext=204" (RFC 3966), "#204", and the words French Canada, Brazil and Spanish-speaking countries use
-// ("poste 221", "ramal 12", "anexo 3", "interno 45"). Sticky: it must start exactly where the number ends.
+// ("poste 221", "ramal 12", "anexo 3", "interno 45"), Italy's "int. 45", Russia's "доб. 123", Poland's "wew. 12",
+// the Netherlands' "toestel 45", Turkey's "dahili 12" and Japan's "内線215". Sticky: it must start exactly where the number ends.
 const EXT_RE =
-  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#|poste|ramal|anexo|interno)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
+  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#|poste|ramal|anexo|interno|int\.|доб\.?|wew\.?|toestel|dahili|内線)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
 const LATIN_LETTER_RE = /[A-Za-z\u00C0-\u024F]/;
 const UPPER_RE = /[A-Z\u00C0-\u00DE]/;
 const LOWER_RE = /[a-z\u00DF-\u00FF]/;
 const JOINER_RE = /[-_/]/;
 const WORD_CHAR_RE = /[A-Za-z0-9\u00C0-\u024F]/;
 
-// A number in national format (trunk "0") or with "+", listed right after a comma: no decimal fraction is
+// A number in national format (trunk "0"), with "+" or an area code in parentheses, listed right after a comma: no decimal fraction is
 // written with a leading zero and seven or more digits in groups.
-const LISTED_AFTER_COMMA_RE = /^(?:\+|0)\d{1,4}(?:[ \u00A0.-]?\d){6,}/;
+const LISTED_AFTER_COMMA_RE = /^(?:(?:\+|0)\d{1,4}|\(\d{2,5}\))(?:[ \u00A0.-]?\d){6,}/;
 
 /** A detector bound to one libphonenumber-js metadata set (the measurement script compares several). */
 export interface PhoneDetector {
@@ -430,6 +431,8 @@ function trySpan(
     to--;
     closes--;
   }
+  // A "(" still open inside the span starts something else: "080 4123 4560 (10 AM – 6 PM)".
+  if (opens > closes) return null;
   if ((run[from] === '(' || run[from] === '（') && (run[to - 1] === ')' || run[to - 1] === '）')) {
     let depth = 0;
     let enclosing = true;
