@@ -185,6 +185,44 @@ describe('createLinker: numbers the page split across inline elements', () => {
   });
 });
 
+describe('createLinker: table column headers and hidden content', () => {
+  const realDetector: Detector = { findPhoneNumbers, mightContainPhone };
+  const dials = (document: Document) =>
+    Array.from(document.querySelectorAll('a[data-pbx-dial]')).map((a) => a.getAttribute('data-pbx-dial'));
+
+  it("reads a column's header as the label of its cells", () => {
+    const table = `<table><thead><tr><th>Order</th><th>Phone</th><th colspan="2">Customer no.</th><th>Fax</th></tr></thead>
+      <tbody><tr><td>4155550100</td><td>4155550101</td><td>x</td><td>(415) 555-0102</td><td>4155550103</td></tr></tbody></table>`;
+    const { document, linker, runAll } = setup(table, { detector: realDetector });
+    linker.start();
+    runAll();
+    // A bare run under "Phone" and "Fax" is a phone; a phone-shaped one under "Customer no." is not.
+    expect(dials(document)).toEqual(['+14155550101', '+14155550103']);
+  });
+
+  it('lets a row header right before the cell speak for it, and leaves tables without a header row as they were', () => {
+    const { document, linker, runAll } = setup(
+      `<table><tr><th>Name</th><th>Customer no.</th></tr><tr><th>Phone</th><td>4155550101</td></tr></table>
+       <table><tr><td>Phone</td><td>4155550102</td></tr></table>`,
+      { detector: realDetector },
+    );
+    linker.start();
+    runAll();
+    expect(dials(document)).toEqual(['+14155550101', '+14155550102']);
+  });
+
+  it('leaves what the page hides with the hidden attribute, and links it when the page shows it', async () => {
+    const { document, linker, runAll } = setup('<p id="h" hidden>Call +1 415 555 0132</p><p>+1 415 555 0133</p>');
+    linker.start();
+    runAll();
+    expect(dials(document)).toEqual(['+14155550133']);
+    document.getElementById('h')!.removeAttribute('hidden');
+    await Promise.resolve();
+    runAll();
+    expect(dials(document)).toEqual(['+14155550132', '+14155550133']);
+  });
+});
+
 describe('adjacentText', () => {
   it('steps over inline element edges and comments only', () => {
     const { document } = setup('<p id="p">a<b><i>b</i></b><!-- c --><span></span>d<div>e</div>f</p>');

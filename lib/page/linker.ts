@@ -284,8 +284,9 @@ const OBSERVE: MutationObserverInit = {
   subtree: true,
   characterData: true,
   attributes: true,
-  // An element that becomes editable (click-to-edit widgets) must lose its links.
-  attributeFilter: ['contenteditable'],
+  // An element that becomes editable (click-to-edit widgets) must lose its links; one the page shows (its
+  // `hidden` removed) is linked then.
+  attributeFilter: ['contenteditable', 'hidden'],
 };
 
 /** The dial value for a match: E.164 plus `;ext=N` (design.md, "The page contract"); null if malformed. */
@@ -316,10 +317,15 @@ function previous(node: Node): Node | null {
 
 /**
  * Up to {@link BEFORE_CHARS} of the text that precedes `t` nearby (its parent's grandparent at most), so the
- * detector sees a label in a previous element: `<th>Order</th><td>12345678</td>`, `<b>Tel.</b> 030 …`.
+ * detector sees a label in a previous element: `<th>Order</th><td>12345678</td>`, `<b>Tel.</b> 030 …`. In a
+ * table cell under a header row, the column's header is the label instead (`<th>Phone</th>` above a column
+ * of bare numbers, `<th>Kundennummer</th>` above numbers shaped like phones), unless a row header stands right
+ * before the cell. `headers` caches each table's header row.
  */
-export function textBefore(t: Node): string {
-  const limit = t.parentNode?.parentNode?.parentNode ?? null;
+export function textBefore(t: Node, headers?: WeakMap<Element, string[]>): string {
+  const cell = cellOf(t);
+  const header = cell ? columnHeader(cell, headers) : '';
+  const limit = header ? cell : (t.parentNode?.parentNode?.parentNode ?? null);
   let out = '';
   let node: Node = t;
   for (let steps = 0; out.length < BEFORE_CHARS && steps < 24; steps++) {
@@ -336,7 +342,50 @@ export function textBefore(t: Node): string {
       out = ` ${out}`;
     }
   }
+  if (header) out = `${header}: ${out}`;
   return out.replace(/\s+/g, ' ').slice(-BEFORE_CHARS).trimStart();
+}
+
+/** The table data cell `t` sits in (at most three elements up), or null. */
+function cellOf(t: Node): Element | null {
+  let n = t.parentNode;
+  for (let i = 0; i < 3 && n && n.nodeType === 1; i++, n = n.parentNode) {
+    const name = (n as Element).localName;
+    if (name === 'td') return n as Element;
+    if (name === 'th' || name === 'tr' || name === 'table') return null;
+  }
+  return null;
+}
+
+/** The header text of `cell`'s column ('' when its table has no header row or a row header precedes it). */
+function columnHeader(cell: Element, headers?: WeakMap<Element, string[]>): string {
+  const row = cell.parentElement;
+  if (!row || row.localName !== 'tr') return '';
+  let column = 0;
+  const previous = cell.previousElementSibling;
+  if (previous?.localName === 'th') return '';
+  for (let c = previous; c; c = c.previousElementSibling) column += Number(c.getAttribute('colspan')) || 1;
+  const table = row.closest('table');
+  if (!table) return '';
+  let texts = headers?.get(table);
+  if (!texts) {
+    texts = headerRow(table);
+    headers?.set(table, texts);
+  }
+  return texts[column] ?? '';
+}
+
+/** Each column's header text: the table's first row when it holds header cells only, else none. */
+function headerRow(table: Element): string[] {
+  const row = table.querySelector('tr');
+  const cells = row ? Array.from(row.children) : [];
+  if (!cells.length || cells.some((c) => c.localName !== 'th')) return [];
+  const texts: string[] = [];
+  for (const c of cells) {
+    const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, BEFORE_CHARS);
+    for (let k = Number(c.getAttribute('colspan')) || 1; k > 0; k--) texts.push(text);
+  }
+  return texts;
 }
 
 /** Creates the linker for one document (each frame runs its own content script, so its own linker). */
@@ -349,6 +398,8 @@ export function createLinker(options: LinkerOptions): Linker {
 
   const segments = new WeakMap<Text, Segment>();
   const ownerOf = new WeakMap<Node, Text>();
+  /** Each table's column headers, as labels for the numbers in its cells (see {@link textBefore}). */
+  const headers = new WeakMap<Element, string[]>();
   /** Text nodes already looked at (digit-bearing ones only: the rest cost nothing to look at again). */
   let seen = new WeakSet<Text>();
   /** Open shadow roots we observe. Strong references: pruned when their host leaves the page. */
@@ -489,7 +540,7 @@ export function createLinker(options: LinkerOptions): Linker {
     if (data.length < MIN_TEXT || !detector.mightContainPhone(data)) return;
     seen.add(t);
     if (!t.parentNode) return;
-    const matches = detector.findPhoneNumbers(data, { country: options.country, before: textBefore(t) });
+    const matches = detector.findPhoneNumbers(data, { country: options.country, before: textBefore(t, headers) });
     if (matches.length) place(t, data, matches);
   }
 
@@ -536,7 +587,7 @@ export function createLinker(options: LinkerOptions): Linker {
       return k;
     };
     const crossing = detector
-      .findPhoneNumbers(joined, { country: options.country, before: textBefore(pieces[0]!) })
+      .findPhoneNumbers(joined, { country: options.country, before: textBefore(pieces[0]!, headers) })
       .filter((m) => pieceOf(m.start) !== pieceOf(m.end - 1));
     const byPiece = new Map<Text, PhoneMatchLike[]>();
     const add = (k: number, m: PhoneMatchLike): void => {
@@ -565,7 +616,7 @@ export function createLinker(options: LinkerOptions): Linker {
     }
     pieces.forEach((p, k) => {
       if (!detector.mightContainPhone(p.data)) return;
-      for (const m of detector.findPhoneNumbers(p.data, { country: options.country, before: textBefore(p) })) {
+      for (const m of detector.findPhoneNumbers(p.data, { country: options.country, before: textBefore(p, headers) })) {
         const start = offsets[k]! + m.start;
         const end = offsets[k]! + m.end;
         if (!crossing.some((c) => c.start < end && start < c.end)) add(k, m);

@@ -1,6 +1,7 @@
 /**
  * Regions the content script never changes (../shared/design.md, "The page contract"): editable regions,
- * script, style, noscript, template, title, svg text, existing links and buttons. Checked by tag name while
+ * script, style, noscript, template, title, svg text, existing links and buttons; and what the page hides with
+ * the `hidden` attribute, until it shows it. Checked by tag name and attribute while
  * walking (no selector matching and no style or layout reads per node), and once with {@link SKIP_SELECTOR}
  * for the ancestors of where a walk starts.
  */
@@ -37,6 +38,7 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
  */
 export const SKIP_SELECTOR = [
   ...SKIP_TAGS,
+  '[hidden]',
   '[role="button"]',
   '[role="textbox"]',
   '[contenteditable]:not([contenteditable="false" i])',
@@ -45,6 +47,8 @@ export const SKIP_SELECTOR = [
 /** Whether an element the walk reaches starts a skipped subtree. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
+  // Content the page keeps hidden (closed tabs, templates of its own) is linked when it is shown.
+  if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const role = el.getAttribute('role');
