@@ -12,7 +12,7 @@ import { t } from '@/components/i18n';
 
 const INVALIDATED = /extension context invalidated/i;
 /** While the page is parsed: how many nodes to look through for digits before giving up, and how often. */
-const EARLY_SCAN_NODES = 4000;
+const EARLY_SCAN_NODES = 1000;
 const EARLY_SCAN_EVERY_MS = 25;
 
 /**
