@@ -31,4 +31,22 @@ describe('metadata.detect.json', () => {
       expect([b?.number, b?.isValid(), b?.getType()]).toEqual([a?.number, a?.isValid(), a?.getType()]);
     }
   });
+
+  it('validates exactly like max on random numbers of every calling code', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let valid = 0;
+    for (const code of Object.keys((max as unknown as MetadataJson).country_calling_codes)) {
+      for (let i = 0; i < 300; i++) {
+        let digits = String(1 + Math.floor(random() * 9));
+        for (let n = 4 + Math.floor(random() * 12); digits.length < n; ) digits += Math.floor(random() * 10);
+        const a = parsePhoneNumberFromString(`+${code}${digits}`, max as unknown as MetadataJson);
+        const b = parsePhoneNumberFromString(`+${code}${digits}`, shipped as unknown as MetadataJson);
+        expect([b?.isValid(), b?.getType()], `+${code}${digits}`).toEqual([a?.isValid(), a?.getType()]);
+        if (a?.isValid()) valid++;
+      }
+    }
+    // Enough valid numbers among them for the comparison to mean something.
+    expect(valid).toBeGreaterThan(1000);
+  });
 });
