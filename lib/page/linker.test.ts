@@ -109,6 +109,7 @@ describe('createLinker', () => {
       '<svg><text>+1 415 555 0110</text></svg>',
       '<div role="button">+1 415 555 0111</div>',
       '<select><option>+1 415 555 0112</option></select>',
+      '<label><input type="checkbox"> Text me at +1 415 555 0113</label>',
     ];
     const { document, linker, runAll } = setup(`${skipped.join('')}<p contenteditable="false">+1 415 555 0199</p>`);
     linker.start();
@@ -220,6 +221,14 @@ describe('createLinker: table column headers and hidden content', () => {
     await Promise.resolve();
     runAll();
     expect(dials(document)).toEqual(['+14155550132', '+14155550133']);
+  });
+});
+
+describe('textBefore', () => {
+  it('separates the words on either side of an element edge', () => {
+    const { document } = setup('<p id="p">Tél. 01 99 00 12 34<br>Fax 0199001235</p>');
+    const fax = document.getElementById('p')!.lastChild!;
+    expect(textBefore(fax)).toMatch(/Tél\. 01 99 00 12 34 $/);
   });
 });
 

@@ -331,6 +331,8 @@ export function textBefore(t: Node, headers?: WeakMap<Element, string[]>): strin
   for (let steps = 0; out.length < BEFORE_CHARS && steps < 24; steps++) {
     const p: Node | null = node.previousSibling;
     if (p) {
+      // An element edge separates words: "Tél. 01 99 00 12 34<br>Fax 0199001235" must not read as "34Fax".
+      if (p.nodeType === 1) out = ` ${out}`;
       node = p;
       while (node.lastChild) node = node.lastChild;
       if (node.nodeType === 3) out = (node as Text).data + out;

@@ -7,7 +7,12 @@ describe('hasDigits', () => {
     expect(hasDigits('1 2 3 4 5 6 7')).toBe(true);
     expect(hasDigits('Page 123 of 456')).toBe(false);
     expect(hasDigits('')).toBe(false);
-    expect(hasDigits('٠١٢٣٤٥٦')).toBe(false);
     expect(hasDigits('12', 2)).toBe(true);
+  });
+  it('counts the digits detection reads: full-width (Japanese pages) and Arabic-Indic too', () => {
+    expect(hasDigits('０３－１２３４－５６７８')).toBe(true);
+    expect(hasDigits('٠٥٦ ١٢٣ ٤٥٦٧')).toBe(true);
+    expect(hasDigits('۰۲۱ ۱۲۳۴')).toBe(true);
+    expect(hasDigits('٠١٢٣٤٥')).toBe(false);
   });
 });

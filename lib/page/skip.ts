@@ -11,6 +11,7 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'a', // existing links, and ours
   'area',
   'button',
+  'label', // a click on it works its form control
   'input',
   'textarea', // its text child is the editable value
   'select',

@@ -19,6 +19,8 @@ const PHONE_WORDS =
   'tlf|tfn|tlfn|fon|phone|ph|call|dial|mobile|mobil|mob|móvil|movil|cell|cellulare|portable|handy|fax|' +
   'telefax|hotline|helpline|whatsapp|sms|text|landline|switchboard|zentrale|contact|kontakt|ring|' +
   'celular|cel|telemóvel|mobiel|gsm|puh|puhelin|freephone|freecall|' +
+  // Greek, Cyrillic, Hebrew and Arabic: "Τηλ.", "Κιν.", "Тел.", "Факс", "טל'", "נייד", "هاتف", "جوال".
+  'τηλ|τηλέφωνο|κιν|κινητό|φαξ|тел|телефон|факс|моб|טל|טלפון|נייד|פקס|هاتف|جوال|فاكس|تلفون|' +
   // Short-reach words (see SHORT_REACH_RE): contact-card field names ("Home:", "Work:") and single letters.
   'home|work|office|direct|main|p|t|m|f|c|w|o|h';
 // Words that announce an identifier. A bare digit run after them is an order number, not a phone.
@@ -36,7 +38,9 @@ const IDENTIFIER_WORDS =
   // UID (CH/AT), GSTIN (IN), company registration numbers (GB).
   'abn|acn|ein|ssn|tin|nif|cif|nie|cnpj|cpf|cep|kvk|iva|piva|uid|gst|gstin|pan|company|registration|reg|hrb|hra|' +
   // Belgium's company number (ondernemingsnummer, KBO/BCE), VAT (BTW/TVA) and register (RPR/RPM).
-  'ondernemingsnummer|btw|tva|kbo|bce|rpr|rpm';
+  'ondernemingsnummer|btw|tva|kbo|bce|rpr|rpm|' +
+  // Norway's payment reference (KID) and France's social security number (NIR).
+  'kid|nir';
 // Qualifiers that may sit between a label and the digits: "Order No.", "Tracking ID", "Phone number".
 // Alone ("No. 123", "#123", "Nr. 42", "N° 7") they mark an identifier too.
 const QUALIFIERS = 'no|nr|num|number|nummer|numéro|numero|número|id|code|#|n°|nº|№';
@@ -48,8 +52,11 @@ const QUALIFIERS = 'no|nr|num|number|nummer|numéro|numero|número|id|code|#|n°
 const COMPOUND_NUMBER = '\\p{L}{2,}?(?:nr|nummer)';
 const PHONE_COMPOUND_RE =
   /^(?:telefon|tel|fax|telefax|ruf|handy|mobil|mobilfunk|service|hotline|durchwahl|notfall|notruf|kontakt|telefoon|gsm|mobiel|informatie|info|klantenservice|kundenservice|kundendienst|zentral|sammel|gratis)/i;
+// Written straight against the digits, so matched without word boundaries: Korean business, corporate and
+// patent numbers ("사업자등록번호 123-45-67890", "특허 제10-2345678호"), Chinese and Japanese order numbers.
+const CJK_IDENTIFIERS = '사업자등록번호|법인등록번호|등록번호|특허|注文番号|請求書番号|订单号|訂單號|发票号';
 const LABEL_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${PHONE_WORDS})|(${IDENTIFIER_WORDS}|${COMPOUND_NUMBER})|(${QUALIFIERS}))(?![\\p{L}\\p{N}])|(電話(?:番号)?|ＴＥＬ|#|№)`,
+  `(?<![\\p{L}\\p{N}])(?:(${PHONE_WORDS})|(${IDENTIFIER_WORDS}|${COMPOUND_NUMBER})|(${QUALIFIERS}))(?![\\p{L}\\p{N}])|(電話(?:番号)?|电话|手机|手機|传真|傳真|总机|總機|携帯|전화|팩스|휴대폰|핸드폰|ＴＥＬ|#|№|제|第)|(${CJK_IDENTIFIERS})`,
   'giu',
 );
 // What may stand between a phone word and the number: "Call us today at ", "Phone (mobile): ", "Tel./Fax: ".
@@ -75,6 +82,8 @@ const DETERMINER_BEFORE_RE =
   /(?:^|[^\p{L}])(?:a|an|one|ein|eine|une|un|una|um|uma|our|my|your|the|this|that|their|his|her|its|new|old|same|notre|votre|nuestro|su|unsere?|ihre?|neue|free|toll-free|gratis|kostenlose|gebührenfreie|gratuito|main|general|direct|direkte|algemeen|algemene|centrale)\s+$/iu;
 const ABBREVIATION_BEFORE_RE = /(?:^|[^\p{L}])\p{L}\.\s?$/u;
 const PHONE_QUALIFIED_RE = /^[\s\p{L}-]{1,16}$/u;
+/** The signs among the unbounded labels that only say "number" ("#", "№", Korean 제, Chinese and Japanese 第). */
+const CJK_QUALIFIERS = new Set(['#', '№', '제', '第']);
 const NUMBER_WORD_RE = /^(?:number|nummer|numéro|numero|número)$/i;
 
 /**
@@ -100,7 +109,8 @@ export function classifyLabel(before: string): LabelKind {
     lastStart = m.index;
     lastEnd = m.index + m[0].length;
     lastWord = m[0];
-    if (m[1] !== undefined || (m[4] !== undefined && m[4] !== '#' && m[4] !== '№')) lastKind = 'phone';
+    if (m[1] !== undefined || (m[4] !== undefined && !CJK_QUALIFIERS.has(m[4]))) lastKind = 'phone';
+    else if (m[5] !== undefined) lastKind = 'identifier';
     else if (m[2] !== undefined) lastKind = PHONE_COMPOUND_RE.test(m[2]) ? 'phone' : 'identifier';
     else lastKind = 'qualifier';
   }
@@ -186,6 +196,8 @@ const THOUSANDS_RE = /(?<![\d.])[1-9]\d{0,2}(?:\.\d{3}){3,}(?![\d]|\.\d)/g;
 const BOLETO_RE = /(?<![\d.])\d{5}\.\d{5,6}(?![\d]|\.\d)/g;
 // Four or more digit groups glued by slashes ("3005/12345678/00/000"): a policy or file number, a path.
 const SLASH_CODE_RE = /(?<![\d/])\d+(?:\/\d+){3,}(?![\d]|\/\d)/g;
+// France's social security number (NIR): "1 85 05 78 006 084 36", one, two, two, two, three, three (and two).
+const NIR_RE = /(?<![\d ])[12] \d{2} \d{2} \d{2} \d{3} \d{3}(?: \d{2})?(?![\d]| \d)/g;
 // Unix timestamps in seconds (2001-09-09 … 2038) or milliseconds, written bare.
 const TIMESTAMP_RE = /(?<![\d.-])(?:1\d{9}|1\d{12})(?![\d]|[.-]\d)/g;
 
@@ -255,7 +267,7 @@ function collect(re: RegExp, run: string, out: number[], accept?: (m: RegExpExec
 /**
  * Pushes onto `out` the [start, end) ranges (run offsets) of every non-phone shape in one digit run: dates
  * and date ranges, dotted times, IPv4 addresses, dotted versions, card numbers, ISBNs, ZIP ranges,
- * coordinates, dotted thousands, Unix timestamps, boleto groups and slash-joined codes. `digitCount` is the
+ * coordinates, dotted thousands, Unix timestamps, boleto groups, slash-joined codes and French NIRs. `digitCount` is the
  * number of digits in the run. Pagination is handled by {@link isPaginationRun} on tokens.
  */
 export function findDecoys(run: string, digitCount: number, out: number[]): void {
@@ -291,6 +303,7 @@ export function findDecoys(run: string, digitCount: number, out: number[]): void
     collect(TIMESTAMP_RE, run, out);
   }
   if (digitCount >= 13) {
+    collect(NIR_RE, run, out);
     collect(CARD_RE, run, out);
     collect(BARE_LONG_RE, run, out, (m) => luhnValid(m[0]));
   }

@@ -440,3 +440,40 @@ describe('findPhoneNumbers: rules from the second page batch (b2-*)', () => {
     ]);
   });
 });
+
+describe('findPhoneNumbers: rules from the third page batch (b3-*)', () => {
+  it('reads phone labels in Greek, Cyrillic, Hebrew, Arabic, Chinese and Korean', () => {
+    expect(found('Κιν. 6981234567', 'GR')).toEqual([['6981234567', '+306981234567']]);
+    expect(found('Тел. 4951234567', 'RU')).toEqual([['4951234567', '+74951234567']]);
+    expect(found('手机：13912345678', 'CN')).toEqual([['13912345678', '+8613912345678']]);
+    expect(found('전화 0221234567', 'KR')).toEqual([['0221234567', '+82221234567']]);
+  });
+  it("reads Korea's registration and patent numbers as identifiers", () => {
+    expectRejectedByRule('사업자등록번호 123-45-67890', 'KR', '123-45-67890');
+    expectRejectedByRule('특허 제10-2345678호', 'KR', '10-2345678');
+  });
+  it('reads the extension words of Korea and China', () => {
+    expect(found('02-2123-4567 내선 204', 'KR')).toEqual([['02-2123-4567 내선 204', '+82221234567', '204']]);
+    expect(found('010-65123456转806', 'CN')).toEqual([['010-65123456转806', '+861065123456', '806']]);
+  });
+  it('reads Arabic-Indic digits and the Japanese long-vowel sign as a separator', () => {
+    expect(mightContainPhone('٠٥٦ ١٢٣ ٤٥٦٧')).toBe(true);
+    expect(found('جوال ٠٥٦ ١٢٣ ٤٥٦٧', 'AE')).toEqual([['٠٥٦ ١٢٣ ٤٥٦٧', '+971561234567']]);
+    expect(found('TEL 092ー123ー4567', 'JP')).toEqual([['092ー123ー4567', '+81921234567']]);
+  });
+  it('ends a number before a full-width parenthesis it does not close, and keeps one run into a word', () => {
+    expect(found('售后维修：186-1234-5678（24小时）', 'CN')).toEqual([['186-1234-5678', '+8618612345678']]);
+    expect(found('Call 0800 123 4567now to book', 'GB')).toEqual([['0800 123 4567', '+448001234567']]);
+    expect(found('NOC: +1 415 555 0143 (24×7).', 'US')).toEqual([['+1 415 555 0143', '+14155550143']]);
+    // A unit run into a number still makes it a measure, and a bare run into a word is still not a number.
+    expect(found('Tel. 0800 123 4567kwh', 'GB')).toEqual([]);
+    expect(found('Ref 08001234567now', 'GB')).toEqual([]);
+  });
+  it("rejects France's social security number and Norway's KID reference", () => {
+    expect(found('NIR, ex. 1 85 05 78 006 084 36', 'FR')).toEqual([]);
+    expectRejectedByRule('KID: 1234 5678 9012 3', 'NO', '5678 9012');
+  });
+  it("links Australia's 13 numbers written three and three", () => {
+    expect(found('SES 132 500', 'AU')).toEqual([['132 500', '+61132500']]);
+  });
+});

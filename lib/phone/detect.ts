@@ -78,6 +78,13 @@ const MAX_TOKENS = 8;
 // A toll-free code, a separator and a capital: the start of a vanity number ("800-FLOWERS").
 const VANITY_HINT_RE = /8(?:00|33|44|55|66|77|88)\)?[ \u00A0.-][A-Z]/;
 
+/** ASCII, full-width (Japanese pages), Arabic-Indic and Eastern Arabic-Indic digits. */
+function isDigitCode(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)
+  );
+}
+
 /**
  * Cheap pre-check for every text node: false means "certainly no phone number here" (fewer than 7 digits,
  * and no vanity number either). A plain loop over char codes, no allocation.
@@ -87,7 +94,7 @@ export function mightContainPhone(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // ASCII and full-width (Japanese pages) digits.
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    if (isDigitCode(c)) {
       if (++digits >= MIN_DIGITS) return true;
     }
   }
@@ -95,23 +102,30 @@ export function mightContainPhone(text: string): boolean {
   return digits >= 3 && (VANITY_HINT_RE.test(text) || (digits === 6 && AU_SHORT_RE.test(text)));
 }
 
-// Australia's six-digit "13" numbers ("13 12 34": banks, insurers, government lines) in the spaced shape
+// Australia's six-digit "13" numbers ("13 12 34", "132 500": banks, insurers, government lines) in the spaced shape
 // Australians write them in; a bare "131234" could be anything. Only on pages read as Australian.
-const AU_SHORT_RE = /(?<![\d.,/-])13 \d\d \d\d(?![\d]|[.,/-]\d)/;
+const AU_SHORT_RE = /(?<![\d.,/-])13(?: \d\d \d\d|\d \d{3})(?![\d]|[.,/-]\d)/;
 
 // A run: optional "+" or "(", a digit, then digits and the separators people put inside phone numbers
-// (spaces incl. U+00A0/U+202F/thin spaces, dots, hyphens and Unicode dashes, slashes, parentheses), ending
+// (spaces incl. U+00A0/U+202F/thin spaces, dots, hyphens and Unicode dashes, Japanese "ー", slashes,
+// parentheses), in ASCII, full-width or Arabic-Indic digits, ending
 // on a digit or ")". Letters, colons, commas, tabs and line breaks end a run.
 const RUN_RE =
-  /[+＋(（]*[0-9０-９](?:[0-9０-９ \u00A0\u2007\u2009\u202F.\-\u2010-\u2015\u2212\uFF0D/()（）+＋]*[0-9０-９)）])?/g;
+  /[+＋(（]*[0-9０-９\u0660-\u0669\u06F0-\u06F9](?:[0-9０-９\u0660-\u0669\u06F0-\u06F9 \u00A0\u2007\u2009\u202F.\-\u2010-\u2015\u2212\uFF0D\u30FC/()（）+＋]*[0-9０-９\u0660-\u0669\u06F0-\u06F9)）])?/g;
 const SPACE_RE = /[ \u00A0\u2007\u2009\u202F]/;
 // An extension right after a number: "x204", "x 204", "ext. 204", "Ext: 204", "extension 204",
 // ";ext=204" (RFC 3966), "#204", and the words French Canada, Brazil and Spanish-speaking countries use
 // ("poste 221", "ramal 12", "anexo 3", "interno 45"), Italy's "int. 45", Russia's "доб. 123", Poland's "wew. 12",
-// the Netherlands' "toestel 45", Turkey's "dahili 12" and Japan's "内線215". Sticky: it must start exactly where the number ends.
+// the Netherlands' "toestel 45", Turkey's "dahili 12", Japan's "内線215", Korea's "내선 204" and China's
+// "转806". Sticky: it must start exactly where the number ends.
 const EXT_RE =
-  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#|poste|ramal|anexo|interno|int\.|доб\.?|wew\.?|toestel|dahili|内線)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
-const LATIN_LETTER_RE = /[A-Za-z\u00C0-\u024F]/;
+  /(?:;ext=|[ \u00A0]*,?[ \u00A0]*(?:ext(?:ension)?\.?|x\.?|#|poste|ramal|anexo|interno|int\.|доб\.?|wew\.?|toestel|dahili|内線|내선|转|分机)[ \u00A0]*[:.=]?[ \u00A0]*)([0-9]{1,6})(?![0-9])/iy;
+// A lower-case word of three letters or more, and the units such a word may be instead ("1 500 000kwh").
+const GLUED_WORD_RE = /^[a-z]{3,}/;
+const UNIT_RE =
+  /^(?:km[²2h]?|kg|mm|cm|px|kb|mb|gb|tb|[kmg]hz|kwh|mah|mph|sqm|sqft|lbs|pcs|usd|eur|gbp|aud|cad|chf|jpy|inr|rpm|dpi|bar|psi)(?![a-z])/;
+// Latin letters, without the multiplication and division signs that sit among them ("24×7").
+const LATIN_LETTER_RE = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/;
 const UPPER_RE = /[A-Z\u00C0-\u00DE]/;
 const LOWER_RE = /[a-z\u00DF-\u00FF]/;
 const JOINER_RE = /[-_/]/;
@@ -213,7 +227,7 @@ function countDigits(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+    if (isDigitCode(c)) n++;
   }
   return n;
 }
@@ -244,7 +258,7 @@ function scanRun(
   const runEnd = runStart + run.length;
   const runDigits = countDigits(text, runStart, runEnd);
   if (runDigits < MIN_DIGITS) {
-    if (runDigits === 6 && country === 'AU' && AU_SHORT_RE.test(run) && run.length === 8) {
+    if (runDigits === 6 && country === 'AU' && AU_SHORT_RE.test(run) && (run.length === 8 || run.length === 7)) {
       const label = classifyLabel(textBefore(text, runStart, options.before, 48));
       const judged = label === 'identifier' ? null : judge(run.replace(/\D/g, ''), false, country);
       if (judged?.valid) out.push({ start: runStart, end: runEnd, e164: judged.e164 });
@@ -332,7 +346,12 @@ function scanRun(
   const afterLetterGlued = after.length > 0 && LATIN_LETTER_RE.test(after[0]!);
   const extMatch = matchExtension(text, runEnd);
   if (extMatch === null) {
-    if (isPriceOrMeasureAfter(after)) return;
+    if (isPriceOrMeasureAfter(after)) {
+      // "+1 415 555 0143 (24×7)": the measure is what the parenthesis opens, not the number before it.
+      const last = run[starts[n - 1]!];
+      if (n === 1 || (last !== '(' && last !== '（')) return;
+      blocked[n - 1] = true;
+    }
     const a0 = after[0] ?? '';
     const a1 = after[1] ?? '';
     // "1.234.567,89", "12345678.5", "10:30": a decimal or time continues the number; but not a second
@@ -344,7 +363,21 @@ function scanRun(
     if (a0 === '@') blocked[n - 1] = true;
     // "4155550132ABC", "1080p": glued to a word, unless it is a capitalised next word run into the number
     // by text concatenation ("0132Email").
-    if (afterLetterGlued && !(UPPER_RE.test(after[0]!) && LOWER_RE.test(a1))) blocked[n - 1] = true;
+    // A formatted number with a word run into it ("Call 0800 123 4567now") is still the number.
+    if (
+      afterLetterGlued &&
+      !(UPPER_RE.test(after[0]!) && LOWER_RE.test(a1)) &&
+      !(n > 1 && GLUED_WORD_RE.test(after) && !UNIT_RE.test(after))
+    ) {
+      // The whole last number goes, not only its last group: "0800 123 4567kwh" is no "0800 123". A group
+      // in an opened parenthesis is something else ("0143 (24h)"): only it goes.
+      const last = run[starts[n - 1]!];
+      for (let t = n - 1; t >= 0; t--) {
+        if (t < n - 1 && (last === '(' || last === '（')) break;
+        blocked[t] = true;
+        if (t > 0 && softAfter[t - 1]) break;
+      }
+    }
   }
 
   // A country named right before a national-format number ("UK: 020 7946 0000" on a US page).
@@ -431,8 +464,19 @@ function trySpan(
     to--;
     closes--;
   }
-  // A "(" still open inside the span starts something else: "080 4123 4560 (10 AM – 6 PM)".
-  if (opens > closes) return null;
+  // A "(" still open inside the span starts something else: "080 4123 4560 (10 AM – 6 PM)",
+  // "186-1234-5678（24小时）". The number ends before it.
+  if (opens > closes) {
+    const open: number[] = [];
+    for (let k = from; k < to; k++) {
+      const c = run[k];
+      if (c === '(' || c === '（') open.push(k);
+      else if ((c === ')' || c === '）') && open.length) open.pop();
+    }
+    to = open[0]!;
+    while (to > from && !isDigitCode(run.charCodeAt(to - 1))) to--;
+    if (to <= from) return null;
+  }
   if ((run[from] === '(' || run[from] === '（') && (run[to - 1] === ')' || run[to - 1] === '）')) {
     let depth = 0;
     let enclosing = true;
@@ -459,6 +503,8 @@ function trySpan(
     const c = run.charCodeAt(k);
     if (c >= 48 && c <= 57) digits += run[k];
     else if (c >= 0xff10 && c <= 0xff19) digits += String.fromCharCode(c - 0xff10 + 48);
+    else if (c >= 0x0660 && c <= 0x0669) digits += String.fromCharCode(c - 0x0660 + 48);
+    else if (c >= 0x06f0 && c <= 0x06f9) digits += String.fromCharCode(c - 0x06f0 + 48);
     else if (c === 43 || c === 0xff0b) {
       if (digits.length > 0 || plus) return null; // a "+" inside: two numbers side by side.
       plus = true;
