@@ -39,7 +39,7 @@ describe('metadata.detect.json', () => {
     for (const code of Object.keys((max as unknown as MetadataJson).country_calling_codes)) {
       for (let i = 0; i < 300; i++) {
         let digits = String(1 + Math.floor(random() * 9));
-        for (let n = 4 + Math.floor(random() * 12); digits.length < n; ) digits += Math.floor(random() * 10);
+        for (let n = 4 + Math.floor(random() * 12); digits.length < n;) digits += Math.floor(random() * 10);
         const a = parsePhoneNumberFromString(`+${code}${digits}`, max as unknown as MetadataJson);
         const b = parsePhoneNumberFromString(`+${code}${digits}`, shipped as unknown as MetadataJson);
         expect([b?.isValid(), b?.getType()], `+${code}${digits}`).toEqual([a?.isValid(), a?.getType()]);
