@@ -255,7 +255,13 @@ function floorExtension(): string {
   return dir;
 }
 
-async function withBrowser<T>(extension: string | null, fn: (context: BrowserContext) => Promise<T>): Promise<T> {
+interface OpenBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Chromium with `extension` loaded (or none), in a new profile, with the bench's settings stored. */
+async function openBrowser(extension: string | null): Promise<OpenBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'pbx-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -263,6 +269,10 @@ async function withBrowser<T>(extension: string | null, fn: (context: BrowserCon
     args: args(extension),
     viewport: VIEWPORT,
   });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
   try {
     if (extension) {
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -284,10 +294,19 @@ async function withBrowser<T>(extension: string | null, fn: (context: BrowserCon
         }),
       );
     }
-    return await fn(context);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { context, close };
+}
+
+async function withBrowser<T>(extension: string | null, fn: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const browser = await openBrowser(extension);
+  try {
+    return await fn(browser.context);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
@@ -296,11 +315,12 @@ async function withBrowser<T>(extension: string | null, fn: (context: BrowserCon
  * the managed policy done and cached (in a new profile that read takes seconds, and until it lands the
  * background answers pages only after waiting up to 2 s for it: lib/settings/store.ts).
  */
-async function warmUp(context: BrowserContext, pages: PageServer): Promise<void> {
+async function warmUp(context: BrowserContext, pages: PageServer, links = true): Promise<void> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const page = await context.newPage();
   await page.goto(pages.add('/warm.html', '<!doctype html><p>+1 415-555-0100</p>'));
-  await page.waitForSelector('a[data-pbx-dial]', { timeout: 15_000 }).catch(() => undefined);
+  // The floor's content script links nothing: a load is all it needs.
+  if (links) await page.waitForSelector('a[data-pbx-dial]', { timeout: 15_000 }).catch(() => undefined);
   await page.close();
   for (let i = 0; i < 100; i++) {
     const cached = await worker.evaluate(
@@ -393,22 +413,37 @@ async function measureTable(page: Page, url: string, name: string, linked: boole
 }
 
 /** Loads of each page for the script-time figures: a few milliseconds vary by 2× between loads. */
-const LOADS = 9;
+const LOADS = 15;
 
-/** CDP ScriptDuration of loading `url` in a fresh tab, the median of {@link LOADS} loads. */
-async function scriptDuration(context: BrowserContext, url: string): Promise<number> {
-  const figures: number[] = [];
+/** CDP ScriptDuration of loading `url` once in a fresh tab of `context`, in ms. */
+async function scriptDurationOnce(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForTimeout(700);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+/**
+ * The median ScriptDuration of loading `url` {@link LOADS} times in each browser, the browsers taking turns
+ * load by load, so that the machine's ups and downs fall on all of them alike.
+ */
+async function scriptDurations<K extends string>(
+  browsers: Record<K, BrowserContext>,
+  url: string,
+): Promise<Record<K, number>> {
+  const figures = Object.fromEntries(Object.keys(browsers).map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < LOADS; i++) {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.goto(url);
-    await page.waitForTimeout(1000);
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    figures.push((metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000);
-    await page.close();
+    for (const k of Object.keys(browsers) as K[]) figures[k].push(await scriptDurationOnce(browsers[k], url));
   }
-  return figures.sort((a, b) => a - b)[Math.floor(LOADS / 2)]!;
+  const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  return Object.fromEntries(Object.entries(figures).map(([k, list]) => [k, median(list as number[])])) as Record<
+    K,
+    number
+  >;
 }
 
 const ms = (v: number | null) => (v === null ? '–' : v < 0 ? 'timed out' : `${v.toFixed(0)} ms`);
@@ -431,11 +466,6 @@ async function main(): Promise<void> {
   );
 
   const runs: Run[] = [];
-  let wordsBaseline = 0;
-  let wordsExtension = 0;
-  let smallBaseline = 0;
-  let smallExtension = 0;
-  let smallFloor = 0;
   await withBrowser(null, async (context) => {
     const page = await context.newPage();
     runs.push(await measureTable(page, tableUrl, 'Page alone', false, /$^/));
@@ -443,21 +473,32 @@ async function main(): Promise<void> {
     runs.push(
       await measureTable(await context.newPage(), naiveUrl, 'Naive libphonenumber-js', true, /\/bench\/naive\.js/),
     );
-    wordsBaseline = await scriptDuration(context, wordsUrl);
-    smallBaseline = await scriptDuration(context, smallUrl);
   });
   await withBrowser(EXTENSION_DIR, async (context) => {
     await warmUp(context, pages);
     runs.push(await measureTable(await context.newPage(), tableUrl, 'PBX Click-to-Dial', true, /^chrome-extension:/));
-    wordsExtension = await scriptDuration(context, wordsUrl);
-    smallExtension = await scriptDuration(context, smallUrl);
   });
+  // Script time on pages without digits: the page alone, with the extension, and with the least a content
+  // script can do (the floor), in three browsers open at once and loaded in turns.
   const floor = floorExtension();
-  await withBrowser(floor, async (context) => {
-    smallFloor = await scriptDuration(context, smallUrl);
-  });
-  rmSync(floor, { recursive: true, force: true });
+  const [alone, ours, least] = await Promise.all([openBrowser(null), openBrowser(EXTENSION_DIR), openBrowser(floor)]);
+  let words: Record<'alone' | 'ours', number>;
+  let small: Record<'alone' | 'ours' | 'least', number>;
+  try {
+    await warmUp(ours.context, pages);
+    await warmUp(least.context, pages, false);
+    words = await scriptDurations({ alone: alone.context, ours: ours.context }, wordsUrl);
+    small = await scriptDurations({ alone: alone.context, ours: ours.context, least: least.context }, smallUrl);
+  } finally {
+    await Promise.all([alone.close(), ours.close(), least.close()]);
+    rmSync(floor, { recursive: true, force: true });
+  }
   await pages.close();
+  const wordsBaseline = words.alone;
+  const wordsExtension = words.ours;
+  const smallBaseline = small.alone;
+  const smallExtension = small.ours;
+  const smallFloor = small.least;
 
   const base = runs[0]!;
   const added = (v: number, b: number) => ` (+${Math.max(0, v - b).toFixed(0)} ms)`;
