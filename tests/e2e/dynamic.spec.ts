@@ -191,6 +191,26 @@ test('an ordinary long page is linked in full, far below the first screen too, w
   expect(pageErrors).toEqual([]);
 });
 
+test('a 2,000-row table with decoys in every row (18,000 elements) is linked in full without scrolling', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  const rows = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      `<tr><td>Customer ${i}</td><td>+1 415-555-${String(1000 + i).padStart(4, '0')}</td><td>Order #${10_000_000 + i}</td>` +
+      `<td>2024-05-${String((i % 28) + 1).padStart(2, '0')}</td><td>$${(i * 7.31).toFixed(2)}</td><td>10.0.${i % 255}.7</td><td>v2.${i % 30}.1</td><td>SKU ${4_000_000 + i * 3}</td></tr>`,
+  );
+  await page.goto(pages.add('/dynamic/table-2000.html', html(`<table><tbody>${rows.join('')}</tbody></table>`)));
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(2000, { timeout: 15_000 });
+  expect(await page.locator('tr:last-child a[data-pbx-dial]').getAttribute('data-pbx-dial')).toBe('+14155552999');
+  expect(pageErrors).toEqual([]);
+});
+
 test('a big page: numbers far below are linked when scrolled near, not all up front', async ({
   context,
   extension,
@@ -199,10 +219,11 @@ test('a big page: numbers far below are linked when scrolled near, not all up fr
 }) => {
   await extension.setSettings(settingsWith());
   const page = await context.newPage();
-  // Over 9,000 elements: every change inside it costs a relayout worth saving.
+  // 30,000 elements: every change inside it costs a relayout worth saving.
   const rows = Array.from(
     { length: 3000 },
-    (_, i) => `<li id="r${i}"><span><b>Agent ${i}</b></span>: +1 415-555-${1000 + i}</li>`,
+    (_, i) =>
+      `<li id="r${i}"><span><b>Agent</b> <i>${i}</i></span> <small>desk</small> <u>A</u> <s>B</s> <em>C</em> <mark>D</mark>: +1 415-555-${1000 + i}</li>`,
   );
   await page.goto(pages.add('/dynamic/long.html', html(`<ul>${rows.join('')}</ul>`)));
   await expect(page.locator('#r0 a[data-pbx-dial]')).toHaveCount(1);
