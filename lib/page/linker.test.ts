@@ -201,6 +201,17 @@ describe('createLinker: table column headers and hidden content', () => {
     expect(dials(document)).toEqual(['+14155550101', '+14155550103']);
   });
 
+  it('ignores a column header that only says "number", and reads the row instead', () => {
+    const { document, linker, runAll } = setup(
+      `<table><thead><tr><th>Canal</th><th>Número</th></tr></thead>
+       <tbody><tr><td>Vendas por telefone</td><td>2130654400</td></tr></tbody></table>`,
+      { detector: realDetector, country: 'BR' },
+    );
+    linker.start();
+    runAll();
+    expect(dials(document)).toEqual(['+552130654400']);
+  });
+
   it('lets a row header right before the cell speak for it, and leaves tables without a header row as they were', () => {
     const { document, linker, runAll } = setup(
       `<table><tr><th>Name</th><th>Customer no.</th></tr><tr><th>Phone</th><td>4155550101</td></tr></table>

@@ -375,8 +375,12 @@ function columnHeader(cell: Element, headers?: WeakMap<Element, string[]>): stri
     texts = headerRow(table);
     headers?.set(table, texts);
   }
-  return texts[column] ?? '';
+  const text = texts[column] ?? '';
+  // "Number", "Número", "Nr." over a column says nothing of what the numbers are (the row's own words may).
+  return LONE_QUALIFIER_RE.test(text) ? '' : text;
 }
+
+const LONE_QUALIFIER_RE = /^(?:no|nr|num|number|numbers|nummer|numéro|numero|número|#|n°|nº|№)\.?:?$/i;
 
 /** Each column's header text: the table's first row when it holds header cells only, else none. */
 function headerRow(table: Element): string[] {

@@ -21,6 +21,9 @@ const PHONE_WORDS =
   'celular|cel|telemóvel|mobiel|gsm|puh|puhelin|freephone|freecall|' +
   // Greek, Cyrillic, Hebrew and Arabic: "Τηλ.", "Κιν.", "Тел.", "Факс", "טל'", "נייד", "هاتف", "جوال".
   'τηλ|τηλέφωνο|κιν|κινητό|φαξ|тел|телефон|факс|моб|טל|טלפון|נייד|פקס|هاتف|جوال|فاكس|تلفون|' +
+  // "Call us" in French, Spanish, Italian, German, Portuguese and Dutch: "Appelez-nous au", "Rappel au",
+  // "Llámenos al", "Chiamaci al", "Rufen Sie an unter", "Ligue para", "Bel ons op".
+  'appel|appelez|appeler|rappel|rappelez|llame|llámenos|llamar|chiama|chiamaci|chiamare|anrufen|rufen|ligue|ligar|bel|bellen|' +
   // Short-reach words (see SHORT_REACH_RE): contact-card field names ("Home:", "Work:") and single letters.
   'home|work|office|direct|main|p|t|m|f|c|w|o|h';
 // Words that announce an identifier. A bare digit run after them is an order number, not a phone.
@@ -40,7 +43,12 @@ const IDENTIFIER_WORDS =
   // Belgium's company number (ondernemingsnummer, KBO/BCE), VAT (BTW/TVA) and register (RPR/RPM).
   'ondernemingsnummer|btw|tva|kbo|bce|rpr|rpm|' +
   // Norway's payment reference (KID) and France's social security number (NIR).
-  'kid|nir';
+  'kid|nir|' +
+  // Brazil's and Mexico's invoice numbers (NF-e, CFDI folio) and airline booking references. (Not plurals:
+  // "Trade accounts 1300 975 707" and "Tickets 0800 …" name the line to call.)
+  'nf-e|nfe|nfs-e|cfdi|folio|pnr|' +
+  // Serial numbers and device identifiers ("S/N 0333684394", "IMEI 35-209900-176148-1").
+  's/n|imei|iccid|vin';
 // Qualifiers that may sit between a label and the digits: "Order No.", "Tracking ID", "Phone number".
 // Alone ("No. 123", "#123", "Nr. 42", "N° 7") they mark an identifier too.
 const QUALIFIERS = 'no|nr|num|number|nummer|numéro|numero|número|id|code|#|n°|nº|№';

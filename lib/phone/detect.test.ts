@@ -130,7 +130,20 @@ describe('findPhoneNumbers: labels', () => {
   it('does not link a bare digit run without a label (likely an order or account number)', () => {
     expect(isValidPhoneNumber('4155550132', 'US')).toBe(true);
     expect(found('4155550132', 'US')).toEqual([]);
-    expect(found('Reach 0301234567', 'DE')).toEqual([]);
+    // Part of a longer string, or too short to be a whole national number with its trunk 0.
+    expect(found('Reach 030123456789012', 'DE')).toEqual([]);
+    expect(found('Lot 030123456', 'DE')).toEqual([]);
+  });
+  it('links a whole bare national number with its trunk 0 where people write them so, unless labelled otherwise', () => {
+    expect(found('Reach 0301234567', 'DE')).toEqual([['0301234567', '+49301234567']]);
+    expect(found('publié le 04/03/2024 · 0492990844', 'FR')).toEqual([['0492990844', '+33492990844']]);
+    expect(found('I rang them (01174960623) twice', 'GB')).toEqual([['01174960623', '+441174960623']]);
+    expect(found('投诉与建议 13912345678', 'CN')).toEqual([['13912345678', '+8613912345678']]);
+    // Labelled as something else, not valid, or in a country that writes IDs like that: no.
+    expectRejectedByRule('Kundennummer 0301234567', 'DE', '0301234567');
+    expectRejectedByRule('S/N 0333684394', 'AU', '0333684394');
+    expect(found('Ref 0412345678', 'AU')).toEqual([]);
+    expect(found('0412345678', 'IT')).toEqual([]);
   });
 
   it.each([
@@ -475,5 +488,26 @@ describe('findPhoneNumbers: rules from the third page batch (b3-*)', () => {
   });
   it("links Australia's 13 numbers written three and three", () => {
     expect(found('SES 132 500', 'AU')).toEqual([['132 500', '+61132500']]);
+  });
+});
+
+describe('findPhoneNumbers: rules from the fourth page batch (b4-*)', () => {
+  it('reads "call us" verbs in French, Spanish, Italian, German, Portuguese and Dutch as phone labels', () => {
+    expect(found('Appelez-nous au 0492990844', 'FR')).toEqual([['0492990844', '+33492990844']]);
+    expect(found('Rappel au 0105596398', 'FR')).toEqual([['0105596398', '+33105596398']]);
+    expect(found('Ligue para 2130654400', 'BR')).toEqual([['2130654400', '+552130654400']]);
+  });
+  it("reads Brazil's NF-e, container numbers and serial numbers as something else", () => {
+    expect(found('NF-e 500.453.351', 'BR')).toEqual([]);
+    expect(found('HLBU 062702-1', 'DE')).toEqual([]);
+    expectRejectedByRule('S/N 0333684394', 'AU', '0333684394');
+  });
+  it('does not take the start of a longer string of digit groups for a number, but lets a house number follow', () => {
+    expect(found('billing accounts like 905 555 0123 0001 – neither', 'CA')).toEqual([]);
+    expect(found('Fax 214-555-0164 2100 Ross Ave', 'US')).toEqual([['214-555-0164', '+12145550164']]);
+    expect(found('Tel. 0161 496 0000 0161 496 0001', 'GB')).toEqual([
+      ['0161 496 0000', '+441614960000'],
+      ['0161 496 0001', '+441614960001'],
+    ]);
   });
 });

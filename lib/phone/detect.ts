@@ -13,7 +13,10 @@
  *
  * Bare digit runs ("4155550132": no separators, no "+") are not linked unless a phone label ("Tel:",
  * "Call", "電話"…) stands right before them: on business pages such runs are far more often order, account
- * and tracking numbers than phone numbers, and people write phone numbers with separators.
+ * and tracking numbers than phone numbers, and people write phone numbers with separators. Except where
+ * people do write them bare: a whole valid national number with its trunk "0" in countries that always
+ * write one (GB, FR, DE…: "0492990844"), and Chinese mobile numbers ("13912345678"), unless an identifier
+ * label stands before them (measured on the blind page batches: most of their misses, none of their decoys).
  *
  * Vanity numbers are linked in the one shape that is unambiguous and common: North American toll-free
  * numbers with the keypad letters in capitals ("1-800-FLOWERS", "1-800-GOT-JUNK", "(888) PEPSICO"), exactly
@@ -319,6 +322,8 @@ function scanRun(
   const before = textBefore(text, runStart, options.before, 48);
   const prevChar = before.length > 0 ? before[before.length - 1]! : '';
   if (isPriceBefore(before)) return;
+  // A shipping container's owner code ("HLBU 062702-1", ISO 6346): its serial number follows.
+  if (CONTAINER_CODE_BEFORE_RE.test(before)) blocked[0] = true;
   const label: LabelKind = classifyLabel(before);
   const startsWithPlus = run[0] === '+' || run[0] === '＋' || (run[0] === '(' && run[1] === '+');
   if (label === 'identifier' && !startsWithPlus) {
@@ -383,37 +388,65 @@ function scanRun(
   // A country named right before a national-format number ("UK: 020 7946 0000" on a US page).
   const hint = startsWithPlus ? null : countryHint(before);
 
+  /** The longest number among the tokens from `from` on (within its segment first, then across one break). */
+  const spanFrom = (from: number): { found: PhoneMatch | null; end: number } => {
+    // The furthest token a span may reach: not past a blocked token, at most MAX_TOKENS.
+    let maxE = from;
+    while (maxE + 1 < n && !blocked[maxE + 1] && maxE + 1 - from < MAX_TOKENS) maxE++;
+    let segEnd = from;
+    while (segEnd < maxE && !softAfter[segEnd]) segEnd++;
+    for (let e = segEnd; e >= from; e--) {
+      const found = trySpan(text, runStart, run, starts, ends, from, e, n, label, country, hint, judge, extMatch);
+      if (found !== null) return { found, end: e };
+    }
+    for (let e = maxE; e > segEnd; e--) {
+      const found = trySpan(text, runStart, run, starts, ends, from, e, n, label, country, hint, judge, extMatch);
+      if (found !== null) return { found, end: e };
+    }
+    return { found: null, end: from };
+  };
+  /**
+   * Whether the tokens after `e` go on with a digit group in the same segment ("905 555 0123 0001"); a last
+   * group with a word after it is a house number ("Fax 214-555-0164 2100 Ross Ave").
+   */
+  const runsOn = (e: number): boolean =>
+    e + 1 < n &&
+    !softAfter[e] &&
+    !blocked[e + 1] &&
+    DIGIT_GROUP_RE.test(run.slice(starts[e + 1], ends[e + 1])) &&
+    !(e + 2 === n && WORD_AFTER_RE.test(after));
+
   let s = 0;
   while (s < n) {
     if (blocked[s]) {
       s++;
       continue;
     }
-    // The furthest token a span from s may reach: not past a blocked token, at most MAX_TOKENS.
-    let maxE = s;
-    while (maxE + 1 < n && !blocked[maxE + 1] && maxE + 1 - s < MAX_TOKENS) maxE++;
-    let segEnd = s;
-    while (segEnd < maxE && !softAfter[segEnd]) segEnd++;
-    let found: PhoneMatch | null = null;
-    let foundE = -1;
-    for (let e = segEnd; e >= s && found === null; e--) {
-      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, hint, judge, extMatch);
-      foundE = e;
-    }
-    for (let e = maxE; e > segEnd && found === null; e--) {
-      found = trySpan(text, runStart, run, starts, ends, s, e, n, label, country, hint, judge, extMatch);
-      foundE = e;
-    }
+    const { found, end } = spanFrom(s);
     if (found === PLACEHOLDER) {
-      s = foundE + 1; // "020 0000 0000": not "020 0000" either
+      s = end + 1; // "020 0000 0000": not "020 0000" either
     } else if (found !== null) {
+      // A number that is only the start of a longer string of digit groups is part of something else (an
+      // account or circuit number), unless a number starts where it ends ("0161 496 0000 0161 496 0001").
+      if (runsOn(end) && spanFrom(end + 1).found === null) {
+        s = end + 1;
+        while (s < n && !softAfter[s - 1]) s++;
+        continue;
+      }
       out.push(found);
-      s = foundE + 1;
+      s = end + 1;
     } else {
       s++;
     }
   }
 }
+
+/** Countries whose national numbers are written with a trunk "0" and ten to twelve digits in all. */
+const BARE_TRUNK_COUNTRIES = new Set(['GB', 'FR', 'DE', 'AT', 'AU', 'NZ', 'IE', 'NL', 'BE', 'CH', 'ZA', 'JP']);
+const CN_MOBILE_RE = /^1[3-9]\d{9}$/;
+const DIGIT_GROUP_RE = /^\d{3,}$/;
+const WORD_AFTER_RE = /^[ \u00A0]*\p{L}/u;
+const CONTAINER_CODE_BEFORE_RE = /(?:^|[^A-Za-z])[A-Z]{3}[UJZ] ?$/;
 
 /** An extension right after `pos`: its digits and where it ends. */
 function matchExtension(text: string, pos: number): { ext: string; end: number } | null {
@@ -518,8 +551,19 @@ function trySpan(
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return null;
   const spanLabel = s === 0 ? label : null;
-  // Bare digit runs need a phone label (see the file comment).
-  if (bare && spanLabel !== 'phone') return null;
+  // Bare digit runs need a phone label (see the file comment), except a whole national number with its trunk
+  // "0" in a country that always writes one ("0492990844", "01174960623"), or a Chinese mobile number
+  // ("13912345678"), which is how people there write them, when valid (checked below) and not labelled as
+  // something else.
+  const bareNational =
+    bare &&
+    spanLabel === null &&
+    s === 0 &&
+    e === n - 1 &&
+    country !== null &&
+    ((digits.length >= 10 && digits.length <= 12 && digits[0] === '0' && BARE_TRUNK_COUNTRIES.has(country)) ||
+      (country === 'CN' && CN_MOBILE_RE.test(digits)));
+  if (bare && spanLabel !== 'phone' && !bareNational) return null;
 
   let judged: { e164: string; valid: boolean } | null = null;
   // A country named right before the number wins over the page's when the number is valid there: "New
@@ -536,6 +580,7 @@ function trySpan(
   if (isPlaceholderNumber(judged.e164)) return PLACEHOLDER;
   // A number that is only "possible" (right length, outside the allocated ranges) needs a phone label.
   if (!judged.valid && spanLabel !== 'phone') return null;
+  if (bareNational && !judged.valid) return null;
 
   const start = runStart + from;
   const endsRun = e === n - 1 && to === ends[e];
