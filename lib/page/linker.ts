@@ -602,24 +602,24 @@ export function createLinker(options: LinkerOptions): Linker {
       if (list) list.push(m);
       else byPiece.set(pieces[k]!, [m]);
     };
+    /** The part of match `m` in piece `k`, in the piece's own offsets. */
+    const partIn = (k: number, m: PhoneMatchLike): [number, number] => [
+      Math.max(m.start, offsets[k]!) - offsets[k]!,
+      Math.min(m.end, offsets[k]! + pieces[k]!.data.length) - offsets[k]!,
+    ];
     for (const m of crossing) {
       // The piece with the most digits of the number carries its link.
       let best = -1;
       let bestDigits = 0;
       for (let k = pieceOf(m.start); k <= pieceOf(m.end - 1); k++) {
-        const from = Math.max(m.start, offsets[k]!) - offsets[k]!;
-        const to = Math.min(m.end, offsets[k]! + pieces[k]!.data.length) - offsets[k]!;
-        const digits = countDigits(pieces[k]!.data, from, to);
+        const digits = countDigits(pieces[k]!.data, ...partIn(k, m));
         if (digits > bestDigits) {
           best = k;
           bestDigits = digits;
         }
       }
-      if (best === -1) continue;
-      const from = Math.max(m.start, offsets[best]!) - offsets[best]!;
-      const to = Math.min(m.end, offsets[best]! + pieces[best]!.data.length) - offsets[best]!;
       // Only the digits and what lies between them: no blank or bracket left hanging at the link's edges.
-      add(best, { ...m, ...trimToDigits(pieces[best]!.data, from, to) });
+      if (best !== -1) add(best, { ...m, ...trimToDigits(pieces[best]!.data, ...partIn(best, m)) });
     }
     pieces.forEach((p, k) => {
       if (!detector.mightContainPhone(p.data)) return;
