@@ -48,7 +48,9 @@ const IDENTIFIER_WORDS =
   // "Trade accounts 1300 975 707" and "Tickets 0800 …" name the line to call.)
   'nf-e|nfe|nfs-e|cfdi|folio|pnr|' +
   // Serial numbers and device identifiers ("S/N 0333684394", "IMEI 35-209900-176148-1").
-  's/n|imei|iccid|vin';
+  's/n|imei|iccid|vin|' +
+  // Personal health and tax numbers: Canada's PHN, the NHS number, Medicare, Australia's TFN, the Dutch BSN.
+  'phn|nhs|medicare|tfn|bsn';
 // Qualifiers that may sit between a label and the digits: "Order No.", "Tracking ID", "Phone number".
 // Alone ("No. 123", "#123", "Nr. 42", "N° 7") they mark an identifier too.
 const QUALIFIERS = 'no|nr|num|number|nummer|numéro|numero|número|id|code|#|n°|nº|№';
@@ -276,9 +278,10 @@ function collect(re: RegExp, run: string, out: number[], accept?: (m: RegExpExec
  * Pushes onto `out` the [start, end) ranges (run offsets) of every non-phone shape in one digit run: dates
  * and date ranges, dotted times, IPv4 addresses, dotted versions, card numbers, ISBNs, ZIP ranges,
  * coordinates, dotted thousands, Unix timestamps, boleto groups, slash-joined codes and French NIRs. `digitCount` is the
- * number of digits in the run. Pagination is handled by {@link isPaginationRun} on tokens.
+ * number of digits in the run; `phoneLabel`, whether a phone label stands before it. Pagination is handled by
+ * {@link isPaginationRun} on tokens.
  */
-export function findDecoys(run: string, digitCount: number, out: number[]): void {
+export function findDecoys(run: string, digitCount: number, out: number[], phoneLabel = false): void {
   // Each shape needs certain characters or lengths; skipping the regexes that cannot match keeps the
   // common run ("(415) 555-0132") cheap.
   const hasDot = run.includes('.');
@@ -308,7 +311,9 @@ export function findDecoys(run: string, digitCount: number, out: number[]): void
   if (digitCount >= 10) {
     if (hasDash) collect(ZIP_RANGE_RE, run, out, (m) => m[1]![0] === m[2]![0] && Number(m[2]) > Number(m[1]));
     collect(ISBN_RE, run, out, (m) => isbnValid(m[0]));
-    collect(TIMESTAMP_RE, run, out);
+    // After a phone label a ten-digit run starting with 1 is a number where numbers start so without a
+    // trunk prefix ("Tel: 1130654400", São Paulo); elsewhere the trunk-prefix rule still rejects it.
+    if (!phoneLabel) collect(TIMESTAMP_RE, run, out);
   }
   if (digitCount >= 13) {
     collect(NIR_RE, run, out);

@@ -276,9 +276,11 @@ describe('findPhoneNumbers: decoys', () => {
     expectRejectedByRule('Pages 1 2 3 4 5 6 7', 'AT', '1 2 3 4 5 6 7');
   });
 
-  it('Unix timestamps, even after a phone-looking label', () => {
+  it('Unix timestamps, even after a phone-looking label where numbers are written with a trunk 0', () => {
     expectRejectedByRule('Phone: 1705312345', 'DE', '1705312345');
     expectRejectedByRule('Tel 1705312345678', 'AT', '1705312345678');
+    // A São Paulo number after a phone label is a number, not a timestamp.
+    expect(found('Tel: 1130654400', 'BR')).toEqual([['1130654400', '+551130654400']]);
   });
 
   it('coordinates', () => {
@@ -501,6 +503,9 @@ describe('findPhoneNumbers: rules from the fourth page batch (b4-*)', () => {
     expect(found('NF-e 500.453.351', 'BR')).toEqual([]);
     expect(found('HLBU 062702-1', 'DE')).toEqual([]);
     expectRejectedByRule('S/N 0333684394', 'AU', '0333684394');
+  });
+  it('reads personal health numbers as identifiers (from the fifth page batch)', () => {
+    expectRejectedByRule('PHN 9123 456 782', 'CA', '9123 456 782');
   });
   it('does not take the start of a longer string of digit groups for a number, but lets a house number follow', () => {
     expect(found('billing accounts like 905 555 0123 0001 – neither', 'CA')).toEqual([]);

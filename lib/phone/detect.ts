@@ -307,9 +307,13 @@ function scanRun(
     for (let t = 0; t < n; t++) if (starts[t]! < to && ends[t]! > from) blocked[t] = true;
   };
 
+  // What stands before the run.
+  const before = textBefore(text, runStart, options.before, 48);
+  const label: LabelKind = classifyLabel(before);
+
   // Shapes that are certainly not phone numbers.
   const decoys: number[] = [];
-  findDecoys(run, runDigits, decoys);
+  findDecoys(run, runDigits, decoys, label === 'phone');
   for (let d = 0; d < decoys.length; d += 2) blockRange(decoys[d]!, decoys[d + 1]!);
   for (let d = 0; d < ibans.length; d += 2) blockRange(ibans[d]! - runStart, ibans[d + 1]! - runStart);
   if (n >= 4) {
@@ -318,13 +322,10 @@ function scanRun(
     if (isPaginationRun(tokens)) return;
   }
 
-  // What stands before the run.
-  const before = textBefore(text, runStart, options.before, 48);
   const prevChar = before.length > 0 ? before[before.length - 1]! : '';
   if (isPriceBefore(before)) return;
   // A shipping container's owner code ("HLBU 062702-1", ISO 6346): its serial number follows.
   if (CONTAINER_CODE_BEFORE_RE.test(before)) blocked[0] = true;
-  const label: LabelKind = classifyLabel(before);
   const startsWithPlus = run[0] === '+' || run[0] === '＋' || (run[0] === '(' && run[1] === '+');
   if (label === 'identifier' && !startsWithPlus) {
     // "Order #12345 / 67890": the whole first segment belongs to the identifier.
