@@ -405,6 +405,8 @@ export function createLinker(options: LinkerOptions): Linker {
 
   const segments = new WeakMap<Text, Segment>();
   const ownerOf = new WeakMap<Node, Text>();
+  /** The pieces of each number a page split across nodes, by piece (see {@link linkSplitNumbers}). */
+  const groupOf = new WeakMap<Text, Text[]>();
   /** Each table's column headers, as labels for the numbers in its cells (see {@link textBefore}). */
   const headers = new WeakMap<Element, string[]>();
   /** Text nodes already looked at (digit-bearing ones only: the rest cost nothing to look at again). */
@@ -585,6 +587,7 @@ export function createLinker(options: LinkerOptions): Linker {
     let offset = 0;
     for (const p of pieces) {
       seen.add(p);
+      groupOf.set(p, pieces);
       offsets.push(offset);
       offset += p.data.length;
     }
@@ -824,9 +827,26 @@ export function createLinker(options: LinkerOptions): Linker {
     const ownerTextOf = (n: Node | null): Text | undefined =>
       n ? (segments.has(n as Text) ? (n as Text) : ownerOf.get(n)) : undefined;
 
+    /**
+     * The page changed one piece of a number split across nodes: the link on another piece would dial the old
+     * number. Every piece is unlinked and looked at again, together.
+     */
+    const regroup = (t: Node | null): void => {
+      const pieces = t && groupOf.get(t as Text);
+      if (!pieces) return;
+      for (const piece of pieces) {
+        groupOf.delete(piece);
+        if (piece === t) continue;
+        if (segments.has(piece)) settle(piece, false);
+        seen.delete(piece);
+        if (piece.isConnected) added.push(piece);
+      }
+    };
+
     for (const r of records) {
       if (r.type === 'characterData') {
         const t = r.target as Text;
+        regroup(t);
         if (segments.has(t)) {
           // The page rewrote a text node we had split (React's commitTextUpdate, Vue, Svelte, …).
           settle(t, true);
@@ -845,6 +865,7 @@ export function createLinker(options: LinkerOptions): Linker {
         else added.push(el);
       } else {
         for (const n of Array.from(r.removedNodes)) {
+          regroup(n);
           const owner = ownerTextOf(n);
           if (owner) affected.add(owner);
         }

@@ -66,6 +66,37 @@ test('links rows the page appends, and follows text the page rewrites before the
   expect(pageErrors).toEqual([]);
 });
 
+test('a number split across two text nodes follows the page when it rewrites either piece', async ({
+  context,
+  extension,
+  pages,
+  pageErrors,
+}) => {
+  await extension.setSettings(settingsWith());
+  const page = await context.newPage();
+  // What React makes of <p>{code}{rest}</p>: two text nodes side by side.
+  const script = `<script>
+    const p = document.getElementById('p');
+    window.code = document.createTextNode('+1 415 ');
+    window.rest = document.createTextNode('555 0132');
+    p.append(window.code, window.rest);
+  </script>`;
+  await page.goto(pages.add('/dynamic/pieces.html', html(`<p id="p"></p>${script}`)));
+  const link = page.locator('#p a[data-pbx-dial]');
+  await expect(link).toHaveAttribute('data-pbx-dial', '+14155550132');
+  await page.evaluate(() => {
+    (window as unknown as { code: Text }).code.data = '+1 212 ';
+  });
+  await expect(link).toHaveAttribute('data-pbx-dial', '+12125550132');
+  await page.evaluate(() => {
+    (window as unknown as { rest: Text }).rest.data = '555 0199';
+  });
+  await expect(link).toHaveAttribute('data-pbx-dial', '+12125550199');
+  expect(await page.locator('#p').textContent()).toBe('+1 212 555 0199');
+  await expect(link).toHaveCount(1);
+  expect(pageErrors).toEqual([]);
+});
+
 test('a page script that removes or moves its own text node keeps working', async ({
   context,
   extension,
