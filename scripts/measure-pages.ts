@@ -6,19 +6,12 @@
  *   node --import tsx scripts/measure-pages.ts            # figures
  *   node --import tsx scripts/measure-pages.ts --verbose  # also each miss and false positive, by page
  */
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
 import { linkPage, linkPageNaively, loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
 
 const verbose = process.argv.includes('--verbose');
 const pages = loadPageCorpus();
 const detector = { findPhoneNumbers, mightContainPhone };
-const plain = (text: string, country: string) =>
-  findPhoneNumbersInText(text, { defaultCountry: country as CountryCode }).map((m) => ({
-    e164: m.number.number,
-    ext: m.number.ext,
-    text: text.slice(m.startsAt, m.endsAt),
-  }));
 
 const f = (x: number) => x.toFixed(3);
 const expected = pages.reduce((n, p) => n + p.expect.length, 0);
@@ -29,7 +22,7 @@ console.log(
 for (const kind of ['synthetic', 'business', 'all'] as const) {
   const chosen = pages.filter((p) => kind === 'all' || p.kind === kind);
   const ours = prf(chosen.map((p) => scorePage(p, linkPage(p, detector))));
-  const naive = prf(chosen.map((p) => scorePage(p, linkPageNaively(p, plain))));
+  const naive = prf(chosen.map((p) => scorePage(p, linkPageNaively(p))));
   console.log(
     `${kind.padEnd(10)} ${String(chosen.length).padStart(6)} ${String(chosen.reduce((n, p) => n + p.expect.length, 0)).padStart(8)} |` +
       `       ${f(ours.precision)}  ${f(ours.recall)}  ${f(ours.f1)} ${String(ours.fp).padStart(4)} ${String(ours.fn).padStart(3)} |` +

@@ -11,6 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { createLinker, dialValue, type Detector } from './linker';
 import { inferPageCountry } from '../phone/page-country';
 
@@ -109,14 +110,10 @@ export function linkPage(page: CorpusPage, detector: Detector, defaultCountry = 
 }
 
 /**
- * What plain libphonenumber-js does to the same page, for comparison: `find` over every text node outside
- * the regions never touched, with the same country; no labels, no context.
+ * What plain libphonenumber-js does to the same page, for comparison: `findPhoneNumbersInText` (max metadata)
+ * over every text node outside the regions never touched, with the same country; no labels, no context.
  */
-export function linkPageNaively(
-  page: CorpusPage,
-  find: (text: string, country: string) => Array<{ e164: string; ext?: string; text: string }>,
-  defaultCountry = 'US',
-): Linked[] {
+export function linkPageNaively(page: CorpusPage, defaultCountry = 'US'): Linked[] {
   const { document } = parse(page.html);
   const country = inferPageCountry({
     lang: document.documentElement.getAttribute('lang'),
@@ -126,9 +123,10 @@ export function linkPageNaively(
   const out: Linked[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      for (const m of find((node as Text).data, country)) {
-        const dial = dialValue({ start: 0, end: 1, e164: m.e164, ext: m.ext });
-        if (dial) out.push({ dial, text: m.text });
+      const text = (node as Text).data;
+      for (const m of findPhoneNumbersInText(text, { defaultCountry: country as CountryCode })) {
+        const dial = dialValue({ start: 0, end: 1, e164: m.number.number, ext: m.number.ext });
+        if (dial) out.push({ dial, text: text.slice(m.startsAt, m.endsAt) });
       }
       return;
     }
