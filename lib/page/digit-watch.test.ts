@@ -40,6 +40,19 @@ describe('watchForDigits', () => {
     expect(calls).toBe(1);
   });
 
+  it('counts full-width and Arabic-Indic digits, and seven of them in all, spread over the page', () => {
+    const shown = (body: string) => {
+      const { document, MutationObserver } = parseHTML(`<html><body>${body}</body></html>`);
+      let calls = 0;
+      watchForDigits(document, () => calls++, { MutationObserver }).stop();
+      return calls;
+    };
+    expect(shown('<p>ＴＥＬ ０３－１２３４－５６７８</p>')).toBe(1);
+    expect(shown('<p>جوال ٠٥٦ ١٢٣ ٤٥٦٧</p>')).toBe(1);
+    expect(shown('<p>Room 12</p><p>Floor 3, gate 4567</p>')).toBe(1);
+    expect(shown('<p>Room 12, floor 3</p><p>Gate 45</p>')).toBe(0);
+  });
+
   it('calls back once when the page later adds text with digits, not for text without', async () => {
     const { document, MutationObserver } = parseHTML('<html><body><p>Hello</p></body></html>');
     let calls = 0;
