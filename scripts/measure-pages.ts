@@ -30,6 +30,22 @@ for (const kind of ['synthetic', 'business', 'all'] as const) {
   );
 }
 
+/** A page's batch: its name's "bN-" prefix; the first batch has none. */
+const batchOf = (p: CorpusPage): string => /^(b\d+)-/.exec(p.name)?.[1] ?? 'b1';
+const batches = [...new Set(pages.map(batchOf))].sort();
+console.log('\nbatch       pages  numbers | synthetic: P      R     | business: P      R      F1');
+for (const batch of batches) {
+  const inBatch = pages.filter((p) => batchOf(p) === batch);
+  const score = (kind: string) =>
+    prf(inBatch.filter((p) => p.kind === kind).map((p) => scorePage(p, linkPage(p, detector))));
+  const syn = score('synthetic');
+  const biz = score('business');
+  console.log(
+    `${batch.padEnd(10)} ${String(inBatch.length).padStart(6)} ${String(inBatch.reduce((n, p) => n + p.expect.length, 0)).padStart(8)} |` +
+      `            ${f(syn.precision)}  ${f(syn.recall)} |           ${f(biz.precision)}  ${f(biz.recall)}  ${f(biz.f1)}`,
+  );
+}
+
 if (verbose) {
   console.log('');
   const show = (p: CorpusPage) => {

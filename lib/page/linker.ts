@@ -18,14 +18,26 @@ export interface PhoneMatchLike {
 /** The detection functions the linker calls (lib/phone/detect in the product). */
 export interface Detector {
   mightContainPhone(text: string): boolean;
-  findPhoneNumbers(text: string, options: { country: string; before?: string }): PhoneMatchLike[];
+  findPhoneNumbers(
+    text: string,
+    options: {
+      country: string;
+      otherCountries?: readonly string[];
+      strictCountries?: readonly string[];
+      before?: string;
+    },
+  ): PhoneMatchLike[];
 }
 
 export interface LinkerOptions {
   document: Document;
   detector: Detector;
-  /** ISO alpha-2 country for national-format numbers (lib/phone/page-country). */
+  /** ISO alpha-2 country for national-format numbers: the first hypothesis (lib/phone/page-country). */
   country: string;
+  /** Further country hypotheses, in order of evidence (lib/phone/page-country `pageCountries`). */
+  otherCountries?: readonly string[];
+  /** Those hypotheses that only the page's "+CC" numbers point to (lib/phone/page-country). */
+  strictCountries?: readonly string[];
   /**
    * The `title` of a link for a dial value, set when the link is made. The content script leaves it out and
    * sets titles when a person points at or focuses a link (lib/page/title.ts): formatting every number of a
@@ -402,6 +414,12 @@ export function createLinker(options: LinkerOptions): Linker {
   const sliceMs = options.sliceMs ?? 12;
   const firstSliceMs = options.firstSliceMs ?? FIRST_SLICE_MS;
   const holdBackAbove = options.holdBackAbove ?? HOLD_BACK_ABOVE;
+  /** How national-format numbers are read: the page's country hypotheses, in order. */
+  const reading = {
+    country: options.country,
+    otherCountries: options.otherCountries,
+    strictCountries: options.strictCountries,
+  };
 
   const segments = new WeakMap<Text, Segment>();
   const ownerOf = new WeakMap<Node, Text>();
@@ -518,9 +536,7 @@ export function createLinker(options: LinkerOptions): Linker {
     const t = ownerOf.get(a);
     const seg = t && segments.get(t);
     const text = a.textContent ?? '';
-    const matches = detector.mightContainPhone(text)
-      ? detector.findPhoneNumbers(text, { country: options.country })
-      : [];
+    const matches = detector.mightContainPhone(text) ? detector.findPhoneNumbers(text, reading) : [];
     const m = matches.length === 1 ? matches[0]! : undefined;
     const dial = m && text.slice(0, m.start).trim() === '' && text.slice(m.end).trim() === '' ? dialValue(m) : null;
     if (dial) {
@@ -549,7 +565,7 @@ export function createLinker(options: LinkerOptions): Linker {
     if (data.length < MIN_TEXT || !detector.mightContainPhone(data)) return;
     seen.add(t);
     if (!t.parentNode) return;
-    const matches = detector.findPhoneNumbers(data, { country: options.country, before: textBefore(t, headers) });
+    const matches = detector.findPhoneNumbers(data, { ...reading, before: textBefore(t, headers) });
     if (matches.length) place(t, data, matches);
   }
 
@@ -597,7 +613,7 @@ export function createLinker(options: LinkerOptions): Linker {
       return k;
     };
     const crossing = detector
-      .findPhoneNumbers(joined, { country: options.country, before: textBefore(pieces[0]!, headers) })
+      .findPhoneNumbers(joined, { ...reading, before: textBefore(pieces[0]!, headers) })
       .filter((m) => pieceOf(m.start) !== pieceOf(m.end - 1));
     const byPiece = new Map<Text, PhoneMatchLike[]>();
     const add = (k: number, m: PhoneMatchLike): void => {
@@ -626,7 +642,7 @@ export function createLinker(options: LinkerOptions): Linker {
     }
     pieces.forEach((p, k) => {
       if (!detector.mightContainPhone(p.data)) return;
-      for (const m of detector.findPhoneNumbers(p.data, { country: options.country, before: textBefore(p, headers) })) {
+      for (const m of detector.findPhoneNumbers(p.data, { ...reading, before: textBefore(p, headers) })) {
         const start = offsets[k]! + m.start;
         const end = offsets[k]! + m.end;
         if (!crossing.some((c) => c.start < end && start < c.end)) add(k, m);

@@ -1,6 +1,6 @@
 /**
  * Regions the content script never changes (../shared/design.md, "The page contract"): editable regions,
- * script, style, noscript, template, title, svg text, existing links and buttons; and what the page hides with
+ * script, style, noscript, template, title, svg text, existing links (`<a href>`) and buttons; and what the page hides with
  * the `hidden` attribute, until it shows it. Checked by tag name and attribute while
  * walking (no selector matching and no style or layout reads per node), and once with {@link SKIP_SELECTOR}
  * for the ancestors of where a walk starts.
@@ -8,7 +8,6 @@
 
 /** Elements whose whole subtree is left alone, by `localName` (SVG and MathML keep their case: `svg`, `math`). */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
-  'a', // existing links, and ours
   'area',
   'button',
   'label', // a click on it works its form control
@@ -39,6 +38,7 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
  */
 export const SKIP_SELECTOR = [
   ...SKIP_TAGS,
+  'a[href]',
   '[hidden]',
   '[role="button"]',
   '[role="textbox"]',
@@ -48,6 +48,9 @@ export const SKIP_SELECTOR = [
 /** Whether an element the walk reaches starts a skipped subtree. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
+  // Existing links, and ours. An `<a>` without `href` is no link (menus use it as a plain container, issue 10):
+  // the browser gives it no action, so a number in it is linked like any text.
+  if (el.localName === 'a' && el.hasAttribute('href')) return true;
   // Content the page keeps hidden (closed tabs, templates of its own) is linked when it is shown.
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');

@@ -166,10 +166,11 @@ describe('findPhoneNumbers: labels', () => {
     expect(found('電話0312345678', 'JP')).toEqual([['0312345678', '+81312345678']]);
   });
 
-  it('accepts a number that is only possible (not in an allocated range) after a phone label only', () => {
-    // 07700 900xxx is Ofcom's range for drama: the right length, but not a valid UK mobile.
+  it('never links a number that is only possible (not in an allocated range), even after a phone label', () => {
+    // 07700 900xxx is Ofcom's range for drama: the right length, but not a valid UK mobile. Issue 10: a number
+    // that is not valid in the country it is read in is neither linked nor dialled.
     expect(isValidPhoneNumber('07700 900123', 'GB')).toBe(false);
-    expect(found('Mobile: 07700 900123', 'GB')).toEqual([['07700 900123', '+447700900123']]);
+    expect(found('Mobile: 07700 900123', 'GB')).toEqual([]);
     expect(found('See 07700 900123', 'GB')).toEqual([]);
   });
 
@@ -335,7 +336,8 @@ describe('findPhoneNumbers: rules from the independent corpus (corpus-3)', () =>
     expect(found('London office: 020 7946 0554', 'US')).toEqual([['020 7946 0554', '+442079460554']]);
     // The named country wins even where the number would also be valid in the page's country.
     expect(found('New Zealand customers call 0800 123 457', 'AU')).toEqual([['0800 123 457', '+64800123457']]);
-    expect(found('Customers call 0800 123 457', 'AU')).toEqual([['0800 123 457', '+61800123457']]);
+    // Without the name it is no Australian number (Australia's free numbers are 1800): not linked (issue 10).
+    expect(found('Customers call 0800 123 457', 'AU')).toEqual([]);
     // A number between the name and this one belongs to the name; the page's country stays for this one.
     expect(found('Germany 2024: 030 12345670', 'US')).toEqual([]);
   });

@@ -61,8 +61,21 @@ export interface PhoneMatch {
 
 /** Options of {@link findPhoneNumbers}. */
 export interface DetectOptions {
-  /** ISO 3166-1 alpha-2 country for national-format numbers (see `inferPageCountry`). */
+  /**
+   * ISO 3166-1 alpha-2 country for national-format numbers: the first hypothesis (see `pageCountries`).
+   */
   country: string;
+  /**
+   * Further hypotheses, in order of the evidence for them (issue 10): a national-format number is read in the
+   * first of `country`, then these, under which it is valid and written the way that country writes it.
+   */
+  otherCountries?: readonly string[];
+  /**
+   * Those of the hypotheses whose only evidence is the page's own "+CC" numbers: a number is read in one of
+   * them only when it is unmistakably written as a phone number (see `phoneShaped`), because a range, tariff
+   * code or ZIP+4 that is no number at home is often a valid one in some country the page mentions.
+   */
+  strictCountries?: readonly string[];
   /**
    * Optional: the text immediately before `text` in the same block (a previous text node, up to ~40
    * characters), so that a label in another node counts: `<b>Order #</b>4155550132` is not a phone number,
@@ -78,8 +91,9 @@ const MAX_DIGITS = 17;
 /** Most whitespace-separated pieces one number is written in ("+49 (0) 30 12 34 56 78" has 7). */
 const MAX_TOKENS = 8;
 
-// A toll-free code, a separator and a capital: the start of a vanity number ("800-FLOWERS").
-const VANITY_HINT_RE = /8(?:00|33|44|55|66|77|88)\)?[ \u00A0.-][A-Z]/;
+// A toll-free code, a separator and a capital: the start of a vanity number ("800-FLOWERS"); or three digits,
+// a separator and four capitals ("333.PAUL").
+const VANITY_HINT_RE = /8(?:00|33|44|55|66|77|88)\)?[ \u00A0.-][A-Z]|\d{3}[ \u00A0.-][A-Z]{4}(?![A-Za-z])/;
 
 /** ASCII, full-width (Japanese pages), Arabic-Indic and Eastern Arabic-Indic digits. */
 function isDigitCode(c: number): boolean {
@@ -141,6 +155,8 @@ const LISTED_AFTER_COMMA_RE = /^(?:(?:\+|0)\d{1,4}|\(\d{2,5}\))(?:[ \u00A0.-]?\d
 /** A detector bound to one libphonenumber-js metadata set (the measurement script compares several). */
 export interface PhoneDetector {
   findPhoneNumbers(text: string, options: DetectOptions): PhoneMatch[];
+  /** The countries of the "+CC" numbers in `text`, most frequent first (at most `max` numbers read). */
+  explicitCountries(text: string, max?: number): string[];
 }
 
 /**
@@ -173,22 +189,70 @@ export function createPhoneDetector(metadata: MetadataJson): PhoneDetector {
     findPhoneNumbers(text, options) {
       const out: PhoneMatch[] = [];
       if (!mightContainPhone(text)) return out;
-      const upper = options.country.toUpperCase();
-      const country = isCountry(upper) ? upper : null;
+      const countries = candidatesOf(options);
       const ibans = findIbans(text);
       RUN_RE.lastIndex = 0;
       for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
         const run = m[0];
         // A short run followed by a separator and a capital ("1-800-FLOWERS") may be a vanity number.
-        const vanity =
-          run.length <= 7 &&
-          UPPER_AFTER_SEP_RE.test(text.slice(m.index + run.length, m.index + run.length + 2)) &&
-          findVanity(text, m.index, country, judge, out);
-        if (!vanity) scanRun(text, m.index, run, options, country, ibans, judge, out);
+        const vanityEnd =
+          run.length <= 10 && UPPER_AFTER_SEP_RE.test(text.slice(m.index + run.length, m.index + run.length + 2))
+            ? findVanity(text, m.index, countries, judge, out)
+            : -1;
+        if (vanityEnd === -1) scanRun(text, m.index, run, options, countries, ibans, judge, out);
+        else RUN_RE.lastIndex = vanityEnd;
       }
       return out;
     },
+    explicitCountries(text, max = 200) {
+      return explicitCountries(text, metadata, max);
+    },
   };
+
+  /** The supported countries among the options' hypotheses, in order, each once. */
+  function candidatesOf(options: DetectOptions): string[] {
+    const out: string[] = [];
+    const add = (c: string): void => {
+      const upper = c.toUpperCase();
+      if (isCountry(upper) && !out.includes(upper)) out.push(upper);
+    };
+    add(options.country);
+    if (options.otherCountries) for (const c of options.otherCountries) add(c);
+    return out;
+  }
+}
+
+// A "+" and the digits of an international number after it: "+44 20 7946 0958", "+1.425.322.5078", "+49 (0)30…".
+const EXPLICIT_RE = /[+＋][ \u00A0]?(\d{1,3})[ \u00A0.\-()]{0,3}\d[\d \u00A0.\-()/]{5,}/g;
+
+/**
+ * The countries of the international numbers ("+CC …") in a page's text, most frequent first: evidence for how
+ * the page's national-format numbers are meant (issue 10: an Australian firm's ".com" page that shows
+ * "+61 2 9191 8364" once writes "(02) 9191-8364" elsewhere). Each number counts for the main country of its
+ * calling code (+1 → US, +44 → GB, +7 → RU); at most `max` numbers are read.
+ */
+function explicitCountries(text: string, metadata: MetadataJson, max: number): string[] {
+  const counts = new Map<string, number>();
+  const codes = (metadata as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes;
+  EXPLICIT_RE.lastIndex = 0;
+  let seen = 0;
+  for (let m = EXPLICIT_RE.exec(text); m !== null && seen < max; m = EXPLICIT_RE.exec(text)) {
+    // Not a "+" inside a word or a sum ("C++11", "2+2"): a "+" after a letter or digit is no number's start.
+    const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    if ((prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) continue;
+    if (countDigits(m[0], 0, m[0].length) < 8) continue;
+    const digits = m[0].replace(/\D/g, '');
+    // Calling codes are prefix-free: exactly one of the first one, two or three digits is a code.
+    for (let len = 1; len <= 3; len++) {
+      const main = codes[digits.slice(0, len)]?.[0];
+      if (main !== undefined) {
+        counts.set(main, (counts.get(main) ?? 0) + 1);
+        seen++;
+        break;
+      }
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
 }
 
 // "1-800-FLOWERS", "+1 888 PEPSICO", "(800) GOT-JUNK": a North American toll-free code, then keypad
@@ -197,30 +261,58 @@ export function createPhoneDetector(metadata: MetadataJson): PhoneDetector {
 const UPPER_AFTER_SEP_RE = /^[ \u00A0.-][A-Z]/;
 const VANITY_RE =
   /(?<![A-Za-z0-9+-])((?:\+?1[ \u00A0.-])?)(\(8(?:00|33|44|55|66|77|88)\)|8(?:00|33|44|55|66|77|88))[ \u00A0.-]([A-Z0-9]+(?:-[A-Z0-9]+){0,2})(?![A-Za-z0-9]|[.-][A-Za-z0-9])/y;
+// A geographic vanity number: area code, exchange digits, then a capitalised word of four letters on the
+// keypad ("303.333.PAUL", "(212) 555-PIZZA" is not: five letters). Only on a North American reading.
+const GEO_VANITY_RE =
+  /(?<![A-Za-z0-9+-])((?:\+?1[ \u00A0.-])?)(\([2-9]\d\d\)|[2-9]\d\d)[ \u00A0.-]?([2-9]\d\d)[ \u00A0.-]([A-Z]{4})(?![A-Za-z0-9]|[.-][A-Za-z0-9])/y;
+// The same number in digits right after a vanity number, in parentheses: "1-888-LAW-FIRM (1-888-529-3476)".
+const DIGITS_AFTER_VANITY_RE = /[ \u00A0]*[(（]([+\d][\d \u00A0.-]{9,16}\d)[)）]/y;
 const NANP = new Set(['US', 'CA']);
 // Keypad letters A-Z → digits (ITU E.161).
 const KEYPAD = '22233344455566677778889999';
 
-/** Adds the NANP vanity number (see the file comment) that starts at `pos` to `out`; false when there is none. */
-function findVanity(text: string, pos: number, country: string | null, judge: Judge, out: PhoneMatch[]): boolean {
+/**
+ * Adds the NANP vanity number (see the file comment) that starts at `pos` to `out` and returns where it ends;
+ * -1 when there is none. The same number in digits right after it, in parentheses, belongs to it (one link).
+ */
+function findVanity(text: string, pos: number, countries: readonly string[], judge: Judge, out: PhoneMatch[]): number {
+  // Without the "1" the code alone says North America only on a page read as North American.
+  const northAmerican = countries.some((c) => NANP.has(c));
   VANITY_RE.lastIndex = pos;
-  const m = VANITY_RE.exec(text);
-  // Without the "1" the code alone says North America only on a North American page.
-  if (m === null || (m[1] === '' && (country === null || !NANP.has(country)))) return false;
+  let m = VANITY_RE.exec(text);
+  let area = '';
   let keys = '';
   let letters = 0;
-  for (const c of m[3]!) {
-    if (c === '-') continue;
-    if (c >= 'A' && c <= 'Z') {
-      letters++;
-      keys += KEYPAD[c.charCodeAt(0) - 65];
-    } else keys += c;
+  if (m !== null) {
+    area = m[2]!.replace(/\D/g, '');
+    for (const c of m[3]!) {
+      if (c === '-') continue;
+      if (c >= 'A' && c <= 'Z') {
+        letters++;
+        keys += KEYPAD[c.charCodeAt(0) - 65];
+      } else keys += c;
+    }
+    if (keys.length !== 7 || letters < 3) return -1;
+  } else {
+    GEO_VANITY_RE.lastIndex = pos;
+    m = GEO_VANITY_RE.exec(text);
+    if (m === null) return -1;
+    area = m[2]!.replace(/\D/g, '');
+    keys = m[3]!;
+    for (const c of m[4]!) keys += KEYPAD[c.charCodeAt(0) - 65];
   }
-  if (keys.length !== 7 || letters < 3) return false;
-  const judged = judge('1' + m[2]!.replace(/\D/g, '') + keys, true, null);
-  if (judged === null || !judged.valid) return false;
-  out.push({ start: m.index, end: m.index + m[0].length, e164: judged.e164 });
-  return true;
+  if (m[1] === '' && !northAmerican) return -1;
+  const judged = judge('1' + area + keys, true, null);
+  if (judged === null || !judged.valid) return -1;
+  let end = m.index + m[0].length;
+  DIGITS_AFTER_VANITY_RE.lastIndex = end;
+  const spelled = DIGITS_AFTER_VANITY_RE.exec(text);
+  if (spelled !== null) {
+    const digits = spelled[1]!.replace(/\D/g, '');
+    if ('+' + (digits.length === 10 ? '1' + digits : digits) === judged.e164) end += spelled[0].length;
+  }
+  out.push({ start: m.index, end, e164: judged.e164 });
+  return end;
 }
 
 type Judge = (digits: string, plus: boolean, country: string | null) => { e164: string; valid: boolean } | null;
@@ -253,7 +345,7 @@ function scanRun(
   runStart: number,
   run: string,
   options: DetectOptions,
-  country: string | null,
+  countries: readonly string[],
   ibans: number[],
   judge: Judge,
   out: PhoneMatch[],
@@ -261,6 +353,7 @@ function scanRun(
   const runEnd = runStart + run.length;
   const runDigits = countDigits(text, runStart, runEnd);
   if (runDigits < MIN_DIGITS) {
+    const country = countries.includes('AU') ? 'AU' : null;
     if (runDigits === 6 && country === 'AU' && AU_SHORT_RE.test(run) && (run.length === 8 || run.length === 7)) {
       const label = classifyLabel(textBefore(text, runStart, options.before, 48));
       const judged = label === 'identifier' ? null : judge(run.replace(/\D/g, ''), false, country);
@@ -367,6 +460,13 @@ function scanRun(
     }
     // "4155550180@sms.example.com": the local part of an e-mail address (SMS gateways, fax-to-mail).
     if (a0 === '@') blocked[n - 1] = true;
+    // "415-555-0132-B12", "0800 123 4567_A": a suffix joined on makes a serial or part number of it.
+    if (IDENTIFIER_SUFFIX_RE.test(after)) {
+      for (let t = n - 1; t >= 0; t--) {
+        blocked[t] = true;
+        if (t > 0 && softAfter[t - 1]) break;
+      }
+    }
     // "4155550132ABC", "1080p": glued to a word, unless it is a capitalised next word run into the number
     // by text concatenation ("0132Email").
     // A formatted number with a word run into it ("Call 0800 123 4567now") is still the number.
@@ -387,7 +487,12 @@ function scanRun(
   }
 
   // A country named right before a national-format number ("UK: 020 7946 0000" on a US page).
-  const hint = startsWithPlus ? null : countryHint(before);
+  const reading: Reading = {
+    countries,
+    strict: options.strictCountries,
+    hint: startsWithPlus ? null : countryHint(before),
+    afterCode: CODE_BEFORE_RE.test(before),
+  };
 
   /** The longest number among the tokens from `from` on (within its segment first, then across one break). */
   const spanFrom = (from: number): { found: PhoneMatch | null; end: number } => {
@@ -397,11 +502,11 @@ function scanRun(
     let segEnd = from;
     while (segEnd < maxE && !softAfter[segEnd]) segEnd++;
     for (let e = segEnd; e >= from; e--) {
-      const found = trySpan(text, runStart, run, starts, ends, from, e, n, label, country, hint, judge, extMatch);
+      const found = trySpan(text, runStart, run, starts, ends, from, e, n, label, reading, judge, extMatch);
       if (found !== null) return { found, end: e };
     }
     for (let e = maxE; e > segEnd; e--) {
-      const found = trySpan(text, runStart, run, starts, ends, from, e, n, label, country, hint, judge, extMatch);
+      const found = trySpan(text, runStart, run, starts, ends, from, e, n, label, reading, judge, extMatch);
       if (found !== null) return { found, end: e };
     }
     return { found: null, end: from };
@@ -448,6 +553,61 @@ const CN_MOBILE_RE = /^1[3-9]\d{9}$/;
 const DIGIT_GROUP_RE = /^\d{3,}$/;
 const WORD_AFTER_RE = /^[ \u00A0]*\p{L}/u;
 const CONTAINER_CODE_BEFORE_RE = /(?:^|[^A-Za-z])[A-Z]{3}[UJZ] ?$/;
+// A joiner and a short code after a number: "-B12", "_A", "-REV2" (not "-Mon", a word).
+const IDENTIFIER_SUFFIX_RE = /^[-_](?:[A-Za-z]{0,4}\d|[A-Z]{1,4}(?![a-z]))/;
+
+/** How a run's national-format numbers are read: the page's countries, and what stands before the run. */
+interface Reading {
+  countries: readonly string[];
+  /** Countries read only under the strict rule (see `DetectOptions.strictCountries`). */
+  strict: readonly string[] | undefined;
+  /** A country named right before the run ("UK: "), or null. */
+  hint: string | null;
+  /** Whether the run follows a code-like word with letters and digits ("AA1 ", "1Z "). */
+  afterCode: boolean;
+}
+
+// The last word before a run mixes letters and digits: "1Z 999 AA1 ", "ref A12 ".
+const CODE_BEFORE_RE = /(?:[A-Za-z]\d|\d[A-Za-z])[A-Za-z0-9]*[ \u00A0]+$/;
+
+/**
+ * Whether run[from, to) is written the way phone numbers are: an area code in parentheses, or three or more
+ * digit groups not joined by dots alone ("0207 515 7774", "079-6630 4000"; not "0150–1299", "3004.90.00").
+ */
+function phoneShaped(run: string, from: number, to: number): boolean {
+  const span = run.slice(from, to);
+  if (/[(（]\d/.test(span)) return true;
+  const groups = span.match(/\d+/g);
+  return groups !== null && groups.length >= 3 && /[ \u00A0-]/.test(span) && !span.includes('/');
+}
+
+/** Whether `digits`, bare, is a whole national number the way people in `country` write one without separators. */
+function isBareNational(country: string, digits: string): boolean {
+  return (
+    (digits.length >= 10 && digits.length <= 12 && digits[0] === '0' && BARE_TRUNK_COUNTRIES.has(country)) ||
+    (country === 'CN' && CN_MOBILE_RE.test(digits))
+  );
+}
+
+/**
+ * Whether a North American number is grouped the way North Americans write one: its digit groups (after a
+ * leading "1" or "+1") break only after the area code and after the exchange ("(905) 616-5509", "206.588.2075",
+ * "415 5550132"), never inside them ("415.5550.132" is a build number, "2065 882 075" no number at all).
+ */
+function writtenAsNanp(written: string): boolean {
+  const groups = written.match(/\d+/g);
+  if (groups === null) return false;
+  let i = 0;
+  if (groups.length > 1 && groups[0] === '1') i = 1;
+  // Ten digits after the country code, always ("310-2456" is a local number at best, and no link).
+  if (groups.slice(i).join('').replace(/^1/, '').length !== 10) return false;
+  let at = 0;
+  for (; i < groups.length - 1; i++) {
+    at += groups[i]!.length;
+    if (at !== 3 && at !== 6) return false;
+  }
+  return true;
+}
 
 /** An extension right after `pos`: its digits and where it ends. */
 function matchExtension(text: string, pos: number): { ext: string; end: number } | null {
@@ -474,8 +634,7 @@ function trySpan(
   e: number,
   n: number,
   label: LabelKind,
-  country: string | null,
-  hint: string | null,
+  reading: Reading,
   judge: Judge,
   extMatch: { ext: string; end: number } | null,
 ): PhoneMatch | null {
@@ -552,36 +711,26 @@ function trySpan(
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return null;
   const spanLabel = s === 0 ? label : null;
-  // Bare digit runs need a phone label (see the file comment), except a whole national number with its trunk
-  // "0" in a country that always writes one ("0492990844", "01174960623"), or a Chinese mobile number
-  // ("13912345678"), which is how people there write them, when valid (checked below) and not labelled as
+  // Bare digit runs need a phone label (see the file comment), except a whole national number written the way
+  // people in one of the page's countries write them bare (checked per country below), when not labelled as
   // something else.
-  const bareNational =
-    bare &&
-    spanLabel === null &&
-    s === 0 &&
-    e === n - 1 &&
-    country !== null &&
-    ((digits.length >= 10 && digits.length <= 12 && digits[0] === '0' && BARE_TRUNK_COUNTRIES.has(country)) ||
-      (country === 'CN' && CN_MOBILE_RE.test(digits)));
-  if (bare && spanLabel !== 'phone' && !bareNational) return null;
+  const mayBeBareNational = bare && spanLabel === null && s === 0 && e === n - 1;
+  if (bare && spanLabel !== 'phone' && !mayBeBareNational) return null;
 
-  let judged: { e164: string; valid: boolean } | null = null;
-  // A country named right before the number wins over the page's when the number is valid there: "New
-  // Zealand: 0800 123 457" on an Australian page is a New Zealand number even though Australia has 0800s.
-  if (!plus && hint !== null && hint !== country && hasWrittenTrunkPrefix(hint, digits)) {
-    const hinted = judge(digits, false, hint);
-    if (hinted !== null && hinted.valid) judged = hinted;
-  }
-  if (judged === null) {
-    if (!plus && country !== null && !hasWrittenTrunkPrefix(country, digits)) return null;
-    judged = judge(digits, plus, country);
-  }
+  const judged = plus
+    ? judge(digits, true, null)
+    : readNational(
+        digits,
+        bare && spanLabel !== 'phone',
+        spanLabel === 'phone' || phoneShaped(run, from, to),
+        reading,
+        judge,
+      );
   if (judged === null) return null;
   if (isPlaceholderNumber(judged.e164)) return PLACEHOLDER;
-  // A number that is only "possible" (right length, outside the allocated ranges) needs a phone label.
-  if (!judged.valid && spanLabel !== 'phone') return null;
-  if (bareNational && !judged.valid) return null;
+  // Never a number that is not valid where it is read (issue 10: "(02)9191-8364" is no American number).
+  if (!judged.valid) return null;
+  if (judged.e164.startsWith('+1') && !writtenAsNanp(run.slice(from, to))) return null;
 
   const start = runStart + from;
   const endsRun = e === n - 1 && to === ends[e];
@@ -589,6 +738,51 @@ function trySpan(
     return { start, end: extMatch.end, e164: judged.e164, ext: extMatch.ext };
   }
   return { start, end: runStart + to, e164: judged.e164 };
+}
+
+/**
+ * Reads a national-format number (no "+") under the page's country hypotheses (issue 10, design.md "Numbers"):
+ * an international prefix written out ("0044 20 7946 0958") first, then a country named right before it, then
+ * each of `countries` in order. The first reading that is valid, and written the way that country writes its
+ * numbers (its trunk prefix; bare only where people write them bare), wins; a placeholder stops the search.
+ * Null when no reading is valid: a number is never dialled in a country whose plan does not have it.
+ */
+function readNational(
+  digits: string,
+  bareUnlabelled: boolean,
+  shaped: boolean,
+  reading: Reading,
+  judge: Judge,
+): { e164: string; valid: boolean } | null {
+  const { countries, hint } = reading;
+  if (digits.startsWith('00') && digits[2] !== '0') {
+    const intl = judge(digits.slice(2), true, null);
+    if (intl !== null && intl.valid) return intl;
+  }
+  let fallback: { e164: string; valid: boolean } | null = null;
+  const tryIn = (country: string, strict: boolean): { e164: string; valid: boolean } | null => {
+    // In a country only the page's "+CC" numbers point to, only what is unmistakably written as a phone number
+    // (labelled, an area code in parentheses, three or more groups), and not the tail of a code ("1Z 999 AA1 01
+    // 2345 6784"): a range, a tariff code or a ZIP+4 that is no number at home is a valid one somewhere else.
+    if (strict && (!shaped || reading.afterCode)) return null;
+    if (bareUnlabelled && !isBareNational(country, digits)) return null;
+    if (!hasWrittenTrunkPrefix(country, digits)) return null;
+    const judged = judge(digits, false, country);
+    if (judged !== null && !judged.valid) fallback ??= judged;
+    return judged !== null && (judged.valid || isPlaceholderNumber(judged.e164)) ? judged : null;
+  };
+  if (hint !== null && !countries.includes(hint)) {
+    const hinted = tryIn(hint, false);
+    if (hinted !== null) return hinted;
+  }
+  // A named country first among the page's own, too.
+  const order = hint !== null && countries.includes(hint) ? [hint, ...countries.filter((c) => c !== hint)] : countries;
+  for (let i = 0; i < order.length; i++) {
+    const country = order[i]!;
+    const judged = tryIn(country, country !== hint && reading.strict !== undefined && reading.strict.includes(country));
+    if (judged !== null) return judged;
+  }
+  return fallback;
 }
 
 /** Built on first use: a page without digits never pays for it (the content script runs on every page). */
@@ -601,4 +795,10 @@ let defaultDetector: PhoneDetector | undefined;
 export function findPhoneNumbers(text: string, options: DetectOptions): PhoneMatch[] {
   defaultDetector ??= createPhoneDetector(detectionMetadata as unknown as MetadataJson);
   return defaultDetector.findPhoneNumbers(text, options);
+}
+
+/** The countries of the "+CC" numbers in `text`, most frequent first (see {@link PhoneDetector.explicitCountries}). */
+export function explicitCountriesIn(text: string, max?: number): string[] {
+  defaultDetector ??= createPhoneDetector(detectionMetadata as unknown as MetadataJson);
+  return defaultDetector.explicitCountries(text, max);
 }

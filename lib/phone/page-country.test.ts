@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { inferPageCountry } from './page-country';
+import { inferPageCountry, pageCountries } from './page-country';
 
 const infer = (lang: string | null | undefined, host: string, fallback = 'US'): string =>
   inferPageCountry({ lang, host, fallback });
 
 describe('inferPageCountry', () => {
-  it('takes the region of the lang attribute first, over the TLD and the language', () => {
-    expect(infer('de-AT', 'example.de')).toBe('AT');
+  it('takes the host TLD first, then the region of the lang attribute, then the language (issue 10)', () => {
+    // Templates copy `lang` wrongly; a country-code TLD is the business's own choice.
+    expect(infer('de-AT', 'example.de')).toBe('DE');
     expect(infer('en-GB', 'example.com')).toBe('GB');
-    expect(infer('fr_CA', 'example.fr')).toBe('CA');
+    expect(infer('fr_CA', 'example.fr')).toBe('FR');
     expect(infer('pt-br', 'example.com')).toBe('BR');
   });
 
@@ -51,5 +52,50 @@ describe('inferPageCountry', () => {
 
   it('falls back to the user default when the page says nothing', () => {
     expect(infer(null, 'example.com', 'AU')).toBe('AU');
+  });
+});
+
+describe('pageCountries: the hypotheses for a page, strongest evidence first (issue 10)', () => {
+  it("orders TLD, the page's own +CC countries, lang region, language, then the user's country, each once", () => {
+    expect(pageCountries({ lang: 'en-GB', host: 'www.example.com.au', fallback: 'US', explicit: ['AU'] })).toEqual([
+      'AU',
+      'GB',
+      'US',
+    ]);
+    expect(pageCountries({ lang: 'de-AT', host: 'shop.example.de', fallback: 'US', explicit: ['CH', 'AT'] })).toEqual([
+      'DE',
+      'CH',
+      'AT',
+      'US',
+    ]);
+  });
+
+  it('keeps a lying lang as one hypothesis among others, never the only one', () => {
+    // An American firm on a WordPress template with lang="en-gb": GB is tried, then the user's US.
+    expect(pageCountries({ lang: 'en-gb', host: 'www.acme-plumbing.com', fallback: 'US' })).toEqual(['GB', 'US']);
+    // A Canadian .ca site with the same template: CA first.
+    expect(pageCountries({ lang: 'en-gb', host: 'www.maple.ca', fallback: 'US' })).toEqual(['CA', 'GB', 'US']);
+  });
+
+  it("puts an Australian firm on .com with its +61 numbers ahead of the user's US", () => {
+    expect(pageCountries({ lang: null, host: 'www.sydneyfirm.com', fallback: 'US', explicit: ['AU'] })).toEqual([
+      'AU',
+      'US',
+    ]);
+  });
+
+  it("tries at most four of the page's +CC countries (an office list names many)", () => {
+    const explicit = ['GB', 'DE', 'FR', 'JP', 'IN', 'BR'];
+    expect(pageCountries({ lang: 'en', host: 'global.example.com', fallback: 'US', explicit })).toEqual([
+      'GB',
+      'DE',
+      'FR',
+      'JP',
+      'US',
+    ]);
+  });
+
+  it('skips generic-use TLDs and language codes that name no one country', () => {
+    expect(pageCountries({ lang: 'es', host: 'startup.io', fallback: 'MX' })).toEqual(['MX']);
   });
 });

@@ -130,20 +130,57 @@ function tldCountry(host: string): string | null {
   return TLD_COUNTRY[tld] ?? tld.toUpperCase();
 }
 
+/** What a page says about the country of its national-format numbers (see {@link pageCountries}). */
+export interface PageCountryEvidence {
+  /** The `lang` attribute of the page's root element (templates often copy it wrongly). */
+  lang?: string | null;
+  /** The page's host name (its country-code TLD). */
+  host: string;
+  /** The user's `dialing.defaultCountry`. */
+  fallback: string;
+  /** The countries of the page's own "+CC" numbers, most frequent first (lib/phone/detect `explicitCountriesIn`). */
+  explicit?: readonly string[];
+}
+
+/** How many of the page's "+CC" countries are tried: a multinational office list names many. */
+const MAX_EXPLICIT = 4;
+
 /**
- * Country for national-format numbers on a page: the `lang` attribute's region ("de-AT" → AT), then the
- * host's country-code TLD (".de" → DE, ".co.uk"/".uk" → GB; generic-use TLDs like .io, .co, .tv are
- * skipped), then a language spoken in one country (de → DE, fr → FR, ja → JP; en, es, ar, pt, zh… are
- * ambiguous and skipped), then `fallback` (the user's `dialing.defaultCountry`).
+ * The countries a page's national-format numbers may be written in, strongest evidence first (issue 10,
+ * design.md "Numbers"): the host's country-code TLD (".de" → DE, ".co.uk"/".uk" → GB; generic-use TLDs like
+ * .io, .co, .tv are skipped); the countries of the "+CC" numbers elsewhere on the page; the `lang` attribute's
+ * region ("de-AT" → AT); a language spoken in one country (de → DE, ja → JP; en, es, ar, pt, zh… are ambiguous
+ * and skipped); and last the user's own `fallback`. The detector reads each number in the first of these under
+ * which it is valid and well formed, so a `lang` copied from a template never vetoes a number that is right for
+ * the host, the page's other numbers or the user's own country. Each country appears once.
  */
-export function inferPageCountry(input: { lang?: string | null; host: string; fallback: string }): string {
+export function pageCountries(input: PageCountryEvidence): string[] {
+  const out: string[] = [];
+  const add = (c: string | null | undefined): void => {
+    if (c && !out.includes(c)) out.push(c);
+  };
   const lang = input.lang ?? '';
-  const region = lang.length > 0 ? regionOf(lang) : null;
-  if (region !== null) return region;
-  const fromTld = tldCountry(input.host);
-  if (fromTld !== null) return fromTld;
-  const language = lang.trim().split(/[-_]/)[0]!.toLowerCase();
-  const fromLanguage = LANGUAGE_COUNTRY[language];
-  if (fromLanguage !== undefined) return fromLanguage;
-  return input.fallback;
+  add(tldCountry(input.host));
+  for (const c of (input.explicit ?? []).slice(0, MAX_EXPLICIT)) add(c);
+  add(lang.length > 0 ? regionOf(lang) : null);
+  add(LANGUAGE_COUNTRY[lang.trim().split(/[-_]/)[0]!.toLowerCase()]);
+  add(input.fallback);
+  return out;
+}
+
+/**
+ * Those of {@link pageCountries} that only the page's "+CC" numbers point to (not its host, `lang` or the
+ * user): the detector reads a number in them only when it is unmistakably written as a phone number.
+ */
+export function strictPageCountries(input: PageCountryEvidence): string[] {
+  const others = pageCountries({ ...input, explicit: [] });
+  return pageCountries(input).filter((c) => !others.includes(c));
+}
+
+/**
+ * The one country a page's evidence points to first (see {@link pageCountries}): what a `tel:` link's national
+ * number is read in, and the first hypothesis for the numbers in its text.
+ */
+export function inferPageCountry(input: PageCountryEvidence): string {
+  return pageCountries(input)[0]!;
 }
