@@ -25,6 +25,8 @@ export function startContent(ctx: ContentScriptContext): void {
   let config: PageConfig | null = null;
   let linker: Linker | null = null;
   let country = '';
+  /** What a page's own national-format `tel:` link is read in: the page's first country hypothesis. */
+  let dialCountry = '';
   let sheet: CSSStyleSheet | null | undefined;
   let reportedInvalid = false;
 
@@ -90,6 +92,7 @@ export function startContent(ctx: ContentScriptContext): void {
     // A different country reads national numbers differently: link again from scratch.
     if (linker && (!wanted || nextCountry !== country)) stopLinking();
     country = nextCountry;
+    if (!linker) dialCountry = nextCountry;
     if (!wanted || linker || digitWatch) return;
     whenDigits(() => {
       loadLinking()
@@ -97,10 +100,13 @@ export function startContent(ctx: ContentScriptContext): void {
           // Settings may have changed while the script loaded.
           if (ctx.isInvalid || linker || !config || !config.linkify || config.blocked) return;
           styles(document);
+          // Each number's country from what the page says of itself, not its `lang` alone (issue 10).
+          const reading = module.readingOf(document, location.hostname, config.defaultCountry);
+          dialCountry = reading.country;
           linker = module.createLinker({
             document,
             detector: module.detector,
-            country,
+            ...reading,
             ourLinks,
             schedule: (task, delayMs) => void ctx.setTimeout(task, delayMs ?? 0),
             now: () => performance.now(),
@@ -114,7 +120,7 @@ export function startContent(ctx: ContentScriptContext): void {
   }
 
   function dial(request: DialRequest): void {
-    const message: DialMessage = { type: 'dial', number: request.number, source: request.source, country };
+    const message: DialMessage = { type: 'dial', number: request.number, source: request.source, country: dialCountry };
     browser.runtime.sendMessage(message).catch(onMessagingError);
   }
 

@@ -13,9 +13,7 @@ import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { createLinker, dialValue, type Detector } from './linker';
-import { pageCountries, strictPageCountries, type PageCountryEvidence } from '../phone/page-country';
-import { explicitCountriesIn } from '../phone/detect';
-import { pageEvidenceText } from './page-evidence';
+import { readingOf } from './page-evidence';
 
 /** One expected number: its text on the page, E.164, and extension digits where the text has one. */
 export interface PageNumber {
@@ -60,16 +58,6 @@ function parse(html: string): ReturnType<typeof parseHTML> {
   return window;
 }
 
-/** The page's country evidence, as the content script gathers it (lib/phone/page-country). */
-function evidenceOf(page: CorpusPage, document: Document, defaultCountry: string): PageCountryEvidence {
-  return {
-    lang: document.documentElement.getAttribute('lang'),
-    host: new URL(page.url).hostname,
-    fallback: defaultCountry,
-    explicit: explicitCountriesIn(pageEvidenceText(document)),
-  };
-}
-
 /** The `data-pbx-dial` value a person expects for a number (the page contract). */
 export function expectedDial(n: PageNumber): string {
   return n.ext ? `${n.e164};ext=${n.ext}` : n.e164;
@@ -91,15 +79,12 @@ export function linkPage(page: CorpusPage, detector: Detector, defaultCountry = 
   const saved = g.MutationObserver;
   g.MutationObserver = MutationObserver;
   try {
-    const evidence = evidenceOf(page, document as unknown as Document, defaultCountry);
-    const [country, ...otherCountries] = pageCountries(evidence);
+    const reading = readingOf(document as unknown as Document, new URL(page.url).hostname, defaultCountry);
     const tasks: (() => void)[] = [];
     const linker = createLinker({
       document: document as unknown as Document,
       detector,
-      country: country!,
-      otherCountries,
-      strictCountries: strictPageCountries(evidence),
+      ...reading,
       ourLinks: new WeakMap(),
       schedule: (task, delayMs) => void (delayMs ? undefined : tasks.push(task)),
       now: () => 0,
@@ -126,7 +111,7 @@ export function linkPage(page: CorpusPage, detector: Detector, defaultCountry = 
  */
 export function linkPageNaively(page: CorpusPage, defaultCountry = 'US'): Linked[] {
   const { document } = parse(page.html);
-  const country = pageCountries(evidenceOf(page, document as unknown as Document, defaultCountry))[0]!;
+  const { country } = readingOf(document as unknown as Document, new URL(page.url).hostname, defaultCountry);
   const out: Linked[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {

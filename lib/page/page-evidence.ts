@@ -6,6 +6,33 @@
  * `telephone` is usually international.
  */
 
+import { countriesNamedIn } from '../phone/context-rules';
+import { explicitCountriesIn } from '../phone/detect';
+import { pageCountries, strictPageCountries } from '../phone/page-country';
+
+/** How a page's national-format numbers are read: the linker's and detector's country options. */
+export interface PageReading {
+  country: string;
+  otherCountries: string[];
+  strictCountries: string[];
+}
+
+/**
+ * The country hypotheses for a page (lib/phone/page-country `pageCountries`) from everything it says about
+ * itself: its host and `lang`, the user's country, the "+CC" numbers it shows and the places it names.
+ */
+export function readingOf(doc: Document, host: string, fallback: string): PageReading {
+  const evidence = {
+    lang: doc.documentElement.getAttribute('lang'),
+    host,
+    fallback,
+    explicit: explicitCountriesIn(pageEvidenceText(doc)),
+    named: namedCountries(doc),
+  };
+  const [country, ...otherCountries] = pageCountries(evidence);
+  return { country: country!, otherCountries, strictCountries: strictPageCountries(evidence) };
+}
+
 /** At most this much of the page's text is read: the first screens name the business's country. */
 const MAX_TEXT = 200_000;
 /** At most this many `tel:` links and JSON-LD blocks. */
@@ -35,4 +62,25 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/**
+ * The countries a page names, most mentioned first: the schema.org `addressCountry` of its JSON-LD (an ISO code
+ * or a name; it counts as three mentions), then the country and city names, currency signs and UK postcodes of
+ * its visible text (lib/phone/context-rules `countriesNamedIn`).
+ */
+export function namedCountries(doc: Document): string[] {
+  const counts = new Map<string, number>();
+  const add = (cc: string, n: number): void => void counts.set(cc, (counts.get(cc) ?? 0) + n);
+  const blocks = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < blocks.length && i < MAX_ELEMENTS; i++) {
+    for (const m of (blocks[i]!.textContent ?? '').matchAll(/"addressCountry"\s*:\s*"([^"]{2,40})"/g)) {
+      const value = m[1]!;
+      if (/^[A-Z]{2}$/.test(value)) add(value, 3);
+      else for (const cc of countriesNamedIn(value).keys()) add(cc, 3);
+    }
+  }
+  const text = (doc.body?.textContent ?? '').slice(0, MAX_TEXT);
+  for (const [cc, n] of countriesNamedIn(text)) add(cc, n);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countriesNamedIn,
   classifyLabel,
   countryHint,
   findDecoys,
@@ -182,4 +183,21 @@ describe('countryHint', () => {
     'IT support: ', // "IT" is a word, not a country code here
     'Australia, and after a long detour, call: ', // more than 32 characters back
   ])('%j names no country', (before) => expect(countryHint(before)).toBeNull());
+});
+
+describe('countriesNamedIn (issue 10: a page that says nothing in its host or lang)', () => {
+  it('counts country and city names, currency signs, UK postcodes and one-country scripts', () => {
+    expect(countriesNamedIn('Pennine & Co, Leeds LS1 5AB, England. Prices in £. Also New Zealand.')).toEqual(
+      new Map([
+        ['GB', 4],
+        ['NZ', 1],
+      ]),
+    );
+    expect(countriesNamedIn('Offices in Mumbai and Bengaluru, fees in ₹')).toEqual(new Map([['IN', 3]]));
+    expect(countriesNamedIn('CS CENTER 고객센터')).toEqual(new Map([['KR', 5]]));
+  });
+
+  it('ignores lower-case words and words that only look like codes', () => {
+    expect(countriesNamedIn('the london look, IT support, CONTACT US')).toEqual(new Map());
+  });
 });

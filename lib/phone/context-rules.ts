@@ -299,7 +299,8 @@ export function findDecoys(run: string, digitCount: number, out: number[], phone
       );
   }
   if (hasSlash) collect(SLASH_CODE_RE, run, out, (m) => !hasRangeAt(out, m.index));
-  if (hasDot) {
+  // A "+" says phone number: "+61.2.5550.1977" is no version, IP address or thousands (issue 10).
+  if (hasDot && run[0] !== '+' && run[0] !== '＋') {
     if (digitCount >= 10) collect(BOLETO_RE, run, out);
     collect(TIME_RE, run, out);
     collect(IP_RE, run, out);
@@ -526,3 +527,62 @@ export function countryHint(before: string): string | null {
   }
   return null;
 }
+
+// Currency signs that belong to one country's pages: "£" on a UK shop, "₹" on an Indian one.
+const CURRENCY_COUNTRY = new Map<string, string>([
+  ['£', 'GB'],
+  ['₹', 'IN'],
+  ['₦', 'NG'],
+  ['₩', 'KR'],
+  ['₪', 'IL'],
+  ['₺', 'TR'],
+  ['₽', 'RU'],
+  ['₱', 'PH'],
+  ['R$', 'BR'],
+]);
+// A capitalised word, or two ("New Zealand"), or an upper-case code ("UK"); a currency sign; a UK postcode.
+const NAMED_RE =
+  /\b([A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b|([A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+|[A-Z]{2,3})(?=[^A-Za-z]|$)|(R\$|[£₹₦₩₪₺₽₱])/g;
+
+/**
+ * The countries a page names (issue 10): its country and city names ("United Kingdom", "Leeds", "Bengaluru",
+ * the words `countryHint` knows), its currency signs and UK postcodes; at most `max` mentions are counted. Evidence for a page that says nothing in its host or `lang` (a UK firm on ".com"):
+ * weak, so the detector reads numbers in these countries only when they are unmistakably phone numbers.
+ * Returns each country with its count of mentions.
+ */
+export function countriesNamedIn(text: string, max = 400): Map<string, number> {
+  const counts = new Map<string, number>();
+  let found = 0;
+  const count = (cc: string | undefined): void => {
+    if (cc === undefined) return;
+    counts.set(cc, (counts.get(cc) ?? 0) + 1);
+    found++;
+  };
+  let previous = ''; // the word before, lower-cased ("new" before "Zealand")
+  NAMED_RE.lastIndex = 0;
+  for (let m = NAMED_RE.exec(text); m !== null && found < max; m = NAMED_RE.exec(text)) {
+    if (m[3] !== undefined) count(CURRENCY_COUNTRY.get(m[3]));
+    else if (m[1] !== undefined) count('GB');
+    else {
+      const word = m[2]!;
+      const lower = word.toLowerCase();
+      const pair = HINT_PAIRS.get(lower);
+      count(HINT_CODES.get(word) ?? HINT_WORDS.get(lower) ?? (pair?.[0] === previous ? pair[1] : undefined));
+      previous = lower;
+    }
+  }
+  // A script written in one country only: a Korean page with lang="en" still writes Hangul.
+  for (const [re, cc] of SCRIPT_COUNTRY) {
+    if (re.test(text)) counts.set(cc, (counts.get(cc) ?? 0) + 5);
+  }
+  return counts;
+}
+
+/** Scripts whose pages come from one country: Hangul, kana, Hebrew, Greek, Thai. */
+const SCRIPT_COUNTRY: Array<[RegExp, string]> = [
+  [/[\uAC00-\uD7AF]{2}/, 'KR'],
+  [/[\u3040-\u30FF]{2}/, 'JP'],
+  [/[\u05D0-\u05EA]{3}/, 'IL'],
+  [/[\u03B1-\u03C9]{3}/, 'GR'],
+  [/[\u0E01-\u0E2E]{3}/, 'TH'],
+];

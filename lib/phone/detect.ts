@@ -292,6 +292,8 @@ function findVanity(text: string, pos: number, countries: readonly string[], jud
         keys += KEYPAD[c.charCodeAt(0) - 65];
       } else keys += c;
     }
+    // "1-877-GARZA-LAW": letters past the seventh are only spelling; the keypad takes seven.
+    if (keys.length > 7 && /^[A-Z-]+$/.test(m[3]!.slice(m[3]!.length - (keys.length - 7)))) keys = keys.slice(0, 7);
     if (keys.length !== 7 || letters < 3) return -1;
   } else {
     GEO_VANITY_RE.lastIndex = pos;
@@ -491,7 +493,8 @@ function scanRun(
     countries,
     strict: options.strictCountries,
     hint: startsWithPlus ? null : countryHint(before),
-    afterCode: CODE_BEFORE_RE.test(before),
+    // A code before the run, or one the run starts with ("AA1 01 2345 6784": its "1" is glued to "AA").
+    afterCode: CODE_BEFORE_RE.test(before) || (blocked[0]! && LATIN_LETTER_RE.test(prevChar)),
   };
 
   /** The longest number among the tokens from `from` on (within its segment first, then across one break). */
@@ -554,7 +557,7 @@ const DIGIT_GROUP_RE = /^\d{3,}$/;
 const WORD_AFTER_RE = /^[ \u00A0]*\p{L}/u;
 const CONTAINER_CODE_BEFORE_RE = /(?:^|[^A-Za-z])[A-Z]{3}[UJZ] ?$/;
 // A joiner and a short code after a number: "-B12", "_A", "-REV2" (not "-Mon", a word).
-const IDENTIFIER_SUFFIX_RE = /^[-_](?:[A-Za-z]{0,4}\d|[A-Z]{1,4}(?![a-z]))/;
+const IDENTIFIER_SUFFIX_RE = /^[-_](?:\p{L}{0,4}\d|\p{Lu}{1,4}(?!\p{Ll}))/u;
 
 /** How a run's national-format numbers are read: the page's countries, and what stands before the run. */
 interface Reading {
@@ -577,6 +580,9 @@ const CODE_BEFORE_RE = /(?:[A-Za-z]\d|\d[A-Za-z])[A-Za-z0-9]*[ \u00A0]+$/;
 function phoneShaped(run: string, from: number, to: number): boolean {
   const span = run.slice(from, to);
   if (/[(（]\d/.test(span)) return true;
+  // Two groups where that is the country's habit: a UK "07711 900461" / "01904 613207", an Indian mobile
+  // "98240 12345". Joined by a space, never a dash ("0150–1299" is a range).
+  if (/^0\d{3,4} \d{6}$|^[6-9]\d{4} \d{5}$/.test(span)) return true;
   const groups = span.match(/\d+/g);
   return groups !== null && groups.length >= 3 && /[ \u00A0-]/.test(span) && !span.includes('/');
 }

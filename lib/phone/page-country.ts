@@ -140,15 +140,20 @@ export interface PageCountryEvidence {
   fallback: string;
   /** The countries of the page's own "+CC" numbers, most frequent first (lib/phone/detect `explicitCountriesIn`). */
   explicit?: readonly string[];
+  /** The countries the page names (addresses, currency, postcodes), most mentioned first (`countriesNamedIn`). */
+  named?: readonly string[];
 }
 
 /** How many of the page's "+CC" countries are tried: a multinational office list names many. */
 const MAX_EXPLICIT = 4;
+/** How many of the countries the page names are tried. */
+const MAX_NAMED = 2;
 
 /**
  * The countries a page's national-format numbers may be written in, strongest evidence first (issue 10,
  * design.md "Numbers"): the host's country-code TLD (".de" → DE, ".co.uk"/".uk" → GB; generic-use TLDs like
- * .io, .co, .tv are skipped); the countries of the "+CC" numbers elsewhere on the page; the `lang` attribute's
+ * .io, .co, .tv are skipped); the countries of the "+CC" numbers elsewhere on the page; the countries it names
+ * (its address's country or city, its currency, a UK postcode); the `lang` attribute's
  * region ("de-AT" → AT); a language spoken in one country (de → DE, ja → JP; en, es, ar, pt, zh… are ambiguous
  * and skipped); and last the user's own `fallback`. The detector reads each number in the first of these under
  * which it is valid and well formed, so a `lang` copied from a template never vetoes a number that is right for
@@ -162,6 +167,7 @@ export function pageCountries(input: PageCountryEvidence): string[] {
   const lang = input.lang ?? '';
   add(tldCountry(input.host));
   for (const c of (input.explicit ?? []).slice(0, MAX_EXPLICIT)) add(c);
+  for (const c of (input.named ?? []).slice(0, MAX_NAMED)) add(c);
   add(lang.length > 0 ? regionOf(lang) : null);
   add(LANGUAGE_COUNTRY[lang.trim().split(/[-_]/)[0]!.toLowerCase()]);
   add(input.fallback);
@@ -169,11 +175,11 @@ export function pageCountries(input: PageCountryEvidence): string[] {
 }
 
 /**
- * Those of {@link pageCountries} that only the page's "+CC" numbers point to (not its host, `lang` or the
- * user): the detector reads a number in them only when it is unmistakably written as a phone number.
+ * Those of {@link pageCountries} that only the page's "+CC" numbers or the places it names point to (not its
+ * host, `lang` or the user): the detector reads a number in them only when it is unmistakably written as a phone number.
  */
 export function strictPageCountries(input: PageCountryEvidence): string[] {
-  const others = pageCountries({ ...input, explicit: [] });
+  const others = pageCountries({ ...input, explicit: [], named: [] });
   return pageCountries(input).filter((c) => !others.includes(c));
 }
 
