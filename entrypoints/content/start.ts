@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, DialMessage, PageConfig } from '@/lib/messages';
-import { inferPageCountry } from '@/lib/phone/page-country';
+import { inferPageCountry, readingFrom } from '@/lib/phone/page-country';
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
 import type { Linker } from '@/lib/page/linker';
 import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
@@ -101,7 +101,12 @@ export function startContent(ctx: ContentScriptContext): void {
           if (ctx.isInvalid || linker || !config || !config.linkify || config.blocked) return;
           styles(document);
           // Each number's country from what the page says of itself, not its `lang` alone (issue 10).
-          const reading = module.readingOf(document, location.hostname, config.defaultCountry);
+          const reading = readingFrom({
+            lang: document.documentElement.lang,
+            host: location.hostname,
+            fallback: config.defaultCountry,
+            ...module.pageEvidence(document),
+          });
           dialCountry = reading.country;
           linker = module.createLinker({
             document,

@@ -7,7 +7,7 @@
  */
 import type { Detector, createLinker, intersectionVisibility } from './linker';
 import type { titleOnDemand } from './title';
-import type { readingOf } from './page-evidence';
+import type { pageEvidence } from './page-evidence';
 
 export const LINKING_GLOBAL = '__pbxClickToDialLinking';
 /** Where the build puts the large part (WXT unlisted script `entrypoints/linking.ts`). */
@@ -18,7 +18,7 @@ export interface LinkingModule {
   createLinker: typeof createLinker;
   intersectionVisibility: typeof intersectionVisibility;
   titleOnDemand: typeof titleOnDemand;
-  readingOf: typeof readingOf;
+  pageEvidence: typeof pageEvidence;
 }
 
 /**

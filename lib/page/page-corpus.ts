@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { createLinker, dialValue, type Detector } from './linker';
-import { readingOf } from './page-evidence';
+import { pageEvidence } from './page-evidence';
+import { readingFrom, type PageReading } from '../phone/page-country';
 
 /** One expected number: its text on the page, E.164, and extension digits where the text has one. */
 export interface PageNumber {
@@ -58,6 +59,16 @@ function parse(html: string): ReturnType<typeof parseHTML> {
   return window;
 }
 
+/** The page's country options, as the content script makes them. */
+function readingOfPage(page: CorpusPage, document: Document, defaultCountry: string): PageReading {
+  return readingFrom({
+    lang: document.documentElement.getAttribute('lang'),
+    host: new URL(page.url).hostname,
+    fallback: defaultCountry,
+    ...pageEvidence(document),
+  });
+}
+
 /** The `data-pbx-dial` value a person expects for a number (the page contract). */
 export function expectedDial(n: PageNumber): string {
   return n.ext ? `${n.e164};ext=${n.ext}` : n.e164;
@@ -79,7 +90,7 @@ export function linkPage(page: CorpusPage, detector: Detector, defaultCountry = 
   const saved = g.MutationObserver;
   g.MutationObserver = MutationObserver;
   try {
-    const reading = readingOf(document as unknown as Document, new URL(page.url).hostname, defaultCountry);
+    const reading = readingOfPage(page, document as unknown as Document, defaultCountry);
     const tasks: (() => void)[] = [];
     const linker = createLinker({
       document: document as unknown as Document,
@@ -111,7 +122,7 @@ export function linkPage(page: CorpusPage, detector: Detector, defaultCountry = 
  */
 export function linkPageNaively(page: CorpusPage, defaultCountry = 'US'): Linked[] {
   const { document } = parse(page.html);
-  const { country } = readingOf(document as unknown as Document, new URL(page.url).hostname, defaultCountry);
+  const { country } = readingOfPage(page, document as unknown as Document, defaultCountry);
   const out: Linked[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {

@@ -8,29 +8,13 @@
 
 import { countriesNamedIn } from '../phone/context-rules';
 import { explicitCountriesIn } from '../phone/detect';
-import { pageCountries, strictPageCountries } from '../phone/page-country';
-
-/** How a page's national-format numbers are read: the linker's and detector's country options. */
-export interface PageReading {
-  country: string;
-  otherCountries: string[];
-  strictCountries: string[];
-}
 
 /**
- * The country hypotheses for a page (lib/phone/page-country `pageCountries`) from everything it says about
- * itself: its host and `lang`, the user's country, the "+CC" numbers it shows and the places it names.
+ * What a page shows of its country beyond its host and `lang`: the countries of its "+CC" numbers and the
+ * countries it names (lib/phone/page-country `PageCountryEvidence`). Runs once when linking starts.
  */
-export function readingOf(doc: Document, host: string, fallback: string): PageReading {
-  const evidence = {
-    lang: doc.documentElement.getAttribute('lang'),
-    host,
-    fallback,
-    explicit: explicitCountriesIn(pageEvidenceText(doc)),
-    named: namedCountries(doc),
-  };
-  const [country, ...otherCountries] = pageCountries(evidence);
-  return { country: country!, otherCountries, strictCountries: strictPageCountries(evidence) };
+export function pageEvidence(doc: Document): { explicit: string[]; named: string[] } {
+  return { explicit: explicitCountriesIn(pageEvidenceText(doc)), named: namedCountries(doc) };
 }
 
 /** At most this much of the page's text is read: the first screens name the business's country. */

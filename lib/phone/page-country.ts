@@ -183,6 +183,19 @@ export function strictPageCountries(input: PageCountryEvidence): string[] {
   return pageCountries(input).filter((c) => !others.includes(c));
 }
 
+/** How a page's national-format numbers are read: the linker's and the detector's country options. */
+export interface PageReading {
+  country: string;
+  otherCountries: string[];
+  strictCountries: string[];
+}
+
+/** The country options for a page's linker from its evidence ({@link pageCountries}, {@link strictPageCountries}). */
+export function readingFrom(evidence: PageCountryEvidence): PageReading {
+  const [country, ...otherCountries] = pageCountries(evidence);
+  return { country: country!, otherCountries, strictCountries: strictPageCountries(evidence) };
+}
+
 /**
  * The one country a page's evidence points to first (see {@link pageCountries}): what a `tel:` link's national
  * number is read in, and the first hypothesis for the numbers in its text.
