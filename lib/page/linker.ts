@@ -25,6 +25,7 @@ export interface Detector {
       otherCountries?: readonly string[];
       strictCountries?: readonly string[];
       before?: string;
+      heading?: string;
     },
   ): PhoneMatchLike[];
 }
@@ -328,6 +329,25 @@ function previous(node: Node): Node | null {
   return p;
 }
 
+const HEADING_RE = /^h[1-6]$/;
+
+/**
+ * The heading of the section `t` is in, for a country it names (issue 10: an office list's "<h3>France</h3>"
+ * over an address and "Tél. 01 64 48 70 00"): the nearest h1–h6 among the previous siblings of `t`'s parent and
+ * its ancestors, at most four levels up and four siblings back; "" when there is none that near.
+ */
+export function sectionHeading(t: Node): string {
+  let el = t.parentElement;
+  for (let up = 0; el !== null && up < 4; up++, el = el.parentElement) {
+    if (HEADING_RE.test(el.localName)) return '';
+    let sibling = el.previousElementSibling;
+    for (let k = 0; sibling !== null && k < 4; k++, sibling = sibling.previousElementSibling) {
+      if (HEADING_RE.test(sibling.localName)) return (sibling.textContent ?? '').slice(0, 80);
+    }
+  }
+  return '';
+}
+
 /**
  * Up to {@link BEFORE_CHARS} of the text that precedes `t` nearby (its parent's grandparent at most), so the
  * detector sees a label in a previous element: `<th>Order</th><td>12345678</td>`, `<b>Tel.</b> 030 …`. In a
@@ -565,7 +585,11 @@ export function createLinker(options: LinkerOptions): Linker {
     if (data.length < MIN_TEXT || !detector.mightContainPhone(data)) return;
     seen.add(t);
     if (!t.parentNode) return;
-    const matches = detector.findPhoneNumbers(data, { ...reading, before: textBefore(t, headers) });
+    const matches = detector.findPhoneNumbers(data, {
+      ...reading,
+      before: textBefore(t, headers),
+      heading: sectionHeading(t),
+    });
     if (matches.length) place(t, data, matches);
   }
 
@@ -613,7 +637,11 @@ export function createLinker(options: LinkerOptions): Linker {
       return k;
     };
     const crossing = detector
-      .findPhoneNumbers(joined, { ...reading, before: textBefore(pieces[0]!, headers) })
+      .findPhoneNumbers(joined, {
+        ...reading,
+        before: textBefore(pieces[0]!, headers),
+        heading: sectionHeading(pieces[0]!),
+      })
       .filter((m) => pieceOf(m.start) !== pieceOf(m.end - 1));
     const byPiece = new Map<Text, PhoneMatchLike[]>();
     const add = (k: number, m: PhoneMatchLike): void => {
@@ -642,7 +670,11 @@ export function createLinker(options: LinkerOptions): Linker {
     }
     pieces.forEach((p, k) => {
       if (!detector.mightContainPhone(p.data)) return;
-      for (const m of detector.findPhoneNumbers(p.data, { ...reading, before: textBefore(p, headers) })) {
+      for (const m of detector.findPhoneNumbers(p.data, {
+        ...reading,
+        before: textBefore(p, headers),
+        heading: sectionHeading(p),
+      })) {
         const start = offsets[k]! + m.start;
         const end = offsets[k]! + m.end;
         if (!crossing.some((c) => c.start < end && start < c.end)) add(k, m);

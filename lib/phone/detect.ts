@@ -82,6 +82,11 @@ export interface DetectOptions {
    * `<b>Tel.</b> 4155550132` is.
    */
   before?: string;
+  /**
+   * Optional: the heading of the section the text is in ("France", "Johannesburg, South Africa"): a country it
+   * names is tried first for national-format numbers when no country is named right before them.
+   */
+  heading?: string;
 }
 
 /** Fewest digits a linked number has: shorter runs are prices, counts, years and house numbers. */
@@ -492,7 +497,9 @@ function scanRun(
   const reading: Reading = {
     countries,
     strict: options.strictCountries,
-    hint: startsWithPlus ? null : countryHint(before),
+    hint: startsWithPlus
+      ? null
+      : (countryHint(before) ?? (options.heading ? countryHint(options.heading + ' ') : null)),
     // A code before the run, or one the run starts with ("AA1 01 2345 6784": its "1" is glued to "AA").
     afterCode: CODE_BEFORE_RE.test(before) || (blocked[0]! && LATIN_LETTER_RE.test(prevChar)),
   };
@@ -573,13 +580,19 @@ interface Reading {
 // The last word before a run mixes letters and digits: "1Z 999 AA1 ", "ref A12 ".
 const CODE_BEFORE_RE = /(?:[A-Za-z]\d|\d[A-Za-z])[A-Za-z0-9]*[ \u00A0]+$/;
 
+/** France's overseas departments, with their own calling codes but France's way of writing numbers. */
+const FRENCH_OVERSEAS = ['RE', 'GP', 'MQ', 'GF', 'YT'];
+
 /**
- * Whether run[from, to) is written the way phone numbers are: an area code in parentheses, or three or more
+ * Whether `span`, a number as written, is written the way phone numbers are in `country`: an area code in parentheses, or three or more
  * digit groups not joined by dots alone ("0207 515 7774", "079-6630 4000"; not "0150–1299", "3004.90.00").
  */
-function phoneShaped(run: string, from: number, to: number): boolean {
-  const span = run.slice(from, to);
+function phoneShaped(span: string, country: string): boolean {
   if (/[(（]\d/.test(span)) return true;
+  // An area code and a slash: "030 / 44 31 92 70", "089/543218-0" (German and Austrian habit).
+  if (/^0\d{1,4} ?\/ ?\d/.test(span)) return true;
+  // Korea's nationwide numbers: "1588-1234".
+  if (country === 'KR' && /^1[5-9]\d\d-\d{4}$/.test(span)) return true;
   // Two groups where that is the country's habit: a UK "07711 900461" / "01904 613207", an Indian mobile
   // "98240 12345". Joined by a space, never a dash ("0150–1299" is a range).
   if (/^0\d{3,4} \d{6}$|^[6-9]\d{4} \d{5}$/.test(span)) return true;
@@ -728,7 +741,7 @@ function trySpan(
     : readNational(
         digits,
         bare && spanLabel !== 'phone',
-        spanLabel === 'phone' || phoneShaped(run, from, to),
+        spanLabel === 'phone' ? null : run.slice(from, to),
         reading,
         judge,
       );
@@ -756,7 +769,7 @@ function trySpan(
 function readNational(
   digits: string,
   bareUnlabelled: boolean,
-  shaped: boolean,
+  written: string | null,
   reading: Reading,
   judge: Judge,
 ): { e164: string; valid: boolean } | null {
@@ -765,17 +778,23 @@ function readNational(
     const intl = judge(digits.slice(2), true, null);
     if (intl !== null && intl.valid) return intl;
   }
-  let fallback: { e164: string; valid: boolean } | null = null;
   const tryIn = (country: string, strict: boolean): { e164: string; valid: boolean } | null => {
     // In a country only the page's "+CC" numbers point to, only what is unmistakably written as a phone number
     // (labelled, an area code in parentheses, three or more groups), and not the tail of a code ("1Z 999 AA1 01
     // 2345 6784"): a range, a tariff code or a ZIP+4 that is no number at home is a valid one somewhere else.
-    if (strict && (!shaped || reading.afterCode)) return null;
+    if (strict && ((written !== null && !phoneShaped(written, country)) || reading.afterCode)) return null;
     if (bareUnlabelled && !isBareNational(country, digits)) return null;
     if (!hasWrittenTrunkPrefix(country, digits)) return null;
     const judged = judge(digits, false, country);
-    if (judged !== null && !judged.valid) fallback ??= judged;
-    return judged !== null && (judged.valid || isPlaceholderNumber(judged.e164)) ? judged : null;
+    if (judged !== null && (judged.valid || isPlaceholderNumber(judged.e164))) return judged;
+    // France's overseas departments write their numbers as France does ("0262 21 43 65" is La Réunion).
+    if (country === 'FR') {
+      for (const overseas of FRENCH_OVERSEAS) {
+        const there = judge(digits, false, overseas);
+        if (there !== null && there.valid) return there;
+      }
+    }
+    return null;
   };
   if (hint !== null && !countries.includes(hint)) {
     const hinted = tryIn(hint, false);
@@ -788,7 +807,7 @@ function readNational(
     const judged = tryIn(country, country !== hint && reading.strict !== undefined && reading.strict.includes(country));
     if (judged !== null) return judged;
   }
-  return fallback;
+  return null;
 }
 
 /** Built on first use: a page without digits never pays for it (the content script runs on every page). */

@@ -99,3 +99,10 @@ describe('pageCountries: the hypotheses for a page, strongest evidence first (is
     expect(pageCountries({ lang: 'es', host: 'startup.io', fallback: 'MX' })).toEqual(['MX']);
   });
 });
+
+describe('pageCountries: a language is no hypothesis beside a country-code host', () => {
+  it('reads German on ".at" as Austrian only (a number invalid there is not tried as German)', () => {
+    expect(pageCountries({ lang: 'de', host: 'www.kanzlei.at', fallback: 'AT' })).toEqual(['AT']);
+    expect(pageCountries({ lang: 'de', host: 'www.kanzlei.com', fallback: 'US' })).toEqual(['DE', 'US']);
+  });
+});

@@ -154,8 +154,8 @@ const MAX_NAMED = 2;
  * design.md "Numbers"): the host's country-code TLD (".de" → DE, ".co.uk"/".uk" → GB; generic-use TLDs like
  * .io, .co, .tv are skipped); the countries of the "+CC" numbers elsewhere on the page; the countries it names
  * (its address's country or city, its currency, a UK postcode); the `lang` attribute's
- * region ("de-AT" → AT); a language spoken in one country (de → DE, ja → JP; en, es, ar, pt, zh… are ambiguous
- * and skipped); and last the user's own `fallback`. The detector reads each number in the first of these under
+ * region ("de-AT" → AT); on a host without a country, a language spoken in one country (de → DE, ja → JP; en,
+ * es, ar, pt, zh… are ambiguous and skipped); and last the user's own `fallback`. The detector reads each number in the first of these under
  * which it is valid and well formed, so a `lang` copied from a template never vetoes a number that is right for
  * the host, the page's other numbers or the user's own country. Each country appears once.
  */
@@ -165,11 +165,13 @@ export function pageCountries(input: PageCountryEvidence): string[] {
     if (c && !out.includes(c)) out.push(c);
   };
   const lang = input.lang ?? '';
-  add(tldCountry(input.host));
+  const tld = tldCountry(input.host);
+  add(tld);
   for (const c of (input.explicit ?? []).slice(0, MAX_EXPLICIT)) add(c);
   for (const c of (input.named ?? []).slice(0, MAX_NAMED)) add(c);
   add(lang.length > 0 ? regionOf(lang) : null);
-  add(LANGUAGE_COUNTRY[lang.trim().split(/[-_]/)[0]!.toLowerCase()]);
+  // A language says less than a host: German on ".at" is Austrian, not a second hypothesis for Germany.
+  if (tld === null) add(LANGUAGE_COUNTRY[lang.trim().split(/[-_]/)[0]!.toLowerCase()]);
   add(input.fallback);
   return out;
 }
