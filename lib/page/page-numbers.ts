@@ -1,0 +1,207 @@
+/**
+ * The numbers a page shows, for the popup's "Numbers on this page" and for "Call with PBX" on a link: read on
+ * demand (when the popup or the menu asks), never on the content script's hot path. Unlike the linker it reads
+ * inside links too: a number in a non-`tel:` link (`<a href="/contact">Contact Us: 619.534.4000</a>`) cannot
+ * become a link of ours, but stays callable from here. It changes nothing in the page.
+ *
+ * It reads numbers the way the linker does (./README.md): the same detector and country, the same label text
+ * before a number (`textBefore`), and numbers split across inline elements joined the same way.
+ */
+import { adjacentText, dialValue, textBefore, type Detector, type PhoneMatchLike } from './linker';
+import { isSkippedElement } from './skip';
+import { numberFromTelHref } from './tel-href';
+
+/** One number on the page. */
+export interface PageNumber {
+  /** What to dial: E.164 with `;ext=N`, or, for a `tel:` link detection cannot read, the href's number as written. */
+  dial: string;
+  /** The number as the page writes it (a `tel:` link: its href's number). */
+  text: string;
+  /** A short snippet of the text around the number, the number included. */
+  context: string;
+}
+
+export interface CollectOptions {
+  /** The detector and country the linker is given (entrypoints/content/start.ts). */
+  detector: Detector;
+  country: string;
+  /** The links the linker made, with the dial value it recorded for each. */
+  ourLinks?: WeakMap<Element, string>;
+  /** Stop after this many distinct numbers (default {@link MAX_PAGE_NUMBERS}). */
+  limit?: number;
+}
+
+/** A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all. */
+export const MAX_PAGE_NUMBERS = 100;
+/** Characters of context on each side of a number. */
+const CONTEXT_CHARS = 40;
+// The next four follow lib/page/linker.ts (linkSplitNumbers), so split numbers are joined as the linker joins them.
+const MAX_PIECES = 9;
+const OPEN_END_RE = /[0-9+(\-\u2010-\u2015/)][\s\u00A0]*$/;
+const OPEN_START_RE = /^[\s\u00A0]*[0-9(\-\u2010-\u2015/)+]/;
+const BLANK_RE = /^[\s\u00A0]*$/;
+const DIGIT_AT_EDGE_RE = /^[\s\u00A0]*\d|\d[\s\u00A0]*$/;
+/** Elements whose text is never a page's visible words: the context snippet passes over them. */
+const NOT_TEXT = /^(?:script|style|noscript|template)$/;
+/** Elements a line of text runs through, for the context snippet (by tag name: styles would cost a layout). */
+const LINE_TAGS =
+  /^(?:a|abbr|b|bdi|bdo|big|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|nobr|q|s|samp|small|span|strong|sub|sup|td|th|time|tt|u|var|wbr)$/;
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Whether the walk leaves `el` and everything inside it out. Links are read (the linker skips them). */
+function skipped(el: Element): boolean {
+  if (el.localName !== 'a') return isSkippedElement(el);
+  const editable = el.getAttribute('contenteditable');
+  return el.hasAttribute('hidden') || (editable !== null && editable.toLowerCase() !== 'false');
+}
+
+/**
+ * Up to {@link CONTEXT_CHARS} of the text before (or after) `start` in the same line: the walk crosses inline
+ * elements (and table cells, so a row reads as one line) but stops at a block, a line break or a control;
+ * scripts and styles are passed over.
+ */
+function beside(start: Node, forward: boolean): string {
+  const parts: string[] = [];
+  let length = 0;
+  const add = (text: string): void => {
+    length += text.length;
+    if (forward) parts.push(text);
+    else parts.unshift(text);
+  };
+  let n: Node = start;
+  let enter = false;
+  for (let steps = 0; length < CONTEXT_CHARS && steps < 64; steps++) {
+    let next: Node | null = enter ? (forward ? n.firstChild : n.lastChild) : null;
+    enter = false;
+    if (!next) next = forward ? n.nextSibling : n.previousSibling;
+    if (!next) {
+      const up = n.parentNode;
+      if (!up || up.nodeType !== 1 || !LINE_TAGS.test((up as Element).localName)) break;
+      n = up;
+      continue;
+    }
+    n = next;
+    if (n.nodeType === 3) add((n as Text).data);
+    else if (n.nodeType === 1) {
+      const name = (n as Element).localName;
+      if (LINE_TAGS.test(name)) {
+        enter = true;
+        if (name === 'td' || name === 'th') add(' ');
+      } else if (!NOT_TEXT.test(name)) break;
+    }
+  }
+  return parts.join('');
+}
+
+/** "…words before 619.534.4000 words after…", at most {@link CONTEXT_CHARS} either side, cut at a word. */
+function snippet(before: string, number: string, after: string): string {
+  let b = squash(before);
+  let a = squash(after);
+  if (b.length > CONTEXT_CHARS) b = `…${b.slice(-CONTEXT_CHARS).replace(/^\S*\s/, '')}`;
+  if (a.length > CONTEXT_CHARS) a = `${a.slice(0, CONTEXT_CHARS).replace(/\s\S*$/, '')}…`;
+  return squash(`${b} ${squash(number)} ${a}`);
+}
+
+/**
+ * The numbers under `root` (a document, an element, a shadow root) in page order, one per dial value, with
+ * the first place each appears. Reads text outside the regions the page contract never touches (script,
+ * style, editable regions, hidden elements, …, see ./skip.ts), text inside non-`tel:` links, the page's own
+ * `tel:`/`callto:`/`sip:` links (the number from the href) and the links the linker made (their recorded
+ * value), and open shadow roots.
+ */
+export function collectPageNumbers(root: Node, options: CollectOptions): PageNumber[] {
+  const { detector, country, ourLinks } = options;
+  const limit = options.limit ?? MAX_PAGE_NUMBERS;
+  const out: PageNumber[] = [];
+  const dials = new Set<string>();
+  /** Text nodes already read, alone or joined with their neighbours. */
+  const read = new WeakSet<Text>();
+  const headers = new WeakMap<Element, string[]>();
+
+  const add = (dial: string, text: string, context: string): void => {
+    if (dials.has(dial)) return;
+    dials.add(dial);
+    out.push({ dial, text: squash(text), context });
+  };
+
+  /** A tel-scheme href's number as a dial value: read like a labelled phone number, or kept as written. */
+  function telDial(raw: string): string {
+    const [main = '', ext] = raw.split(';ext=');
+    const found: PhoneMatchLike[] = detector.findPhoneNumbers(main, { country, before: 'Tel.' });
+    const m = found.length === 1 ? found[0]! : undefined;
+    const dial = m && !/\d/.test(main.slice(0, m.start) + main.slice(m.end)) && dialValue({ ...m, ext: ext ?? m.ext });
+    if (dial) return dial;
+    const digits = main.replace(/\D/g, '');
+    return main.trim().startsWith('+') ? `+${digits}${ext ? `;ext=${ext}` : ''}` : raw;
+  }
+
+  /** A link with a number of its own (ours or tel-scheme): listed whole, its text not read again. */
+  function readLink(a: Element): boolean {
+    const recorded = ourLinks?.get(a);
+    const href = recorded ? null : a.getAttribute('href');
+    const raw = href ? numberFromTelHref(href) : null;
+    const dial = recorded ?? (raw ? telDial(raw) : null);
+    if (!dial) return false;
+    const text = recorded ? (a.textContent ?? '') : raw!;
+    add(dial, text, snippet(beside(a, false), a.textContent ?? '', beside(a, true)));
+    return true;
+  }
+
+  /** The text nodes around `t` one number may run across (as the linker's `linkSplitNumbers` gathers them). */
+  function pieces(t: Text): Text[] {
+    const list = [t];
+    if (!DIGIT_AT_EDGE_RE.test(t.data)) return list;
+    const seam = (x: string, y: string): boolean =>
+      (BLANK_RE.test(x) || OPEN_END_RE.test(x)) && (BLANK_RE.test(y) || OPEN_START_RE.test(y));
+    for (let p = adjacentText(t, false); p && list.length < MAX_PIECES; p = adjacentText(p, false)) {
+      if (read.has(p) || !seam(p.data, list[0]!.data)) break;
+      list.unshift(p);
+    }
+    for (let q = adjacentText(t, true); q && list.length < MAX_PIECES; q = adjacentText(q, true)) {
+      if (read.has(q) || !seam(list[list.length - 1]!.data, q.data)) break;
+      list.push(q);
+    }
+    while (list.length > 1 && BLANK_RE.test(list[0]!.data)) list.shift();
+    while (list.length > 1 && BLANK_RE.test(list[list.length - 1]!.data)) list.pop();
+    return list;
+  }
+
+  function readText(t: Text): void {
+    if (read.has(t)) return;
+    const group = pieces(t);
+    const joined = group.map((p) => p.data).join('');
+    if (!detector.mightContainPhone(joined)) return;
+    for (const p of group) read.add(p);
+    const before = textBefore(group[0]!, headers);
+    for (const m of detector.findPhoneNumbers(joined, { country, before })) {
+      const dial = dialValue(m);
+      if (!dial) continue;
+      const number = joined.slice(m.start, m.end);
+      const around = [
+        beside(group[0]!, false) + joined.slice(0, m.start),
+        joined.slice(m.end) + beside(group.at(-1)!, true),
+      ];
+      add(dial, number, snippet(around[0]!, number, around[1]!));
+    }
+  }
+
+  // Depth first, in document order; an explicit stack, as pages nest deeper than a call stack likes.
+  const stack: Node[] = [root];
+  while (stack.length && out.length < limit) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      readText(node as Text);
+      continue;
+    }
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (skipped(el) || (el.localName === 'a' && readLink(el))) continue;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    // An open shadow root is what shows in the host's place (its light children only through slots): first.
+    const shadow = node.nodeType === 1 ? (node as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
+    if (shadow) stack.push(shadow);
+  }
+  return out.slice(0, limit);
+}
