@@ -10,6 +10,8 @@
 import { adjacentText, dialValue, textBefore, type Detector, type PhoneMatchLike } from './linker';
 import { isSkippedElement } from './skip';
 import { numberFromTelHref } from './tel-href';
+// A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
+import { MAX_PAGE_NUMBERS } from '../messages';
 
 /** One number on the page. */
 export interface PageNumber {
@@ -31,8 +33,6 @@ export interface CollectOptions {
   limit?: number;
 }
 
-/** A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all. */
-export const MAX_PAGE_NUMBERS = 100;
 /** Characters of context on each side of a number. */
 const CONTEXT_CHARS = 40;
 // The next four follow lib/page/linker.ts (linkSplitNumbers), so split numbers are joined as the linker joins them.
