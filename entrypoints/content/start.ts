@@ -7,6 +7,7 @@ import type { Linker } from '@/lib/page/linker';
 import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
 import { LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
 import { selectedText } from '@/lib/page/selection';
+import { numberFromTelHref } from '@/lib/page/tel-href';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
 import { t } from '@/components/i18n';
 
@@ -157,7 +158,12 @@ export function startContent(ctx: ContentScriptContext): void {
     const module = await loadLinking();
     const pageCountry = config ? country : countryFor(current);
     const numbers = root
-      ? module.collectPageNumbers(root, { detector: module.detector, country: pageCountry, ourLinks })
+      ? module.collectPageNumbers(root, {
+          detector: module.detector,
+          country: pageCountry,
+          ourLinks,
+          telNumber: numberFromTelHref,
+        })
       : [];
     return { status: 'ok', numbers, country: pageCountry };
   }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { collectPageNumbers } from './page-numbers';
 import { createLinker } from './linker';
+import { numberFromTelHref } from './tel-href';
 import { findPhoneNumbers, mightContainPhone } from '../phone/detect';
 
 /** The product's detector, as entrypoints/linking.ts hands it to the linker. */
 const detector = { findPhoneNumbers, mightContainPhone };
+const telNumber = numberFromTelHref;
 
 function page(body: string): Document {
   const { document, MutationObserver } = parseHTML(
@@ -17,7 +19,7 @@ function page(body: string): Document {
 }
 
 function collect(body: string, country = 'US', extra: { limit?: number } = {}) {
-  return collectPageNumbers(page(body), { detector, country, ...extra });
+  return collectPageNumbers(page(body), { detector, country, telNumber, ...extra });
 }
 
 describe('collectPageNumbers', () => {
@@ -84,7 +86,16 @@ describe('collectPageNumbers', () => {
     expect(n!.context).toBe(
       '…San Diego office answers on weekdays at +1 619 534 4000 between nine and five, except on public…',
     );
-    expect(collect('<td>Phone</td><td>+1 619 534 4000</td>')[0]!.context).toBe('Phone +1 619 534 4000');
+    // The line the number is in: inline elements are crossed, blocks, cells and line breaks are not.
+    expect(collect('<p>Head office</p><p>Call <b>us</b> at +1 619 534 4000<br>Fax 5</p>')[0]!.context).toBe(
+      'Call us at +1 619 534 4000',
+    );
+    expect(collect('<p>Main office: <a href="/c">(619) 534-4000</a> (weekdays)</p>')[0]!.context).toBe(
+      'Main office: (619) 534-4000 (weekdays)',
+    );
+    expect(collect('<table><tr><td>Phone</td><td>+1 619 534 4000</td></tr></table>')[0]!.context).toBe(
+      '+1 619 534 4000',
+    );
   });
 
   it('lists the links the linker made with the value it recorded, and the rest of the page around them', () => {
@@ -93,10 +104,11 @@ describe('collectPageNumbers', () => {
     const linker = createLinker({ document, detector, country: 'US', ourLinks, schedule: () => {}, now: () => 0 });
     linker.start();
     expect(document.querySelectorAll('a[data-pbx-dial]')).toHaveLength(1);
-    const found = collectPageNumbers(document, { detector, country: 'US', ourLinks });
+    const found = collectPageNumbers(document, { detector, country: 'US', ourLinks, telNumber });
     expect(found).toEqual([
-      { dial: '+14155550132', text: '+1 415 555 0132', context: 'Call +1 415 555 0132 or (619) 534-4000' },
-      { dial: '+16195344000', text: '(619) 534-4000', context: 'Call +1 415 555 0132 or (619) 534-4000' },
+      { dial: '+14155550132', text: '+1 415 555 0132', context: 'Call +1 415 555 0132 or' },
+      // A link holding its number alone: the words before the link (here a link of ours ends them).
+      { dial: '+16195344000', text: '(619) 534-4000', context: 'or (619) 534-4000' },
     ]);
     linker.stop();
   });
@@ -104,7 +116,18 @@ describe('collectPageNumbers', () => {
   it('reads only under the root it is given (the link a context menu was opened on)', () => {
     const document = page('<p>+1 415 555 0132 <a id="l" href="/c">Contact Us: 619.534.4000</a></p>');
     const link = document.getElementById('l')!;
-    expect(collectPageNumbers(link, { detector, country: 'US' }).map((n) => n.dial)).toEqual(['+16195344000']);
+    expect(collectPageNumbers(link, { detector, country: 'US', telNumber }).map((n) => n.dial)).toEqual([
+      '+16195344000',
+    ]);
+  });
+
+  it('reads open shadow roots, where the host shows them', () => {
+    const document = page('<p>Before +1 415 555 0130</p><x-card id="card"><span>light</span></x-card>');
+    const host = document.getElementById('card')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside +1 415 555 0131</p>';
+    const found = collectPageNumbers(document, { detector, country: 'US', telNumber });
+    expect(found.map((n) => n.dial)).toEqual(['+14155550130', '+14155550131']);
   });
 
   it('stops at the limit', () => {

@@ -9,7 +9,7 @@
  */
 import { adjacentText, dialValue, textBefore, type Detector, type PhoneMatchLike } from './linker';
 import { isSkippedElement } from './skip';
-import { numberFromTelHref } from './tel-href';
+import type { numberFromTelHref } from './tel-href';
 // A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
 import { MAX_PAGE_NUMBERS } from '../messages';
 
@@ -27,6 +27,11 @@ export interface CollectOptions {
   /** The detector and country the linker is given (entrypoints/content/start.ts). */
   detector: Detector;
   country: string;
+  /**
+   * The number of a `tel:`/`callto:`/`sip:` href (./tel-href.ts). Passed in: the content script's always-loaded
+   * part has it already, and the part that loads on demand should not carry a second copy (size budget).
+   */
+  telNumber: typeof numberFromTelHref;
   /** The links the linker made, with the dial value it recorded for each. */
   ourLinks?: WeakMap<Element, string>;
   /** Stop after this many distinct numbers (default {@link MAX_PAGE_NUMBERS}). */
@@ -41,12 +46,6 @@ const OPEN_END_RE = /[0-9+(\-\u2010-\u2015/)][\s\u00A0]*$/;
 const OPEN_START_RE = /^[\s\u00A0]*[0-9(\-\u2010-\u2015/)+]/;
 const BLANK_RE = /^[\s\u00A0]*$/;
 const DIGIT_AT_EDGE_RE = /^[\s\u00A0]*\d|\d[\s\u00A0]*$/;
-/** Elements whose text is never a page's visible words: the context snippet passes over them. */
-const NOT_TEXT = /^(?:script|style|noscript|template)$/;
-/** Elements a line of text runs through, for the context snippet (by tag name: styles would cost a layout). */
-const LINE_TAGS =
-  /^(?:a|abbr|b|bdi|bdo|big|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|nobr|q|s|samp|small|span|strong|sub|sup|td|th|time|tt|u|var|wbr)$/;
-
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Whether the walk leaves `el` and everything inside it out. Links are read (the linker skips them). */
@@ -57,41 +56,17 @@ function skipped(el: Element): boolean {
 }
 
 /**
- * Up to {@link CONTEXT_CHARS} of the text before (or after) `start` in the same line: the walk crosses inline
- * elements (and table cells, so a row reads as one line) but stops at a block, a line break or a control;
- * scripts and styles are passed over.
+ * Up to {@link CONTEXT_CHARS} of the text before (or after) `start` in the same line: the text nodes the linker's
+ * `adjacentText` reaches (across inline elements only, never a block, a line break or a link). A link's text
+ * that is its number alone gets the words around the link.
  */
 function beside(start: Node, forward: boolean): string {
-  const parts: string[] = [];
-  let length = 0;
-  const add = (text: string): void => {
-    length += text.length;
-    if (forward) parts.push(text);
-    else parts.unshift(text);
-  };
-  let n: Node = start;
-  let enter = false;
-  for (let steps = 0; length < CONTEXT_CHARS && steps < 64; steps++) {
-    let next: Node | null = enter ? (forward ? n.firstChild : n.lastChild) : null;
-    enter = false;
-    if (!next) next = forward ? n.nextSibling : n.previousSibling;
-    if (!next) {
-      const up = n.parentNode;
-      if (!up || up.nodeType !== 1 || !LINE_TAGS.test((up as Element).localName)) break;
-      n = up;
-      continue;
-    }
-    n = next;
-    if (n.nodeType === 3) add((n as Text).data);
-    else if (n.nodeType === 1) {
-      const name = (n as Element).localName;
-      if (LINE_TAGS.test(name)) {
-        enter = true;
-        if (name === 'td' || name === 'th') add(' ');
-      } else if (!NOT_TEXT.test(name)) break;
-    }
+  let out = '';
+  for (let t = adjacentText(start, forward); t && out.length < CONTEXT_CHARS; t = adjacentText(t, forward)) {
+    out = forward ? out + t.data : t.data + out;
   }
-  return parts.join('');
+  const up = start.parentNode as Element | null;
+  return out.trim() || up?.localName !== 'a' ? out : beside(up, forward);
 }
 
 /** "…words before 619.534.4000 words after…", at most {@link CONTEXT_CHARS} either side, cut at a word. */
@@ -111,7 +86,7 @@ function snippet(before: string, number: string, after: string): string {
  * value), and open shadow roots.
  */
 export function collectPageNumbers(root: Node, options: CollectOptions): PageNumber[] {
-  const { detector, country, ourLinks } = options;
+  const { detector, country, ourLinks, telNumber } = options;
   const limit = options.limit ?? MAX_PAGE_NUMBERS;
   const out: PageNumber[] = [];
   const dials = new Set<string>();
@@ -140,7 +115,7 @@ export function collectPageNumbers(root: Node, options: CollectOptions): PageNum
   function readLink(a: Element): boolean {
     const recorded = ourLinks?.get(a);
     const href = recorded ? null : a.getAttribute('href');
-    const raw = href ? numberFromTelHref(href) : null;
+    const raw = href ? telNumber(href) : null;
     const dial = recorded ?? (raw ? telDial(raw) : null);
     if (!dial) return false;
     const text = recorded ? (a.textContent ?? '') : raw!;
