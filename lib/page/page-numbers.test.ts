@@ -125,7 +125,9 @@ describe('collectPageNumbers', () => {
     const document = page('<p>Before +1 415 555 0130</p><x-card id="card"><span>light</span></x-card>');
     const host = document.getElementById('card')!;
     const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p>Inside +1 415 555 0131</p>';
+    const p = document.createElement('p');
+    p.textContent = 'Inside +1 415 555 0131';
+    shadow.appendChild(p);
     const found = collectPageNumbers(document, { detector, country: 'US', telNumber });
     expect(found.map((n) => n.dial)).toEqual(['+14155550130', '+14155550131']);
   });
