@@ -4,6 +4,7 @@
  * in page order; Call places exactly one call at the simulator. Also with linking off, on a blocked site, and
  * the content script's half of "Call with PBX" on a web link (the number in the link right-clicked last).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
@@ -213,3 +214,23 @@ test('Call with PBX on a web link dials the number in the link right-clicked las
   await page.waitForTimeout(500);
   expect(destinations(sim)).toEqual(['+16195344000']);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: the list has no serious or critical violations (${colorScheme})`, async ({
+    context,
+    extension,
+    pages,
+    sim,
+  }) => {
+    await extension.setSettings(settings(sim));
+    const url = await servePage(pages, `/page-numbers/axe-${colorScheme}.html`);
+    const { tabId } = await openTab(context, extension, url);
+    const { page: popup, errors } = await openPopupFor(extension, { id: tabId, url });
+    await popup.emulateMedia({ colorScheme });
+    await expect(popup.locator('.page-numbers li')).toHaveCount(3);
+    const results = await new AxeBuilder({ page: popup }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
