@@ -137,15 +137,10 @@ export function startContent(ctx: ContentScriptContext): void {
   // The element the last context menu was opened on: "Call with PBX" on a link asks for the numbers in it, as
   // Chrome's OnClickData carries no link text. Remembered only; nothing is read until the item is clicked.
   let menuTarget: EventTarget | null = null;
-  ctx.addEventListener(
-    window,
-    'contextmenu',
-    (event: MouseEvent) => void (menuTarget = event.composedPath()[0] ?? null),
-    {
-      capture: true,
-      passive: true,
-    },
-  );
+  const rememberMenuTarget = (event: MouseEvent): void => {
+    menuTarget = event.composedPath()[0] ?? null;
+  };
+  ctx.addEventListener(window, 'contextmenu', rememberMenuTarget, { capture: true, passive: true });
 
   /**
    * The numbers under `root` (lib/page/page-numbers.ts), read with the linker's detector and country, on demand
