@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findPhoneNumbers, mightContainPhone } from '@/lib/phone/detect';
 import { createLinker, intersectionVisibility } from '@/lib/page/linker';
 import { titleOnDemand } from '@/lib/page/title';
-import { collectPageNumbers } from '@/lib/page/page-numbers';
+import { collectPageNumbersSliced } from '@/lib/page/page-numbers';
 import { LINKING_GLOBAL, type LinkingModule } from '@/lib/page/linking-module';
 
 /**
@@ -15,7 +15,7 @@ export default defineUnlistedScript(() => {
     createLinker,
     intersectionVisibility,
     titleOnDemand,
-    collectPageNumbers,
+    collectPageNumbersSliced,
   };
   // libphonenumber-js builds its metadata object and compiles its patterns on first use (about 10 ms): do it
   // now, while the page is still being parsed (lib/page/digit-watch.ts), not in the first slice of linking.

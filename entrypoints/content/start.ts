@@ -153,12 +153,11 @@ export function startContent(ctx: ContentScriptContext): void {
     const module = await loadLinking();
     const pageCountry = config ? country : countryFor(current);
     const numbers = root
-      ? module.collectPageNumbers(root, {
-          detector: module.detector,
-          country: pageCountry,
-          ourLinks,
-          telNumber: numberFromTelHref,
-        })
+      ? await module.collectPageNumbersSliced(
+          root,
+          { detector: module.detector, country: pageCountry, ourLinks, telNumber: numberFromTelHref },
+          { now: () => performance.now(), schedule: (task) => void ctx.setTimeout(task, 0) },
+        )
       : [];
     return { status: 'ok', numbers, country: pageCountry };
   }

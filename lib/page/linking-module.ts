@@ -7,7 +7,7 @@
  */
 import type { Detector, createLinker, intersectionVisibility } from './linker';
 import type { titleOnDemand } from './title';
-import type { collectPageNumbers } from './page-numbers';
+import type { collectPageNumbersSliced } from './page-numbers';
 
 export const LINKING_GLOBAL = '__pbxClickToDialLinking';
 /** Where the build puts the large part (WXT unlisted script `entrypoints/linking.ts`). */
@@ -19,7 +19,7 @@ export interface LinkingModule {
   intersectionVisibility: typeof intersectionVisibility;
   titleOnDemand: typeof titleOnDemand;
   /** The numbers a page shows, for the popup's list and the context menu on a link (read on demand only). */
-  collectPageNumbers: typeof collectPageNumbers;
+  collectPageNumbersSliced: typeof collectPageNumbersSliced;
 }
 
 /**

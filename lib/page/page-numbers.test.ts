@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { collectPageNumbers } from './page-numbers';
+import { collectPageNumbers, collectPageNumbersSliced } from './page-numbers';
 import { createLinker } from './linker';
 import { numberFromTelHref } from './tel-href';
 import { findPhoneNumbers, mightContainPhone } from '../phone/detect';
@@ -132,7 +132,9 @@ describe('collectPageNumbers', () => {
     expect(found.map((n) => n.dial)).toEqual(['+14155550130', '+14155550131']);
   });
 
-  it('stops at the limit', () => {
+  it('stops at the limit, also inside one text', () => {
+    const one = collect('<p>+1 415 555 0100, +1 415 555 0101, +1 415 555 0102</p>', 'US', { limit: 2 });
+    expect(one.map((n) => n.dial)).toEqual(['+14155550100', '+14155550101']);
     const rows = Array.from({ length: 20 }, (_, i) => `<p>+1 415 555 01${String(i).padStart(2, '0')}</p>`).join('');
     expect(collect(rows, 'US', { limit: 5 }).map((n) => n.dial)).toEqual([
       '+14155550100',
@@ -141,5 +143,31 @@ describe('collectPageNumbers', () => {
       '+14155550103',
       '+14155550104',
     ]);
+  });
+});
+
+describe('collectPageNumbersSliced', () => {
+  it('reads a page in slices of at most sliceMs, with the same result as at once', async () => {
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `<p>Order ${1000 + i}, call +1 415 555 01${String(i).padStart(2, '0')}</p>`,
+    );
+    const document = page(rows.join(''));
+    const options = { detector, country: 'US', telNumber };
+    let clock = 0;
+    const tasks: (() => void)[] = [];
+    const found = collectPageNumbersSliced(document, options, {
+      now: () => (clock += 1),
+      schedule: (task) => void tasks.push(task),
+      sliceMs: 10,
+    });
+    let slices = 1;
+    while (tasks.length) {
+      tasks.shift()!();
+      slices++;
+    }
+    expect(await found).toEqual(collectPageNumbers(document, options));
+    expect((await found).length).toBe(30);
+    expect(slices).toBeGreaterThan(5);
   });
 });

@@ -86,6 +86,41 @@ function snippet(before: string, number: string, after: string): string {
  * value), and open shadow roots.
  */
 export function collectPageNumbers(root: Node, options: CollectOptions): PageNumber[] {
+  const walk = pageWalk(root, options);
+  walk(() => false);
+  return walk.found;
+}
+
+/** When to pause, and how to go on later: the page's main thread is shared with the page. */
+export interface Slicing {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Runs `task` in a later task (setTimeout in the product). */
+  schedule(task: () => void): void;
+  /** Longest stretch of work in one task (default 12 ms, as the linker's slices). */
+  sliceMs?: number;
+}
+
+/**
+ * {@link collectPageNumbers} in slices of at most `sliceMs`, so a big page stays responsive while it is read
+ * (a 10,000-row table of order numbers, dates and prices takes a second of detection, and has no phone number to
+ * stop the walk early).
+ */
+export function collectPageNumbersSliced(root: Node, options: CollectOptions, slicing: Slicing): Promise<PageNumber[]> {
+  const walk = pageWalk(root, options);
+  const sliceMs = slicing.sliceMs ?? 12;
+  return new Promise((resolve) => {
+    const run = (): void => {
+      const end = slicing.now() + sliceMs;
+      if (walk(() => slicing.now() > end)) resolve(walk.found);
+      else slicing.schedule(run);
+    };
+    run();
+  });
+}
+
+/** The walk behind both: each call goes on until `pause()` or the end; true at the end. */
+function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) => boolean) & { found: PageNumber[] } {
   const { detector, country, ourLinks, telNumber } = options;
   const limit = options.limit ?? MAX_PAGE_NUMBERS;
   const out: PageNumber[] = [];
@@ -95,7 +130,7 @@ export function collectPageNumbers(root: Node, options: CollectOptions): PageNum
   const headers = new WeakMap<Element, string[]>();
 
   const add = (dial: string, text: string, context: string): void => {
-    if (dials.has(dial)) return;
+    if (dials.has(dial) || out.length >= limit) return;
     dials.add(dial);
     out.push({ dial, text: squash(text), context });
   };
@@ -163,20 +198,24 @@ export function collectPageNumbers(root: Node, options: CollectOptions): PageNum
 
   // Depth first, in document order; an explicit stack, as pages nest deeper than a call stack likes.
   const stack: Node[] = [root];
-  while (stack.length && out.length < limit) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      readText(node as Text);
-      continue;
+  const walk = (pause: () => boolean): boolean => {
+    while (stack.length && out.length < limit) {
+      if (pause()) return false;
+      const node = stack.pop()!;
+      if (node.nodeType === 3) {
+        readText(node as Text);
+        continue;
+      }
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (skipped(el) || (el.localName === 'a' && readLink(el))) continue;
+      }
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+      // An open shadow root is what shows in the host's place (its light children only through slots): first.
+      const shadow = node.nodeType === 1 ? (node as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
+      if (shadow) stack.push(shadow);
     }
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (skipped(el) || (el.localName === 'a' && readLink(el))) continue;
-    }
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
-    // An open shadow root is what shows in the host's place (its light children only through slots): first.
-    const shadow = node.nodeType === 1 ? (node as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
-    if (shadow) stack.push(shadow);
-  }
-  return out.slice(0, limit);
+    return true;
+  };
+  return Object.assign(walk, { found: out });
 }
