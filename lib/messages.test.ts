@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, senderRole, type SenderRole } from './messages';
+import { MAX_PAGE_NUMBERS, parseMessage, parsePageNumbersAnswer, senderRole, type SenderRole } from './messages';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -75,5 +75,42 @@ describe('parseMessage', () => {
     expect(reason('dial', 'content')).toMatch(/not a message object/);
     expect(reason(null, 'content')).toMatch(/not a message object/);
     expect(reason({ type: 'dial', number: '1', source: 'link' }, null)).toMatch(/not this extension/);
+  });
+});
+
+describe('parsePageNumbersAnswer', () => {
+  const entry = { dial: '+16195344000', text: '619.534.4000', context: 'Contact Us: 619.534.4000' };
+
+  it('takes a content script’s list of numbers and its country, and a blocked site', () => {
+    expect(parsePageNumbersAnswer({ status: 'ok', numbers: [entry], country: 'US' })).toEqual({
+      status: 'ok',
+      numbers: [entry],
+      country: 'US',
+    });
+    expect(parsePageNumbersAnswer({ status: 'blocked' })).toEqual({ status: 'blocked' });
+  });
+
+  it('drops entries of the wrong shape or size, cuts long lists and texts, and ignores a bad country', () => {
+    const answer = parsePageNumbersAnswer({
+      status: 'ok',
+      country: 'usa',
+      numbers: [
+        entry,
+        { dial: '' },
+        { dial: 'x'.repeat(65), text: '', context: '' },
+        null,
+        { ...entry, context: 'c'.repeat(999) },
+      ],
+    });
+    expect(answer).toEqual({ status: 'ok', numbers: [entry, { ...entry, context: 'c'.repeat(300) }] });
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...entry, dial: `+1619534${String(i).padStart(4, '0')}` }));
+    const cut = parsePageNumbersAnswer({ status: 'ok', numbers: many });
+    expect(cut?.status === 'ok' && cut.numbers.length).toBe(MAX_PAGE_NUMBERS);
+  });
+
+  it('is null for anything that is not an answer (no content script, an older one)', () => {
+    for (const raw of [undefined, null, 'text', [], { status: 'ok' }, { status: 'other', numbers: [] }]) {
+      expect(parsePageNumbersAnswer(raw)).toBeNull();
+    }
   });
 });

@@ -76,7 +76,24 @@ export type RequestMessage =
   | KazooClickToCallsMessage
   | ClearHistoryMessage;
 
-export type ContentMessage = PageConfigChangedMessage | GetSelectionMessage;
+/**
+ * Popup → the active tab's content script (top frame only): the numbers the page shows, for the popup's
+ * "Numbers on this page". Answered with {@link PageNumbersAnswer}.
+ */
+export interface GetPageNumbersMessage {
+  type: 'getPageNumbers';
+}
+
+/**
+ * Background → the content script of the frame a context menu was opened in: the numbers in the link that was
+ * right-clicked last (Chrome's `OnClickData` has no link text). Answered with {@link PageNumbersAnswer}.
+ */
+export interface GetMenuNumbersMessage {
+  type: 'getMenuNumbers';
+}
+
+export type ContentMessage =
+  PageConfigChangedMessage | GetSelectionMessage | GetPageNumbersMessage | GetMenuNumbersMessage;
 
 /** What a content script needs to know about its page. Never holds credentials. */
 export interface PageConfig {
@@ -251,6 +268,44 @@ export interface PopupState {
 export interface TestConnectionResponse {
   ok: boolean;
   steps: { name: string; ok: boolean; detail: string }[];
+}
+
+/** One number a page shows (lib/page/page-numbers.ts). */
+export interface PageNumberEntry {
+  /** E.164 with `;ext=N`; for a `tel:` link detection could not read, its number as written. */
+  dial: string;
+  /** The number as the page writes it. */
+  text: string;
+  /** A short snippet of the text around it. */
+  context: string;
+}
+
+/**
+ * A content script's answer to `getPageNumbers` and `getMenuNumbers`: the numbers in page order, and the country
+ * the page's national numbers were read in; or `blocked` when the site is on `pages.blockedSites` (nothing read).
+ */
+export type PageNumbersAnswer = { status: 'ok'; numbers: PageNumberEntry[]; country?: string } | { status: 'blocked' };
+
+/** Most numbers an answer may carry (the content script stops at 100). */
+export const MAX_PAGE_NUMBERS = 100;
+
+/**
+ * Checks an answer that comes from a content script, which runs in a page we do not trust: entries of the wrong
+ * shape or size are dropped, the list is cut at {@link MAX_PAGE_NUMBERS}. Null when it is no answer at all (no
+ * content script there, an older version of it).
+ */
+export function parsePageNumbersAnswer(raw: unknown): PageNumbersAnswer | null {
+  if (!isObject(raw)) return null;
+  if (raw.status === 'blocked') return { status: 'blocked' };
+  if (raw.status !== 'ok' || !Array.isArray(raw.numbers)) return null;
+  const numbers: PageNumberEntry[] = [];
+  for (const n of raw.numbers.slice(0, MAX_PAGE_NUMBERS) as unknown[]) {
+    if (!isObject(n) || !shortString(n.dial, MAX_NUMBER_LENGTH)) continue;
+    if (typeof n.text !== 'string' || typeof n.context !== 'string') continue;
+    numbers.push({ dial: n.dial, text: n.text.slice(0, 200), context: n.context.slice(0, 300) });
+  }
+  const country = typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country) ? raw.country : undefined;
+  return { status: 'ok', numbers, ...(country ? { country } : {}) };
 }
 
 /** Answer to `kazooClickToCalls`. */

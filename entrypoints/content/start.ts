@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentMessage, DialMessage, PageConfig } from '@/lib/messages';
-import { inferPageCountry, readingFrom } from '@/lib/phone/page-country';
+import type { ContentMessage, DialMessage, PageConfig, PageNumbersAnswer } from '@/lib/messages';
+import { inferPageCountry, readingFrom, type PageReading } from '@/lib/phone/page-country';
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
 import type { Linker } from '@/lib/page/linker';
 import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
 import { LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
 import { selectedText } from '@/lib/page/selection';
+import { numberFromTelHref } from '@/lib/page/tel-href';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
 import { t } from '@/components/i18n';
 
@@ -80,14 +81,38 @@ export function startContent(ctx: ContentScriptContext): void {
     digitWatch = watchForDigits(document, run, { MutationObserver });
   }
 
-  function apply(next: PageConfig): void {
-    if (ctx.isInvalid) return;
-    config = next;
-    const nextCountry = inferPageCountry({
+  /** The country the page's national numbers are read in: the linker's, and the popup's list's. */
+  function countryFor(next: PageConfig): string {
+    return inferPageCountry({
       lang: document.documentElement.lang,
       host: location.hostname,
       fallback: next.defaultCountry,
     });
+  }
+
+  /**
+   * How the page's national numbers are read, for the linker and the popup's list alike: each number's country
+   * from what the page says of itself (its host, its "+CC" numbers, the places it names), not its `lang` alone
+   * (issue 10). Read when the linking part is loaded, once per page and settings.
+   */
+  let reading: { config: PageConfig; value: PageReading } | null = null;
+  function readingOf(module: LinkingModule, current: PageConfig): PageReading {
+    if (reading?.config.defaultCountry !== current.defaultCountry) {
+      const value = readingFrom({
+        lang: document.documentElement.lang,
+        host: location.hostname,
+        fallback: current.defaultCountry,
+        ...module.pageEvidence(document),
+      });
+      reading = { config: current, value };
+    }
+    return reading.value;
+  }
+
+  function apply(next: PageConfig): void {
+    if (ctx.isInvalid) return;
+    config = next;
+    const nextCountry = countryFor(next);
     const wanted = next.linkify && !next.blocked;
     // A different country reads national numbers differently: link again from scratch.
     if (linker && (!wanted || nextCountry !== country)) stopLinking();
@@ -100,13 +125,7 @@ export function startContent(ctx: ContentScriptContext): void {
           // Settings may have changed while the script loaded.
           if (ctx.isInvalid || linker || !config || !config.linkify || config.blocked) return;
           styles(document);
-          // Each number's country from what the page says of itself, not its `lang` alone (issue 10).
-          const reading = readingFrom({
-            lang: document.documentElement.lang,
-            host: location.hostname,
-            fallback: config.defaultCountry,
-            ...module.pageEvidence(document),
-          });
+          const reading = readingOf(module, config);
           dialCountry = reading.country;
           linker = module.createLinker({
             document,
@@ -139,6 +158,35 @@ export function startContent(ctx: ContentScriptContext): void {
   // trusted click too.
   ctx.addEventListener(window, 'click', (event: MouseEvent) => onClick(event), { capture: true });
 
+  // The element the last context menu was opened on: "Call with PBX" on a link asks for the numbers in it, as
+  // Chrome's OnClickData carries no link text. Remembered only; nothing is read until the item is clicked.
+  let menuTarget: EventTarget | null = null;
+  const rememberMenuTarget = (event: MouseEvent): void => {
+    menuTarget = event.composedPath()[0] ?? null;
+  };
+  ctx.addEventListener(window, 'contextmenu', rememberMenuTarget, { capture: true, passive: true });
+
+  /**
+   * The numbers under `root` (lib/page/page-numbers.ts), read with the linker's detector and country, on demand
+   * only: for the popup's "Numbers on this page", also where linking is off; never on a blocked site.
+   */
+  async function pageNumbers(root: Node | null): Promise<PageNumbersAnswer> {
+    const current = config ?? (await configured);
+    if (!current) throw new Error('the extension did not answer');
+    if (current.blocked) return { status: 'blocked' };
+    const module = await loadLinking();
+    const pageReading = readingOf(module, current);
+    const pageCountry = pageReading.country;
+    const numbers = root
+      ? await module.collectPageNumbersSliced(
+          root,
+          { detector: module.detector, ...pageReading, ourLinks, telNumber: numberFromTelHref },
+          { now: () => performance.now(), schedule: (task) => void ctx.setTimeout(task, 0) },
+        )
+      : [];
+    return { status: 'ok', numbers, country: pageCountry };
+  }
+
   const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
     // Only the background of this extension talks to us (tabs.sendMessage); anything else is ignored.
     if (sender.id !== browser.runtime.id || typeof raw !== 'object' || raw === null) return undefined;
@@ -157,6 +205,13 @@ export function startContent(ctx: ContentScriptContext): void {
       const text = selectedText(document);
       // The background asks the top frame; other frames answer only when they hold the selection.
       return text || window === window.top ? Promise.resolve(text) : undefined;
+    }
+    // The popup asks the top frame (frameId 0) for its page's numbers; the background asks the frame a menu was
+    // opened in for the numbers in the link right-clicked there.
+    if (message.type === 'getPageNumbers') return window === window.top ? pageNumbers(document) : undefined;
+    if (message.type === 'getMenuNumbers') {
+      const target = menuTarget instanceof Element ? menuTarget : null;
+      return pageNumbers(target?.closest('a') ?? target);
     }
     return undefined;
   };

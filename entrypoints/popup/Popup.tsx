@@ -1,6 +1,6 @@
 /**
- * The toolbar popup: a dialer first (the number field has focus when it opens), then recent calls, the
- * last error, the switch for the current site, and the way to the options.
+ * The toolbar popup: a dialer first (the number field has focus when it opens), then the last error, the
+ * numbers on the current page, recent calls, the switch for the current site, and the way to the options.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CheckboxField } from '@/components/Field';
@@ -9,6 +9,7 @@ import type { DialResponse, HistoryEntry, PopupState } from '@/lib/messages';
 import { countryNamer } from '@/lib/ui/countries';
 import { dialNumberFor, readDialInput } from '@/lib/ui/dial-input';
 import * as api from './api';
+import { PageNumbers } from './PageNumbers';
 
 type Load = { phase: 'loading' } | { phase: 'ready'; state: PopupState } | { phase: 'error'; message: string };
 type Result = { kind: 'ok' | 'error' | 'info'; text: string } | null;
@@ -54,11 +55,11 @@ export function Popup() {
     if (state?.configured) inputRef.current?.focus();
   }, [state?.configured]);
 
-  async function call(number: string, source: 'popup' | 'history') {
+  async function call(number: string, source: 'popup' | 'history', pageCountry?: string) {
     setBusy(true);
     setResult({ kind: 'info', text: t('popup_calling') });
     try {
-      const answer = await api.dial(number, source);
+      const answer = await api.dial(number, source, pageCountry);
       if (!answer || typeof answer.message !== 'string') throw new Error(t('no_answer'));
       // A warning (e.g. the help desk refused the call card) does not undo a placed call; show both.
       const text = answer.warning ? `${answer.message} ${answer.warning}` : answer.message;
@@ -158,6 +159,13 @@ export function Popup() {
           <p>{s.lastError.message}</p>
         </div>
       )}
+
+      <PageNumbers
+        blockedHost={s.site?.blocked ? s.site.host : undefined}
+        defaultCountry={defaultCountry}
+        busy={busy}
+        onCall={(dial, pageCountry) => void call(dial, 'popup', pageCountry)}
+      />
 
       <h2>{t('popup_recent')}</h2>
       {s.history.length === 0 ? (

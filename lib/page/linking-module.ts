@@ -8,6 +8,7 @@
 import type { Detector, createLinker, intersectionVisibility } from './linker';
 import type { titleOnDemand } from './title';
 import type { pageEvidence } from './page-evidence';
+import type { collectPageNumbersSliced } from './page-numbers';
 
 export const LINKING_GLOBAL = '__pbxClickToDialLinking';
 /** Where the build puts the large part (WXT unlisted script `entrypoints/linking.ts`). */
@@ -19,6 +20,8 @@ export interface LinkingModule {
   intersectionVisibility: typeof intersectionVisibility;
   titleOnDemand: typeof titleOnDemand;
   pageEvidence: typeof pageEvidence;
+  /** The numbers a page shows, for the popup's list and the context menu on a link (read on demand only). */
+  collectPageNumbersSliced: typeof collectPageNumbersSliced;
 }
 
 /**

@@ -8,9 +8,11 @@ import {
   createMenus,
   handleMenuClick,
   MENU_LINK,
+  MENU_PAGE_LINK,
   MENU_SELECTION,
   registerMenus,
   TEL_LINK_PATTERNS,
+  WEB_LINK_PATTERNS,
 } from '@/entrypoints/background/menus';
 import { CALL_SELECTION_COMMAND, registerCommands } from '@/entrypoints/background/commands';
 import { registerOmnibox } from '@/entrypoints/background/omnibox';
@@ -37,15 +39,17 @@ beforeEach(() => {
 });
 
 describe('context menu', () => {
-  it('creates "Call with PBX" on selections and on tel:/callto:/sip: links', async () => {
+  it('creates "Call with PBX" on selections, on tel:/callto:/sip: links, and on web links', async () => {
     await createMenus();
     expect(stubs.contextMenus.removeAll).toHaveBeenCalled();
     const created = stubs.contextMenus.create.mock.calls.map((c) => c[0]);
     expect(created).toEqual([
       { id: MENU_SELECTION, title: 'Call with PBX', contexts: ['selection'] },
       { id: MENU_LINK, title: 'Call with PBX', contexts: ['link'], targetUrlPatterns: TEL_LINK_PATTERNS },
+      { id: MENU_PAGE_LINK, title: 'Call with PBX', contexts: ['link'], targetUrlPatterns: WEB_LINK_PATTERNS },
     ]);
     expect(TEL_LINK_PATTERNS).toEqual(['tel:*', 'callto:*', 'sip:*', 'sips:*']);
+    expect(WEB_LINK_PATTERNS).toEqual(['http://*/*', 'https://*/*', 'file:///*']);
   });
 
   it('falls back to every link when the browser refuses the tel: patterns', async () => {
@@ -120,6 +124,62 @@ describe('context menu', () => {
         { title: 'No phone number', message: 'No phone number found in "Best regards, Ann".', opensSettings: false },
       ]),
     );
+    expect(dial).not.toHaveBeenCalled();
+  });
+
+  it('on a web link, asks the content script of its frame for the number in the link and dials it', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      status: 'ok',
+      country: 'US',
+      numbers: [
+        { dial: '+16195344000', text: '619.534.4000', context: 'Contact Us: 619.534.4000' },
+        { dial: '+16195344001', text: '619.534.4001', context: 'Fax 619.534.4001' },
+      ],
+    });
+    registerMenus(deps);
+    await stubs.contextMenus.onClicked.trigger(
+      {
+        menuItemId: MENU_PAGE_LINK,
+        linkUrl: 'https://www.example.edu/contact',
+        frameId: 4,
+        frameUrl: 'https://www.example.edu/w',
+      },
+      { id: 9, url: 'https://www.example.edu/' },
+    );
+    await vi.waitFor(() =>
+      expect(dial).toHaveBeenCalledWith({ number: '+16195344000', source: 'menu', origin: 'https://www.example.edu' }),
+    );
+    expect(send).toHaveBeenCalledWith(9, { type: 'getMenuNumbers' }, { frameId: 4 });
+    expect(dial).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a national number from the link with the page’s country, checking it like a typed one', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      status: 'ok',
+      country: 'US',
+      numbers: [{ dial: '(619) 534-4000', text: '(619) 534-4000', context: '' }],
+    });
+    await handleMenuClick(deps, { menuItemId: MENU_PAGE_LINK, linkUrl: 'https://x.example/' }, undefined, 2);
+    expect(dial.mock.calls[0]![0]).toMatchObject({ number: '+16195344000', source: 'menu' });
+  });
+
+  it('says why when the link holds no number, the site is blocked or no content script answers; dials nothing', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    const click = { menuItemId: MENU_PAGE_LINK, linkUrl: 'https://x.example/about' };
+    send.mockResolvedValueOnce({ status: 'ok', numbers: [] });
+    await handleMenuClick(deps, click, undefined, 2);
+    send.mockResolvedValueOnce({ status: 'blocked' });
+    await handleMenuClick(deps, click, undefined, 2);
+    send.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    await handleMenuClick(deps, click, undefined, 2);
+    send.mockResolvedValueOnce({ status: 'ok', numbers: [{ dial: 'javascript:alert(1)', text: '', context: '' }] });
+    await handleMenuClick(deps, click, undefined, 2);
+    expect(notices.map((n) => n.message)).toEqual([
+      'This link is not a phone number.',
+      expect.stringMatching(/blocked sites/),
+      'This link is not a phone number.',
+      expect.not.stringMatching(/^This link is not a phone number\.$/),
+    ]);
     expect(dial).not.toHaveBeenCalled();
   });
 
