@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
-import { KAZOO_SIM } from '@/tests/sim/kazoo';
+import { KAZOO_SIM, kazooNormalize, kazooUrlencode } from '@/tests/sim/kazoo';
 import type { KazooProvider } from '../settings/schema';
 import { createClickToCall, forgetKazooTokens, kazoo, KAZOO_TOKEN_LIFETIME_MS, listClickToCalls } from './kazoo';
 import { ProviderError, type ProviderContext } from './types';
@@ -57,22 +57,23 @@ describe('kazoo dial without a token (auth_required=false)', () => {
     expect(request!.method).toBe('GET');
     expect(request!.path).toBe(connectPath);
     expect([...request!.query.keys()].sort()).toEqual(['auto_answer', 'contact']);
-    expect(request!.query.get('contact')).toBe('+14155550132');
+    expect(request!.query.get('contact')).toBe('14155550132');
     expect(request!.query.get('auto_answer')).toBe('true');
     expect(request!.headers['x-auth-token']).toBeUndefined();
     expect(request!.body).toBe('');
     expect(outcome.callId).toMatch(new RegExp(`^c2c-${KAZOO_SIM.clickToCallId}-[0-9a-f]+$`));
   });
 
-  it('URL-encodes the contact (a leading + must arrive as %2B, not a space)', async () => {
-    const seen: string[] = [];
-    const spy: typeof fetch = (input, init) => {
-      seen.push(String(input));
-      return globalThis.fetch(input, init);
-    };
-    await kazoo.create(noKey(), context({ fetch: spy })).dial({ number: '+442079460958', autoAnswer: true });
-    expect(seen[0]).toContain('contact=%2B442079460958');
-    expect(connects()[0]!.query.get('contact')).toBe('+442079460958');
+  it('sends the contact as digits with the country code and no "+", which Kazoo normalises to E.164', async () => {
+    // cb_clicktocall URL-encodes the contact before normalising it: a "+" would become "%2B", match none of the
+    // E.164 converters and be dialled literally. The simulator does exactly that (kazooNormalize).
+    for (const number of ['+14155550132', '+442079460958', '14155550132']) {
+      await kazoo.create(noKey(), context()).dial({ number, autoAnswer: true });
+    }
+    expect(connects().map((r) => r.query.get('contact'))).toEqual(['14155550132', '442079460958', '14155550132']);
+    await new Promise((r) => setTimeout(r, 400));
+    const history = (await simHistory()).map((item) => item.contact);
+    expect(history).toEqual(['+14155550132', '+442079460958', '+14155550132']);
   });
 
   it('sends auto_answer=false when the user turned auto-answer off', async () => {
@@ -394,7 +395,18 @@ describe('kazoo simulator strictness', () => {
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: Record<string, unknown> };
-    expect(body.data).toMatchObject({ contact: '+14155550132', result: 'success' });
+    // cb_clicktocall URL-encodes, then normalises: a "+" survives as "%2B" and is dialled literally.
+    expect(body.data).toMatchObject({ contact: '%2B14155550132', result: 'success' });
+  });
+
+  it('normalises contacts as knm_converter_regex does with the default converters', () => {
+    expect(kazooNormalize(kazooUrlencode('+14155550132'))).toBe('%2B14155550132');
+    expect(kazooNormalize('4155550132')).toBe('+14155550132');
+    expect(kazooNormalize('14155550132')).toBe('+14155550132');
+    expect(kazooNormalize('011442079460958')).toBe('+442079460958');
+    expect(kazooNormalize('00442079460958')).toBe('+442079460958');
+    expect(kazooNormalize('442079460958')).toBe('+442079460958');
+    expect(kazooNormalize('02079460958')).toBe('02079460958');
   });
 });
 
@@ -404,3 +416,11 @@ describe('kazoo simulator settings', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
+
+/** The click-to-call's `/history` as Kazoo stores it (read with a token of its own). */
+async function simHistory(): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${sim.url}${connectPath.replace(/\/connect$/, '/history')}`, {
+    headers: { 'X-Auth-Token': await simToken() },
+  });
+  return ((await response.json()) as { data: Record<string, unknown>[] }).data;
+}

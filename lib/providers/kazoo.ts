@@ -225,6 +225,17 @@ class KazooClient {
   }
 }
 
+/**
+ * The contact as Kazoo can normalise it: digits with the country code, no "+".
+ * cb_clicktocall `get_c2c_contact/1` runs `knm_converters:normalize(kz_http_util:urlencode(Contact))`: the contact
+ * is URL-encoded *again* after the query string was decoded, so a "+" becomes the literal "%2B", matches none of
+ * the E.164 converters (knm_converter_regex) and the second leg dials "%2B1415…" with a wrong caller id.
+ * "14155550132" and "442079460958" match the converters and become "+14155550132" / "+442079460958".
+ */
+export function kazooContact(number: string): string {
+  return number.replace(/^\+/, '');
+}
+
 function isSuccess(response: HttpResponse): response is HttpResponse & { json: Record<string, unknown> } {
   return (
     response.status >= 200 && response.status < 300 && isObject(response.json) && response.json.status === 'success'
@@ -253,7 +264,8 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
     const client = new KazooClient(settings, context);
     return {
       async dial(request) {
-        const query = `?contact=${encodeURIComponent(request.number)}&auto_answer=${request.autoAnswer ? 'true' : 'false'}`;
+        const contact = kazooContact(request.number);
+        const query = `?contact=${encodeURIComponent(contact)}&auto_answer=${request.autoAnswer ? 'true' : 'false'}`;
         const response = await client.send(
           {
             method: 'GET',
