@@ -91,15 +91,32 @@ class KazooClient {
     return `v2/accounts/${encodeURIComponent(this.settings.accountId.trim())}${suffix}`;
   }
 
-  /** Builds a ProviderError from a Crossbar error envelope; never carries the key or a token. */
-  error(response: HttpResponse, step: string, number?: string): ProviderError {
-    const cached = tokenCache.get(this.cacheKey)?.token;
-    const { message, data, words } = envelopeWords(response);
-    const providerMessage = redactSecrets(words, [
+  /** Takes the API key, the cached token and the click-to-call id (a credential when auth_required is off) out. */
+  redact(text: string): string {
+    return redactSecrets(text, [
       this.settings.apiKey.trim(),
-      cached,
+      tokenCache.get(this.cacheKey)?.token,
       this.settings.clickToCallId.trim(),
     ]);
+  }
+
+  /**
+   * An answer that is not the success envelope we expected. Its words come from the envelope's `message` and
+   * `data` (never the raw text: every Crossbar envelope starts with `auth_token`), redacted.
+   */
+  unexpectedAnswer(response: HttpResponse, step: string): ProviderError {
+    return new ProviderError('unexpected', `Kazoo answered HTTP ${response.status} without a success envelope.`, {
+      provider: PROVIDER,
+      status: response.status,
+      providerMessage: excerpt(this.redact(envelopeWords(response).words)),
+      step,
+    });
+  }
+
+  /** Builds a ProviderError from a Crossbar error envelope; never carries the key or a token. */
+  error(response: HttpResponse, step: string, number?: string): ProviderError {
+    const { message, data, words } = envelopeWords(response);
+    const providerMessage = this.redact(words);
     const status = response.status;
     const fail = (kind: ErrorKind, text: string) =>
       new ProviderError(kind, text, { provider: PROVIDER, status, providerMessage, step });
@@ -242,15 +259,6 @@ function isSuccess(response: HttpResponse): response is HttpResponse & { json: R
   );
 }
 
-function unexpectedAnswer(response: HttpResponse, step: string): ProviderError {
-  return new ProviderError('unexpected', `Kazoo answered HTTP ${response.status} without a success envelope.`, {
-    provider: PROVIDER,
-    status: response.status,
-    providerMessage: excerpt(response.text),
-    step,
-  });
-}
-
 /** Kazoo click-to-call: see the module comment. */
 export const kazoo: ProviderDefinition<KazooProvider> = {
   type: 'kazoo',
@@ -276,10 +284,11 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
         );
         // The docs say the non-blocking connect answers 202; crossbar's code suggests GET may go out as 200.
         if (response.status !== 200 && response.status !== 202) throw client.error(response, 'dial', request.number);
-        if (!isSuccess(response)) throw unexpectedAnswer(response, 'dial');
-        const data = response.json.data;
-        const callId = isObject(data) && typeof data.outbound_call_id === 'string' ? data.outbound_call_id : undefined;
-        return callId ? { callId } : {};
+        if (!isSuccess(response)) throw client.unexpectedAnswer(response, 'dial');
+        // No call id is returned: Kazoo's `outbound_call_id` is "c2c-{click-to-call id}-{random}", and the
+        // click-to-call id is the only credential of an open click-to-call; it must not reach the history or
+        // the helpdesk (issue 14).
+        return {};
       },
 
       async testConnection() {
@@ -303,7 +312,7 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
                 'The click-to-call exists and accepts calls without a token (auth_required is off). Checked with a connect request carrying no number, which Kazoo refuses before placing any call; its name and extension can only be read with an API key.',
             };
           }
-          throw isSuccess(response) ? unexpectedAnswer(response, 'test') : client.error(response, 'test');
+          throw isSuccess(response) ? client.unexpectedAnswer(response, 'test') : client.error(response, 'test');
         }
         const response = await client.send(
           { method: 'GET', url: client.url(client.clickToCallPath()), headers: { Accept: 'application/json' } },
@@ -382,6 +391,6 @@ export async function createClickToCall(
   if (!isSuccess(response)) throw client.error(response, 'create');
   const data = response.json.data;
   const id = isObject(data) && typeof data.id === 'string' ? data.id : '';
-  if (!id) throw unexpectedAnswer(response, 'create');
+  if (!id) throw client.unexpectedAnswer(response, 'create');
   return id;
 }

@@ -111,6 +111,11 @@ export interface FieldSpec {
   kind: FieldKind;
   /** Default when the key is missing; absent means the key is required. */
   default?: string | Record<string, string>;
+  /**
+   * A credential whatever its kind (issue 14): left out of exports without secrets, never put in ids, history,
+   * logs, notifications or call cards. Fields of kind `secret` are credentials without saying so.
+   */
+  secret?: true;
 }
 
 /**
@@ -141,13 +146,16 @@ export const PROVIDER_FIELDS: { [T in ProviderType]: Record<string, FieldSpec> }
   kazoo: {
     baseUrl: { kind: 'url' },
     accountId: { kind: 'text' },
-    clickToCallId: { kind: 'text' },
-    apiKey: { kind: 'optionalText', default: '' },
+    // With auth_required=false the click-to-call id in the connect URL is the only credential (cb_clicktocall).
+    clickToCallId: { kind: 'text', secret: true },
+    apiKey: { kind: 'optionalText', default: '', secret: true },
   },
   custom: {
     method: { kind: 'method', default: 'GET' },
-    url: { kind: 'urlTemplate' },
-    headers: { kind: 'headers', default: {} },
+    // A custom endpoint keeps its credentials in headers (Authorization, X-Api-Key) or in the URL
+    // (Grandstream `passcode=`, `key=`): both are secrets as a whole.
+    url: { kind: 'urlTemplate', secret: true },
+    headers: { kind: 'headers', default: {}, secret: true },
     body: { kind: 'body', default: '' },
     extension: { kind: 'optionalExtension', default: '' },
   },
@@ -156,7 +164,8 @@ export const PROVIDER_FIELDS: { [T in ProviderType]: Record<string, FieldSpec> }
 export const CALL_LOG_FIELDS: { helpdeskeddy: Record<string, FieldSpec> } = {
   helpdeskeddy: {
     baseUrl: { kind: 'url' },
-    channelKey: { kind: 'text' },
+    // The telephony channel key in the URL may itself authorise the call-card endpoint (providers.md §4).
+    channelKey: { kind: 'text', secret: true },
     email: { kind: 'email' },
     apiKey: { kind: 'secret' },
   },
@@ -167,7 +176,9 @@ export const PROVIDER_TYPES = Object.keys(PROVIDER_FIELDS) as ProviderType[];
 /** Names of fields that hold secrets, per provider / call log type (left out of exports by default). */
 export function secretFields(fields: Record<string, FieldSpec>): string[] {
   return Object.entries(fields)
-    .filter(([name, spec]) => spec.kind === 'secret' || name === 'apiKey' || name === 'password')
+    .filter(
+      ([name, spec]) => spec.kind === 'secret' || spec.secret === true || name === 'apiKey' || name === 'password',
+    )
     .map(([name]) => name);
 }
 

@@ -273,7 +273,10 @@ export function kazooSim(): SimProvider {
     // What the platform dials on the second leg: the contact URL-encoded, then normalised (see kazooNormalize).
     const route = kazooNormalize(kazooUrlencode(contact));
     const historyItem = (at: number): Record<string, unknown> => {
-      const item: Record<string, unknown> = { timestamp: Math.floor(at / 1000) + GREGORIAN_UNIX_OFFSET_S, contact: route };
+      const item: Record<string, unknown> = {
+        timestamp: Math.floor(at / 1000) + GREGORIAN_UNIX_OFFSET_S,
+        contact: route,
+      };
       if (config.originateCause) Object.assign(item, { result: 'error', cause: config.originateCause });
       else Object.assign(item, { call_id: outboundCallId, result: 'success' });
       return item;
