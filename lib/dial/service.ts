@@ -13,6 +13,7 @@ import {
   type ProviderAdapter,
   type ProviderCapabilities,
   type ProviderContext,
+  type SessionArea,
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
 import type { HistoryStore } from './history';
@@ -84,6 +85,10 @@ export interface DialServiceDeps {
     e164: string,
     options: Pick<DialingSettings, 'numberFormat' | 'outboundPrefix' | 'defaultCountry'>,
   ) => string;
+  /** Where adapters keep logins across worker restarts: `browser.storage.session` (never `storage.local`). */
+  session?: SessionArea;
+  /** `navigator.onLine`: false turns a failed request into "offline" instead of a certificate problem. */
+  online?: () => boolean;
   /** Defaults to {@link DIAL_TIMEOUT_MS}. */
   timeoutMs?: number;
   /** Defaults to {@link DEDUPE_MS}. */
@@ -162,6 +167,8 @@ export function createDialService(deps: DialServiceDeps): DialService {
     now: deps.now,
     timeoutMs,
     randomId: deps.randomId,
+    ...(deps.session ? { session: deps.session } : {}),
+    ...(deps.online ? { online: deps.online } : {}),
   });
 
   async function record(entry: Omit<HistoryEntry, 'id'>): Promise<void> {

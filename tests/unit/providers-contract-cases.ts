@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorKind } from '@/lib/providers/types';
 import type { CallLogSettings, ProviderType } from '@/lib/settings/schema';
 import { forgetKazooTokens } from '@/lib/providers/kazoo';
+import { forgetYeastarSessions } from '@/lib/providers/yeastar-s';
 import type { SimRequest } from '@/tests/sim/types';
 
 /** One way of presenting credentials the simulator refuses. */
@@ -71,6 +72,8 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
       { name: 'no outbound route (10031)', configure: { rejectNumber: '10031' }, kind: 'number-rejected' },
       { name: 'API service down (30003)', configure: { apiServerRunning: false }, kind: 'unexpected' },
     ],
+    // The login is kept module-wide (storage.session in the browser), and a refused login pauses further ones.
+    forgetState: forgetYeastarSessions,
   },
   netsapiens: {
     isDial: (r) => r.method === 'POST' && /\/users\/[^/]+\/calls\/?$/.test(r.path),
