@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { YEASTAR_SIM_PASSWORD } from '../../tests/sim/yeastar-s';
-import type { YeastarSProvider } from '../settings/schema';
+import { PROVIDER_NUMBER_FORMATS, type YeastarSProvider } from '../settings/schema';
 import { forgetYeastarSessions, YEASTAR_SESSION_KEY, yeastarS } from './yeastar-s';
 import { memorySessionArea, ProviderError, type ProviderContext } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
@@ -184,6 +184,15 @@ describe('yeastar-s adapter against the simulator', () => {
     expect(endpoints()).toEqual(['login']);
     // The PBX never reached its lock: the right password works at once.
     await expect(adapter().dial(dialRequest)).resolves.toHaveProperty('callId');
+  });
+
+  it('a callee with "+" matches no outbound route (the doc types callee Integer): 10031 says which format to use', async () => {
+    const error = await failure(() => adapter().dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('number-rejected');
+    expect(error.details.providerMessage).toBe('errno 10031');
+    expect(error.message).toMatch(/\+14155550132 does not match any outbound route/);
+    expect(error.message).toMatch(/As dialled from your country/);
+    expect(PROVIDER_NUMBER_FORMATS['yeastar-s']).toBe('dialable');
   });
 
   it('Test connection logs in again after a refused login; the pause ends when it succeeds', async () => {

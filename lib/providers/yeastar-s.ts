@@ -84,7 +84,7 @@ function describeErrno(errno: string, settings: YeastarSProvider, number?: strin
     case '10031':
       return [
         'number-rejected',
-        `The number${callee} does not match any outbound route on the PBX. Check the number format and outbound prefix.`,
+        `The number${callee} does not match any outbound route on the PBX. Yeastar takes digits only, as your routes are written: set Number format to "As dialled from your country" (the default for Yeastar) and the outbound prefix your routes expect.`,
       ];
     case '10028':
       return ['number-rejected', 'The PBX received an empty number.'];

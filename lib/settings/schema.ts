@@ -184,6 +184,26 @@ export function secretFields(fields: Record<string, FieldSpec>): string[] {
 
 export const NUMBER_FORMATS: readonly NumberFormat[] = ['e164', 'digits', 'dialable'];
 
+/**
+ * The number format each PBX's API expects, from its own documents (issue 14). It is `dialing.numberFormat`'s
+ * default when a document with this provider leaves it out, and the options page sets it when the provider is
+ * picked (and says so).
+ */
+export const PROVIDER_NUMBER_FORMATS: { [T in ProviderType]: NumberFormat } = {
+  // "destination: a valid phone number" (API - Initiate Call) names no format; MaxoTel routes international
+  // numbers with "+", so the unambiguous form stays the default [I].
+  maxotel: 'e164',
+  // call/dial types `callee` as an Integer that must match the outbound route rules (S-Series API "Make a call"):
+  // no "+", and the digits the routes are written for, i.e. as dialled from the PBX's country.
+  'yeastar-s': 'dialable',
+  // ns-api v2 "Make a new Call": numbers in the examples are digits with the country code ("18587645200").
+  netsapiens: 'digits',
+  // cb_clicktocall URL-encodes `contact` before normalising it to E.164: digits with the country code, no "+".
+  kazoo: 'digits',
+  // An endpoint we know nothing about: the unambiguous international form.
+  custom: 'e164',
+};
+
 /** Defaults for a fresh install. `defaultCountry` is replaced by the browser locale's region when known. */
 export function defaultSettings(defaultCountry = 'US'): Settings {
   return {

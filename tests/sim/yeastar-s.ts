@@ -10,6 +10,7 @@
  * - `extensionBusy` (false): dial → 10008 (extension is not idle).
  * - `outboundPermission` (true): false → 10024 for external callees.
  * - `rejectNumber` (false | "10011" | "10031"): dial → that errno.
+ * A `callee` that is not all digits (the doc types it Integer; "+1415…" matches no outbound route) → 10031.
  * - `allowedIp` (true): false → 20015 on every request, login included.
  * - `apiServerRunning` (true): false → 30003 on dial.
  * - `revokeTokens` (action): forget every issued token now (→ 20004 "no such token").
@@ -182,7 +183,8 @@ export function yeastarSSim(): SimProvider {
     if (dialpermission !== undefined && dialpermission !== '' && !YEASTAR_SIM_EXTENSIONS.includes(dialpermission)) {
       return failed('10006');
     }
-    if (!/^\+?[0-9*#]+$/.test(callee)) return failed('10031');
+    // "callee: Integer … must match outbound route rules" (Make a call): a "+" or any non-digit matches no route.
+    if (!/^[0-9]+$/.test(callee)) return failed('10031');
     if (config.rejectNumber) return failed(config.rejectNumber);
     const external = !YEASTAR_SIM_EXTENSIONS.includes(callee);
     if (external && !config.outboundPermission) return failed('10024');

@@ -20,6 +20,7 @@ import { PROVIDERS } from '@/lib/providers/registry';
 import {
   CALL_LOG_FIELDS,
   PROVIDER_FIELDS,
+  PROVIDER_NUMBER_FORMATS,
   PROVIDER_TYPES,
   secretFields,
   type ProviderType,
@@ -75,7 +76,13 @@ function settingsDocument(type: ProviderType, overrides: Record<string, unknown>
   const document = {
     ...sim.settingsFor(type, overrides),
     callLog: sim.settingsFor('helpdeskeddy').callLog,
-    dialing: { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '' },
+    dialing: {
+      defaultCountry: 'US',
+      autoAnswer: true,
+      confirm: false,
+      numberFormat: PROVIDER_NUMBER_FORMATS[type],
+      outboundPrefix: '',
+    },
   };
   return document;
 }
