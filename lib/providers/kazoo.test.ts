@@ -3,7 +3,14 @@ import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { KAZOO_SIM, kazooNormalize, kazooUrlencode } from '@/tests/sim/kazoo';
 import type { KazooProvider } from '../settings/schema';
-import { createClickToCall, forgetKazooTokens, kazoo, KAZOO_TOKEN_LIFETIME_MS, listClickToCalls } from './kazoo';
+import {
+  createClickToCall,
+  forgetKazooTokens,
+  kazoo,
+  KAZOO_HISTORY_POLLS_MS,
+  KAZOO_TOKEN_LIFETIME_MS,
+  listClickToCalls,
+} from './kazoo';
 import { ProviderError, type ProviderContext } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 
@@ -42,6 +49,8 @@ const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM
 const kazooRequests = () => sim.requestsFor('kazoo');
 const connects = () => kazooRequests().filter((r) => r.path.endsWith('/connect'));
 const logins = () => kazooRequests().filter((r) => r.path === '/v2/api_auth');
+const step = (r: { path: string }) =>
+  r.path === '/v2/api_auth' ? 'login' : r.path.endsWith('/history') ? 'history' : 'connect';
 
 const failure = (promise: Promise<unknown>) => providerFailure(promise);
 
@@ -135,7 +144,12 @@ describe('kazoo dial that needs a token', () => {
     expect(JSON.parse(login!.body)).toEqual({ data: { api_key: KAZOO_SIM.apiKey } });
     expect(connect!.path).toBe(connectPath);
     expect(connect!.headers['x-auth-token']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(kazooRequests()).toHaveLength(2);
+    // Then the click-to-call's history, where the originate's result appears.
+    expect(kazooRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /v2/api_auth',
+      `GET ${connectPath}`,
+      `GET ${connectPath.replace(/connect$/, 'history')}`,
+    ]);
   });
 
   it('reuses the cached token across adapters (one login for two dials)', async () => {
@@ -154,8 +168,8 @@ describe('kazoo dial that needs a token', () => {
     adapterOffset = -3601_000;
     const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550134', autoAnswer: true });
     expect(outcome).toEqual({});
-    const paths = kazooRequests().map((r) => (r.path === '/v2/api_auth' ? 'login' : 'connect'));
-    expect(paths).toEqual(['login', 'connect', 'connect', 'login', 'connect']);
+    const paths = kazooRequests().map(step);
+    expect(paths).toEqual(['login', 'connect', 'history', 'connect', 'login', 'connect', 'history']);
     expect(connects()[1]!.headers['x-auth-token']).toBe(firstToken);
     expect(connects()[2]!.headers['x-auth-token']).not.toBe(firstToken);
   });
@@ -164,8 +178,8 @@ describe('kazoo dial that needs a token', () => {
     await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
     adapterOffset = KAZOO_TOKEN_LIFETIME_MS - 30_000;
     await kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true });
-    const paths = kazooRequests().map((r) => (r.path === '/v2/api_auth' ? 'login' : 'connect'));
-    expect(paths).toEqual(['login', 'connect', 'login', 'connect']);
+    const paths = kazooRequests().map(step);
+    expect(paths).toEqual(['login', 'connect', 'history', 'login', 'connect', 'history']);
   });
 
   it('renews only once: a second 401 is reported, with no third connect', async () => {
@@ -448,3 +462,57 @@ async function simHistory(): Promise<Record<string, unknown>[]> {
   });
   return ((await response.json()) as { data: Record<string, unknown>[] }).data;
 }
+
+describe('kazoo: the originate outcome from /history (a 202 is not a placed call)', () => {
+  const history = () => kazooRequests().filter((r) => r.path.endsWith('/history'));
+
+  it('with a key, reads /history after the 202 and reports a failed originate (USER_BUSY) in words', async () => {
+    sim.configure('kazoo', { originateCause: 'USER_BUSY' });
+    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('extension-unavailable');
+    expect(error.message).toMatch(/your phone is busy/);
+    expect(error.details.providerMessage).toBe('cause: USER_BUSY');
+    expect(connects()).toHaveLength(1);
+    expect(history().length).toBeGreaterThanOrEqual(1);
+    expect(history()[0]!.headers['x-auth-token']).toBeTruthy();
+  });
+
+  it('"no resources" is number-rejected and names the number', async () => {
+    sim.configure('kazoo', { originateCause: 'no resources' });
+    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('number-rejected');
+    expect(error.message).toContain('+14155550132');
+  });
+
+  it('a successful originate ends the wait at once', async () => {
+    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome).toEqual({});
+    expect(history()).toHaveLength(1);
+  });
+
+  it('the wait is bounded: no result within ~3 s counts as placed (the phone is still ringing)', async () => {
+    sim.configure('kazoo', { originateMs: 10_000 });
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    const outcome = await kazoo
+      .create(settings(), context({ sleep }))
+      .dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome).toEqual({});
+    expect(history()).toHaveLength(KAZOO_HISTORY_POLLS_MS.length);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3000);
+  });
+
+  it('an earlier failure for another number is not ours', async () => {
+    sim.configure('kazoo', { originateCause: 'USER_BUSY' });
+    await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    sim.configure('kazoo', { originateCause: null });
+    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550199', autoAnswer: true });
+    expect(outcome).toEqual({});
+  });
+
+  it('without a key the history cannot be read (it needs a token): only the connect is sent', async () => {
+    sim.configure('kazoo', { authRequired: false, originateCause: 'USER_BUSY' });
+    await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(kazooRequests()).toHaveLength(1);
+  });
+});

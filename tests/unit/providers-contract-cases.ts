@@ -105,6 +105,12 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
     failingAnswers: [
       { name: 'number outside the whitelist', configure: { whitelist: ['^\\+44'] }, kind: 'number-rejected' },
       { name: 'account expired', configure: { accountLocked: true }, kind: 'locked' },
+      // The connect answers 202; the failed originate shows only in /history (issue 14 item 4).
+      {
+        name: 'the originate fails (USER_BUSY)',
+        configure: { originateCause: 'USER_BUSY' },
+        kind: 'extension-unavailable',
+      },
     ],
     // Tokens are cached per server and key for the whole module, so a token from an earlier test would turn
     // the next test's first request into a 401 and a renewal.
