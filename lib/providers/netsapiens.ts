@@ -10,7 +10,16 @@
  * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
  */
 import type { NetsapiensProvider } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from './http';
+import {
+  excerpt,
+  htmlAnswerError,
+  httpRequest,
+  isHtml,
+  isObject,
+  joinUrl,
+  type HttpResponse,
+  redactSecrets,
+} from './http';
 import {
   ProviderError,
   type ConnectionTestOutcome,
@@ -111,8 +120,20 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
           LABEL,
           'dial',
         );
-        // 202 Accepted (asynchronous, our default) or 200 (synchronous); the 202 body may be empty.
-        if (response.status === 202 || response.status === 200) return { callId };
+        // A portal's login page answers 200 too (issue 15 item 8): a web page is never a placed call.
+        if (isHtml(response)) throw htmlAnswerError(response, LABEL, 'dial');
+        // 202 Accepted is the answer to `synchronous: "no"` (its body may be empty). A 200 is the synchronous
+        // answer, the created call as JSON; any other 200 is not a placed call.
+        if (response.status === 202) return { callId };
+        if (response.status === 200) {
+          if (isObject(response.json)) return { callId };
+          throw new ProviderError('unexpected', 'NetSapiens answered 200 without the call it should have created.', {
+            provider: LABEL,
+            status: 200,
+            providerMessage: excerpt(redactSecrets(response.text, [settings.apiKey], '[API key]')) || undefined,
+            step: 'dial',
+          });
+        }
         throw failure(response, settings, 'dial', request.number);
       },
 
@@ -136,6 +157,7 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
           LABEL,
           'test',
         );
+        if (isHtml(response)) throw htmlAnswerError(response, LABEL, 'test');
         if (response.status !== 200) throw failure(response, settings, 'test');
         const info = isObject(response.json) ? response.json : {};
         const text = (key: string) => (typeof info[key] === 'string' && info[key] ? (info[key] as string) : undefined);

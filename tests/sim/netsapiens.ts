@@ -11,6 +11,9 @@
  * - `rejectNumber` (false): 400 for every `call-term-user` [U: wording].
  * - `acceptedBody` ("json"): "json" → 202 `{"code":202,"message":"Accepted"}`; "empty" → 202 with no body
  *   (the spec allows both, providers.md §3).
+ * - `ssoPage` (false): a single-sign-on portal in front of the API answers every request with its login page
+ *   (HTTP 200, text/html), as a misconfigured or session-expired portal does.
+ * - `movedTo` (null): every request answers 301 with `Location: {movedTo}{path}` (the portal moved).
  * - `delayMs` (0): wait before answering (timeouts).
  */
 import type { SimContext, SimProvider, SimRequest, SimResponse } from './types';
@@ -26,13 +29,26 @@ export const NETSAPIENS_SIM_OTHER_USERS = ['1001'];
 const BASE = '/ns-api/v2';
 
 interface NetsapiensConfig {
+  ssoPage: boolean;
+  movedTo: string | null;
   readOnly: boolean;
   rejectNumber: boolean;
   acceptedBody: 'json' | 'empty';
   delayMs: number;
 }
 
-const DEFAULTS: NetsapiensConfig = { readOnly: false, rejectNumber: false, acceptedBody: 'json', delayMs: 0 };
+const DEFAULTS: NetsapiensConfig = {
+  ssoPage: false,
+  movedTo: null,
+  readOnly: false,
+  rejectNumber: false,
+  acceptedBody: 'json',
+  delayMs: 0,
+};
+
+/** A portal's login page, as an SSO front end answers any request it has no session for. */
+export const SSO_LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/sso/login" method="post"><input name="username"><input name="password" type="password"></form></body></html>';
 
 const CALL_FIELDS = new Set([
   'synchronous',
@@ -69,6 +85,17 @@ export function netsapiensSim(): SimProvider {
     kind: 'provider',
     matches: (request) => request.path === '/ns-api' || request.path.startsWith('/ns-api/'),
     handle(request: SimRequest, _context: SimContext): SimResponse {
+      if (config.movedTo) {
+        return {
+          status: 301,
+          body: '',
+          headers: { location: `${config.movedTo}${request.path}` },
+          delayMs: config.delayMs,
+        };
+      }
+      if (config.ssoPage) {
+        return { status: 200, body: SSO_LOGIN_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' } };
+      }
       if (!request.path.startsWith(`${BASE}/`)) return error(404, 'Not Found');
       // [U] The exact 401 wording is not documented.
       const auth = request.headers.authorization ?? '';

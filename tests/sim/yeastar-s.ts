@@ -14,6 +14,8 @@
  * - `allowedIp` (true): false → 20015 on every request, login included.
  * - `apiServerRunning` (true): false → 30003 on dial.
  * - `revokeTokens` (action): forget every issued token now (→ 20004 "no such token").
+ * - `redirectToHttps` (false): every request answers 301 to the same path on https:// (the PBX's web access
+ *   set to HTTPS only: HTTP 80 redirects, as on K2 / P-Series).
  * - `delayMs` (0): wait before answering (timeouts).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -35,6 +37,7 @@ interface YeastarConfig {
   rejectNumber: false | '10011' | '10031';
   allowedIp: boolean;
   apiServerRunning: boolean;
+  redirectToHttps: boolean;
   delayMs: number;
 }
 
@@ -44,6 +47,7 @@ const DEFAULTS: YeastarConfig = {
   rejectNumber: false,
   allowedIp: true,
   apiServerRunning: true,
+  redirectToHttps: false,
   delayMs: 0,
 };
 
@@ -86,6 +90,11 @@ export function yeastarSSim(): SimProvider {
     kind: 'provider',
     matches: (request) => request.path.startsWith(PREFIX),
     handle(request: SimRequest, context: SimContext): SimResponse {
+      if (config.redirectToHttps) {
+        const url = new URL(context.baseUrl);
+        const target = `https://${url.host}${request.path}${request.query.size ? `?${request.query}` : ''}`;
+        return { status: 301, body: '', headers: { location: target }, delayMs: config.delayMs };
+      }
       if (!config.allowedIp) return failed('20015');
       if (request.method !== 'POST') return failed('20001');
       const endpoint = request.path.slice(PREFIX.length);
