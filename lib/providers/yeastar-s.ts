@@ -32,6 +32,8 @@ export const YEASTAR_TOKEN_TTL_MS = 30 * 60 * 1000;
 // Renew a little early so a token cannot lapse between our check and the PBX's.
 const TOKEN_MARGIN_MS = 60 * 1000;
 const TOKEN_ERRORS = new Set(['20004', '20005', '20006']);
+/** `keepAlive` sends the heartbeat only for a token quiet this long (with a 20-minute alarm: always in time). */
+export const HEARTBEAT_AFTER_MS = 5 * 60 * 1000;
 /** What a refused login means for the next ones; part of every message about a refused login. */
 const PAUSED_TEXT =
   "To keep the PBX from locking this computer out (5 failed logins lock its IP address for 10 minutes, and behind a shared office connection everyone's), no further login is tried until you correct the API username or password in the settings or press Test connection.";
@@ -326,6 +328,8 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
           await save({ account, root });
           return;
         }
+        // A token used in the last few minutes needs no heartbeat (the alarm comes every 20 minutes).
+        if (context.now() - kept.lastUse < HEARTBEAT_AFTER_MS) return;
         token = kept.token;
         const answer = await post(`heartbeat?token=${encodeURIComponent(kept.token)}`, {}, 'heartbeat');
         await save(answer.ok ? { ...kept, lastUse: context.now() } : { account, root });
