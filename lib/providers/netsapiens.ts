@@ -86,6 +86,45 @@ function failure(response: HttpResponse, settings: NetsapiensProvider, step: str
   });
 }
 
+/**
+ * The scope of an API key, from its 4-character prefix (vendor guide "API Keys": `nss_` super user, `nsr_`
+ * reseller, `nsd_` office manager, `nsu_` basic user). Undefined for anything else (an OAuth token or JWT).
+ */
+export function netsapiensKeyScope(apiKey: string): { prefix: string; name: string; has: string } | undefined {
+  const prefix = apiKey.trim().slice(0, 4);
+  switch (prefix) {
+    case 'nsu_':
+      return { prefix, name: 'basic-user', has: 'domain and user' };
+    case 'nsd_':
+      return { prefix, name: 'office-manager', has: 'domain but no user' };
+    case 'nsr_':
+      return { prefix, name: 'reseller', has: 'neither domain nor user' };
+    case 'nss_':
+      return { prefix, name: 'super-user', has: 'neither domain nor user' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * "~" in the path stands for the key's own domain and user, so it resolves only for a basic-user (`nsu_`) key;
+ * office-manager, reseller and super-user keys pass the identity check and then fail every call (issue 14).
+ * For those, the domain and the user must be named, and the first leg (`call-orig-user`) too: its default,
+ * "the requester's user@domain", does not exist for a key without a user.
+ */
+function managerKeyProblem(settings: NetsapiensProvider, step: string): ProviderError | undefined {
+  const scope = netsapiensKeyScope(settings.apiKey);
+  if (!scope || scope.prefix === 'nsu_') return undefined;
+  const domain = settings.domain.trim();
+  const user = settings.user.trim();
+  if (domain && domain !== '~' && user && user !== '~') return undefined;
+  return new ProviderError(
+    'not-found',
+    `This is a NetSapiens ${scope.name} (${scope.prefix}) key: it has no ${scope.prefix === 'nsd_' ? 'user' : 'domain or user'} of its own, so "~" cannot stand for one: enter the domain and the user (your extension) the calls are placed for.`,
+    { provider: LABEL, step },
+  );
+}
+
 /** NetSapiens (SNAPsolution) API v2 with an API key. */
 export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
   type: 'netsapiens',
@@ -99,6 +138,8 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
 
     return {
       async dial(request: DialRequest): Promise<DialOutcome> {
+        const keyProblem = managerKeyProblem(settings, 'dial');
+        if (keyProblem) throw keyProblem;
         const callId = context.randomId();
         const body: Record<string, string> = {
           synchronous: 'no',
@@ -108,6 +149,10 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
         };
         // Both default to the key's user on the server; send them only when the admin set them.
         if (settings.origination) body['call-orig-user'] = settings.origination;
+        else if (netsapiensKeyScope(settings.apiKey) && netsapiensKeyScope(settings.apiKey)!.prefix !== 'nsu_') {
+          // A key without a user of its own has no default first leg: ring the named user.
+          body['call-orig-user'] = `${settings.user.trim()}@${settings.domain.trim()}`;
+        }
         if (settings.callerId) body['caller-id-number'] = settings.callerId;
         const response = await httpRequest(
           context,
@@ -172,6 +217,14 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
             `The NetSapiens API key${identity} is read-only: it cannot place calls. Create a key without the read-only option.`,
             { provider: LABEL, status: 200, step: 'test' },
           );
+        }
+        const keyProblem = managerKeyProblem(settings, 'test');
+        if (keyProblem) throw keyProblem;
+        const keyScope = netsapiensKeyScope(settings.apiKey);
+        if (keyScope && keyScope.prefix !== 'nsu_') {
+          return {
+            detail: `NetSapiens accepted the ${keyScope.name} API key${identity}; it calls as user ${settings.user.trim()} in domain ${settings.domain.trim()}, which is checked on the first call.`,
+          };
         }
         return {
           detail: `NetSapiens accepted the API key${identity}. The domain and user settings are checked on the first call.`,
