@@ -11,6 +11,9 @@ import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
 import { html } from './page-helpers';
 
+// Two dials, a worker restart and an options page: a launch of its own takes most of the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 const DIALING: DialingSettings = {
   defaultCountry: 'US',
   autoAnswer: true,
@@ -39,14 +42,21 @@ async function waitForHistory(page: Page, count: number): Promise<HistoryEntry[]
   return historyOf(page);
 }
 
-/** Stops every service worker, as the browser does to an idle one, and waits until the extension's is gone. */
+/**
+ * Stops every service worker, as the browser does to an idle one, and waits until CDP reports the extension's
+ * worker version as stopped.
+ */
 async function stopWorkers(context: BrowserContext, extension: Extension): Promise<void> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const closed = new Promise<void>((resolve) => extension.worker.once('close', () => resolve()));
+  const scope = `chrome-extension://${extension.id}/`;
+  let running = true;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(scope)) running = v.runningStatus !== 'stopped';
+  });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await closed;
+  await expect.poll(() => running, { timeout: 10_000 }).toBe(false);
   await cdp.detach();
   await page.close();
 }
