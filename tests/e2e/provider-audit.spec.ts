@@ -11,6 +11,9 @@ import type { DialingSettings } from '../../lib/settings/schema';
 import { NETSAPIENS_SIM_OFFICE_KEY } from '../sim/netsapiens';
 import { html } from './page-helpers';
 
+// A launch, a page and a dial take about 15 s on a busy machine: room to stay under half the timeout.
+test.describe.configure({ timeout: 60_000 });
+
 const US_E164 = '+14155550132';
 
 function dialing(patch: Partial<DialingSettings> = {}): DialingSettings {
