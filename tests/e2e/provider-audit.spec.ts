@@ -3,6 +3,7 @@
  * provider's number format is picked with the provider; NetSapiens office-manager keys need a domain and user;
  * MaxoTel's UNAVAILABLE in a 200 answer; redirects and SSO login pages are errors that say what to do.
  */
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
@@ -149,4 +150,37 @@ test('custom endpoint answering 200 with an HTML page: an error, not "Calling"',
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'unexpected' });
   expect(entry.message).toContain('answered with a web page (HTML)');
+});
+
+test('export without secrets leaves out Kazoo’s click-to-call id and key, HelpDeskEddy’s channel key, a custom URL and headers', async ({
+  extension,
+  sim,
+}) => {
+  const kazoo = sim.settingsFor('kazoo').provider as Record<string, string>;
+  const hde = sim.settingsFor('helpdeskeddy').callLog as Record<string, string>;
+  await extension.setSettings({ version: 1, provider: kazoo, callLog: hde });
+  const { page } = await extension.openPage('options.html');
+  const exportText = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export settings' }).click(),
+    ]);
+    return readFile((await download.path())!, 'utf8');
+  };
+  const text = await exportText();
+  for (const secret of [kazoo.clickToCallId!, kazoo.apiKey!, hde.channelKey!, hde.apiKey!]) {
+    expect(text).not.toContain(secret);
+  }
+  expect(JSON.parse(text).provider).toEqual({ type: 'kazoo', baseUrl: kazoo.baseUrl, accountId: kazoo.accountId });
+
+  const custom = {
+    ...(sim.settingsFor('custom').provider as Record<string, unknown>),
+    url: `${sim.url}/custom/dial?passcode=Adm1nPa55&to={number}`,
+    headers: { Authorization: 'Bearer cst_export_93ab' },
+  };
+  await extension.setSettings({ version: 1, provider: custom });
+  await page.reload();
+  const customText = await exportText();
+  expect(customText).not.toContain('Adm1nPa55');
+  expect(customText).not.toContain('cst_export_93ab');
 });
