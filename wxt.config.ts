@@ -21,7 +21,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'notifications', 'activeTab'],
+    // alarms: the PBX login's heartbeat (Yeastar tokens lapse after 30 quiet minutes).
+    permissions: ['storage', 'contextMenus', 'notifications', 'activeTab', 'alarms'],
     // The user's PBX and helpdesk hosts are only known once they are configured: the options page asks
     // for exactly those origins when the user saves, instead of reading every site up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

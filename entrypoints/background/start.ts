@@ -56,10 +56,22 @@ export function pageConfigFor(settings: Settings, host: string): PageConfig {
 }
 
 const randomId = () => crypto.randomUUID();
+const KEEP_ALIVE_ALARM = 'pbx-keep-alive';
+
+/** The browser knows it has no network: a failed request then means "offline", not a certificate problem. */
+const online = () => navigator.onLine !== false;
 
 function providerContext(): ProviderContext {
   // Bound: a bare `fetch` reference called as a method of another object throws "Illegal invocation".
-  return { fetch: globalThis.fetch.bind(globalThis), now: Date.now, timeoutMs: DIAL_TIMEOUT_MS, randomId };
+  return {
+    fetch: globalThis.fetch.bind(globalThis),
+    now: Date.now,
+    timeoutMs: DIAL_TIMEOUT_MS,
+    randomId,
+    // Logins (Yeastar's token, a paused login) survive the worker being stopped; never in storage.local.
+    session: browser.storage.session,
+    online,
+  };
 }
 
 /**
@@ -105,6 +117,8 @@ export function startBackground(): void {
     status,
     refreshBadge,
     format: formatForPbx,
+    session: browser.storage.session,
+    online,
   });
   const deps: BackgroundDeps = { service, loadSettings: settingsNow, notify: showNotice };
 
@@ -164,6 +178,23 @@ export function startBackground(): void {
   // Start Chrome's slow first read of the managed policy now, before the first page asks for its settings.
   void loadSettings(stores()).catch(() => undefined);
 
+  /**
+   * Keeps a provider's kept login alive (Yeastar's heartbeat, every 20 of its 30 minutes), and, right after the
+   * settings changed, logs out a login kept for the old credentials (the adapter does that when it loads).
+   */
+  const keepAlive = async () => {
+    const provider = (await settingsNow()).provider;
+    if (!provider) return;
+    await PROVIDERS[provider.type]
+      .create(provider as never, providerContext())
+      .keepAlive?.()
+      .catch(() => undefined);
+  };
+  void browser.alarms.create(KEEP_ALIVE_ALARM, { periodInMinutes: 20 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === KEEP_ALIVE_ALARM) void keepAlive();
+  });
+
   browser.storage.onChanged.addListener((changes, area) => {
     // A managed policy change can change the effective settings too.
     // The policy cache changes when a slow policy read finished with something new (lib/settings/store.ts).
@@ -172,6 +203,7 @@ export function startBackground(): void {
     void settingsNow().then(async (settings) => {
       await broadcastPageConfig(settings);
       await refreshBadge();
+      await keepAlive();
     });
   });
 

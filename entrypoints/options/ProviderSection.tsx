@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
 import { t } from '@/components/i18n';
 import type { KazooClickToCallsResponse, TestConnectionResponse } from '@/lib/messages';
-import { PROVIDER_TYPES, type ProviderType } from '@/lib/settings/schema';
+import { PROVIDER_NUMBER_FORMATS, PROVIDER_TYPES, type ProviderType } from '@/lib/settings/schema';
 import { providerFieldViews, providerTextKeys } from '@/lib/ui/fields';
 import { emptyProviderValues, problemsAt } from '@/lib/ui/form';
 import * as api from './api';
@@ -67,14 +67,23 @@ export function ProviderSection({ api: formApi }: { api: FormApi }) {
         onChange={(value) => {
           formApi.touch('provider.type');
           setTest({ phase: 'idle' });
+          const formatLocked = formApi.locked('dialing.numberFormat');
           formApi.update((f) => {
             const next = value as ProviderType | '';
             if (!next) return { ...f, providerType: '' };
             const providers = f.providers[next] ? f.providers : { ...f.providers, [next]: emptyProviderValues(next) };
-            return { ...f, providerType: next, providers };
+            // Each PBX expects its own number format (issue 14): picking one sets it, unless a policy fixed it.
+            const dialing = formatLocked ? f.dialing : { ...f.dialing, numberFormat: PROVIDER_NUMBER_FORMATS[next] };
+            return { ...f, providerType: next, providers, dialing };
           });
         }}
       />
+
+      {type && (
+        <p class="help" id="provider-format-help">
+          {t(providerTextKeys(type).format)}
+        </p>
+      )}
 
       {type && (
         <fieldset class="provider-fields">

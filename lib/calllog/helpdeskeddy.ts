@@ -57,12 +57,18 @@ function rateLimitText(response: HttpResponse): string {
   return limit ? ` (the limit is ${limit} requests a minute)` : '';
 }
 
-function hdeError(response: HttpResponse, step: string, settings: HelpdeskeddyCallLog): ProviderError {
-  const status = response.status;
-  const providerMessage = redactSecrets(errorWords(response), [
+/** Takes the API key, the Basic credential and the channel key (which may authorise on its own) out. */
+function redact(text: string, settings: HelpdeskeddyCallLog): string {
+  return redactSecrets(text, [
     settings.apiKey.trim(),
     basicAuth(settings.email, settings.apiKey).slice(6),
+    settings.channelKey.trim(),
   ]);
+}
+
+function hdeError(response: HttpResponse, step: string, settings: HelpdeskeddyCallLog): ProviderError {
+  const status = response.status;
+  const providerMessage = redact(errorWords(response), settings);
   const fail = (kind: ErrorKind, message: string) =>
     new ProviderError(kind, message, { provider: PROVIDER, status, providerMessage, step });
   switch (status) {
@@ -140,7 +146,7 @@ export const helpdeskeddy: CallLogDefinition<HelpdeskeddyCallLog> = {
           throw new ProviderError('unexpected', 'HelpDeskEddy answered without the call card it should have created.', {
             provider: PROVIDER,
             status: response.status,
-            providerMessage: excerpt(response.text),
+            providerMessage: excerpt(redact(response.text, settings)),
             step: 'call log',
           });
         }
@@ -172,7 +178,7 @@ export const helpdeskeddy: CallLogDefinition<HelpdeskeddyCallLog> = {
           throw new ProviderError('unexpected', 'This address answered, but not like a HelpDeskEddy API (no JSON).', {
             provider: PROVIDER,
             status: response.status,
-            providerMessage: excerpt(response.text),
+            providerMessage: excerpt(redact(response.text, settings)),
             step: 'test',
           });
         }

@@ -8,7 +8,7 @@ import type { ConnectionTestOutcome, ProviderContext } from '../providers/types'
 
 /** One dial the PBX accepted. */
 export interface LoggedCall {
-  /** The number dialled, as sent to the PBX. */
+  /** The customer's number in E.164 (`+14155550132`), not the PBX's dial string, so cards match contacts. */
   number: string;
   /** The PBX's id for the call, when its API returned one. */
   callId?: string;

@@ -295,10 +295,12 @@ describe('dial service: call log', () => {
       },
     });
 
-  it('logs the placed call with the number as dialled, the call id and the own extension', async () => {
+  it("logs the placed call with the customer's number in E.164 (not the PBX dial string), the call id and the own extension", async () => {
     const h = harness(withLog());
     const answer = await h.service.dial({ number: '+61412345678', source: 'link' });
-    expect(h.logged).toEqual([{ number: '0412345678', callId: 'call-1', extension: '101' }]);
+    // Dialled as 0412345678 (national, dialable from AU), logged as +61412345678 so the card matches the contact.
+    expect(h.provider.dials[0]!.number).toBe('0412345678');
+    expect(h.logged).toEqual([{ number: '+61412345678', callId: 'call-1', extension: '101' }]);
     expect(answer.warning).toBeUndefined();
   });
 

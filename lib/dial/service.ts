@@ -13,6 +13,7 @@ import {
   type ProviderAdapter,
   type ProviderCapabilities,
   type ProviderContext,
+  type SessionArea,
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
 import type { HistoryStore } from './history';
@@ -84,6 +85,10 @@ export interface DialServiceDeps {
     e164: string,
     options: Pick<DialingSettings, 'numberFormat' | 'outboundPrefix' | 'defaultCountry'>,
   ) => string;
+  /** Where adapters keep logins across worker restarts: `browser.storage.session` (never `storage.local`). */
+  session?: SessionArea;
+  /** `navigator.onLine`: false turns a failed request into "offline" instead of a certificate problem. */
+  online?: () => boolean;
   /** Defaults to {@link DIAL_TIMEOUT_MS}. */
   timeoutMs?: number;
   /** Defaults to {@link DEDUPE_MS}. */
@@ -162,6 +167,8 @@ export function createDialService(deps: DialServiceDeps): DialService {
     now: deps.now,
     timeoutMs,
     randomId: deps.randomId,
+    ...(deps.session ? { session: deps.session } : {}),
+    ...(deps.online ? { online: deps.online } : {}),
   });
 
   async function record(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
@@ -297,7 +304,9 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
     // The call is placed: a failing call log is a secondary warning and never undoes the call or changes its
     // status.
-    const warning = await logCall(settings, dialledAs, callId, extension);
+    // The helpdesk gets the customer's number in E.164, not the PBX's dial string (outbound prefix, national
+    // digits): its cards are matched to contacts by number (issue 14 item 6).
+    const warning = await logCall(settings, number.e164, callId, extension);
 
     await record({ ...base, time: started, result: 'queued', message, callId, provider: provider.type });
     await safely(() => deps.status.succeeded(), 'clear the last failure');
@@ -316,7 +325,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
   async function logCall(
     settings: Settings,
-    dialledAs: string,
+    e164: string,
     callId: string | undefined,
     extension: string | undefined,
   ): Promise<string | undefined> {
@@ -326,7 +335,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     if (!entry) return `The call log "${config.type}" is not supported, so this call was not logged.`;
     try {
       const logger = entry.create(config, context());
-      await withDeadline(logger.logCall({ number: dialledAs, callId, extension }), timeoutMs);
+      await withDeadline(logger.logCall({ number: e164, callId, extension }), timeoutMs);
       return undefined;
     } catch (error) {
       const text =

@@ -15,7 +15,7 @@
  * Any 2xx answer means "queued"; anything else is an error showing the status and a short excerpt.
  */
 import type { CustomProvider } from '../settings/schema';
-import { excerpt, httpRequest, redactSecrets } from './http';
+import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from './http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Custom PBX';
@@ -179,7 +179,11 @@ export const custom: ProviderDefinition<CustomProvider> = {
         if (problems.length) throw templateError(problems, 'dial');
         const rendered = renderCustomRequest(settings, request.number);
         const response = await httpRequest(context, rendered, PROVIDER, 'dial');
-        if (response.status >= 200 && response.status < 300) return {};
+        if (response.status >= 200 && response.status < 300) {
+          // A web page is not a dial result: an SSO or portal login page answers 200 too (issue 15 item 8).
+          if (isHtml(response)) throw htmlAnswerError(response, PROVIDER, 'dial');
+          return {};
+        }
         // The answer may echo what we sent (headers, URL): take out anything the user configured as secret-ish.
         let text = excerpt(response.text, 200);
         const ours = new Set([request.number, settings.extension.trim()]);

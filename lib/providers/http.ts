@@ -37,19 +37,26 @@ export async function httpRequest(
       body: request.body,
       signal: controller.signal,
       credentials: 'omit',
-      redirect: 'follow',
+      // Never follow: a followed 301/302 turns a POST into a GET without its body (the key gone: a misleading
+      // "wrong key"), and carries custom headers (X-Auth-Token, a custom Authorization) to another host, where an
+      // SSO login page then reads as success (issue 14 item 8, issue 15 item 8).
+      redirect: 'manual',
       cache: 'no-store',
     });
   } catch (error) {
     clearTimeout(timer);
-    throw networkError(error, request.url, provider, step, context.timeoutMs);
+    throw networkError(error, request.url, provider, step, context.timeoutMs, context.online);
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    clearTimeout(timer);
+    throw redirectError(response, request.url, provider, step);
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
     clearTimeout(timer);
-    throw networkError(error, request.url, provider, step, context.timeoutMs);
+    throw networkError(error, request.url, provider, step, context.timeoutMs, context.online);
   }
   clearTimeout(timer);
   let json: unknown;
@@ -71,6 +78,54 @@ function hostOf(url: string): string {
   }
 }
 
+/**
+ * A redirect we did not follow. Where the browser shows where it leads (Node does; an extension's
+ * `redirect: 'manual'` gives an opaque answer without it) the message names that address, without its query.
+ */
+export function redirectError(response: Response, url: string, provider: string, step: string): ProviderError {
+  const location = response.headers.get('location');
+  let target: string | undefined;
+  if (location) {
+    try {
+      const next = new URL(location, url);
+      target = `${next.origin}${next.pathname}`;
+    } catch {
+      target = undefined;
+    }
+  }
+  const origin = (() => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return 'the configured address';
+    }
+  })();
+  const message = target
+    ? `The ${provider} address redirects to ${target}; use that address in the settings (requests are not sent on to another address, so credentials stay with the PBX).`
+    : `The ${provider} address (${origin}) redirects elsewhere, often from http:// to https:// or to a login page; requests are not sent on to another address, so credentials stay with the PBX. Open ${origin} in a tab to see where it leads, and use that address in the settings.`;
+  return new ProviderError('unexpected', message, {
+    provider,
+    status: response.status || undefined,
+    providerMessage: target ? `HTTP ${response.status} to ${target}` : 'redirect',
+    step,
+  });
+}
+
+/** True when an answer is a web page (HTML) rather than an API answer: a login or portal page, never a result. */
+export function isHtml(response: HttpResponse): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return /text\/html|application\/xhtml/i.test(type) || /^\s*(<!doctype html|<html[\s>])/i.test(response.text);
+}
+
+/** The error for a web page where an API answer was expected (an SSO login page, a portal, a captive portal). */
+export function htmlAnswerError(response: HttpResponse, provider: string, step: string): ProviderError {
+  return new ProviderError(
+    'unexpected',
+    `The ${provider} address answered with a web page (HTML), not an API answer: often a login or portal page in front of the PBX. Check the address and that the API is reachable there; the call was not confirmed.`,
+    { provider, status: response.status, providerMessage: 'an HTML page', step },
+  );
+}
+
 /** Turns a fetch rejection into the error kind a person can act on. */
 export function networkError(
   error: unknown,
@@ -78,9 +133,18 @@ export function networkError(
   provider: string,
   step: string,
   timeoutMs: number,
+  online?: () => boolean,
 ): ProviderError {
   const host = hostOf(url);
   const name = (error as { name?: string } | null)?.name;
+  if (online?.() === false && name !== 'AbortError' && name !== 'TimeoutError') {
+    // An offline browser fails every fetch like a certificate problem would: say what it is.
+    return new ProviderError(
+      'unreachable',
+      `This computer is offline, so ${provider} could not be reached: connect to the network and try again.`,
+      { provider, step, cause: error },
+    );
+  }
   if (name === 'AbortError' || name === 'TimeoutError') {
     return new ProviderError(
       'timeout',

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
-import { KAZOO_SIM } from '@/tests/sim/kazoo';
+import { KAZOO_SIM, kazooNormalize, kazooUrlencode } from '@/tests/sim/kazoo';
 import type { KazooProvider } from '../settings/schema';
-import { createClickToCall, forgetKazooTokens, kazoo, KAZOO_TOKEN_LIFETIME_MS, listClickToCalls } from './kazoo';
+import {
+  createClickToCall,
+  forgetKazooTokens,
+  kazoo,
+  KAZOO_HISTORY_POLLS_MS,
+  KAZOO_TOKEN_LIFETIME_MS,
+  listClickToCalls,
+} from './kazoo';
 import { ProviderError, type ProviderContext } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 
@@ -42,6 +49,8 @@ const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM
 const kazooRequests = () => sim.requestsFor('kazoo');
 const connects = () => kazooRequests().filter((r) => r.path.endsWith('/connect'));
 const logins = () => kazooRequests().filter((r) => r.path === '/v2/api_auth');
+const step = (r: { path: string }) =>
+  r.path === '/v2/api_auth' ? 'login' : r.path.endsWith('/history') ? 'history' : 'connect';
 
 const failure = (promise: Promise<unknown>) => providerFailure(promise);
 
@@ -57,22 +66,25 @@ describe('kazoo dial without a token (auth_required=false)', () => {
     expect(request!.method).toBe('GET');
     expect(request!.path).toBe(connectPath);
     expect([...request!.query.keys()].sort()).toEqual(['auto_answer', 'contact']);
-    expect(request!.query.get('contact')).toBe('+14155550132');
+    expect(request!.query.get('contact')).toBe('14155550132');
     expect(request!.query.get('auto_answer')).toBe('true');
     expect(request!.headers['x-auth-token']).toBeUndefined();
     expect(request!.body).toBe('');
-    expect(outcome.callId).toMatch(new RegExp(`^c2c-${KAZOO_SIM.clickToCallId}-[0-9a-f]+$`));
+    // Kazoo's outbound_call_id is "c2c-{click-to-call id}-…": the id is a credential, so no call id is returned.
+    expect(outcome).toEqual({});
+    expect(JSON.stringify(outcome)).not.toContain(KAZOO_SIM.clickToCallId);
   });
 
-  it('URL-encodes the contact (a leading + must arrive as %2B, not a space)', async () => {
-    const seen: string[] = [];
-    const spy: typeof fetch = (input, init) => {
-      seen.push(String(input));
-      return globalThis.fetch(input, init);
-    };
-    await kazoo.create(noKey(), context({ fetch: spy })).dial({ number: '+442079460958', autoAnswer: true });
-    expect(seen[0]).toContain('contact=%2B442079460958');
-    expect(connects()[0]!.query.get('contact')).toBe('+442079460958');
+  it('sends the contact as digits with the country code and no "+", which Kazoo normalises to E.164', async () => {
+    // cb_clicktocall URL-encodes the contact before normalising it: a "+" would become "%2B", match none of the
+    // E.164 converters and be dialled literally. The simulator does exactly that (kazooNormalize).
+    for (const number of ['+14155550132', '+442079460958', '14155550132']) {
+      await kazoo.create(noKey(), context()).dial({ number, autoAnswer: true });
+    }
+    expect(connects().map((r) => r.query.get('contact'))).toEqual(['14155550132', '442079460958', '14155550132']);
+    await new Promise((r) => setTimeout(r, 400));
+    const history = (await simHistory()).map((item) => item.contact);
+    expect(history).toEqual(['+14155550132', '+442079460958', '+14155550132']);
   });
 
   it('sends auto_answer=false when the user turned auto-answer off', async () => {
@@ -83,7 +95,7 @@ describe('kazoo dial without a token (auth_required=false)', () => {
   it('accepts 200 as well as the documented 202', async () => {
     sim.configure('kazoo', { connectStatus: 200 });
     const outcome = await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
-    expect(outcome.callId).toMatch(/^c2c-/);
+    expect(outcome).toEqual({});
   });
 
   it('a whitelist mismatch is number-rejected and names the number', async () => {
@@ -124,7 +136,7 @@ describe('kazoo dial that needs a token', () => {
 
   it('logs in with PUT /v2/api_auth and sends the token as X-Auth-Token', async () => {
     const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
-    expect(outcome.callId).toMatch(/^c2c-/);
+    expect(outcome).toEqual({});
     const [login, connect] = kazooRequests();
     expect(login!.method).toBe('PUT');
     expect(login!.path).toBe('/v2/api_auth');
@@ -132,7 +144,12 @@ describe('kazoo dial that needs a token', () => {
     expect(JSON.parse(login!.body)).toEqual({ data: { api_key: KAZOO_SIM.apiKey } });
     expect(connect!.path).toBe(connectPath);
     expect(connect!.headers['x-auth-token']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(kazooRequests()).toHaveLength(2);
+    // Then the click-to-call's history, where the originate's result appears.
+    expect(kazooRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /v2/api_auth',
+      `GET ${connectPath}`,
+      `GET ${connectPath.replace(/connect$/, 'history')}`,
+    ]);
   });
 
   it('reuses the cached token across adapters (one login for two dials)', async () => {
@@ -150,9 +167,9 @@ describe('kazoo dial that needs a token', () => {
     sim.clock.advance(3601_000);
     adapterOffset = -3601_000;
     const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550134', autoAnswer: true });
-    expect(outcome.callId).toMatch(/^c2c-/);
-    const paths = kazooRequests().map((r) => (r.path === '/v2/api_auth' ? 'login' : 'connect'));
-    expect(paths).toEqual(['login', 'connect', 'connect', 'login', 'connect']);
+    expect(outcome).toEqual({});
+    const paths = kazooRequests().map(step);
+    expect(paths).toEqual(['login', 'connect', 'history', 'connect', 'login', 'connect', 'history']);
     expect(connects()[1]!.headers['x-auth-token']).toBe(firstToken);
     expect(connects()[2]!.headers['x-auth-token']).not.toBe(firstToken);
   });
@@ -161,8 +178,8 @@ describe('kazoo dial that needs a token', () => {
     await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
     adapterOffset = KAZOO_TOKEN_LIFETIME_MS - 30_000;
     await kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true });
-    const paths = kazooRequests().map((r) => (r.path === '/v2/api_auth' ? 'login' : 'connect'));
-    expect(paths).toEqual(['login', 'connect', 'login', 'connect']);
+    const paths = kazooRequests().map(step);
+    expect(paths).toEqual(['login', 'connect', 'history', 'login', 'connect', 'history']);
   });
 
   it('renews only once: a second 401 is reported, with no third connect', async () => {
@@ -229,6 +246,27 @@ describe('kazoo dial that needs a token', () => {
     );
     expect(error.kind).toBe('not-found');
     expect(error.message).toContain('account with id 00000000000000000000000000000000');
+  });
+
+  it('an unexpected answer shows the envelope words, never its auth_token or the click-to-call id', async () => {
+    const token = await simToken();
+    const fake: typeof fetch = async () =>
+      new Response(
+        JSON.stringify({
+          auth_token: token,
+          data: { authorizing_id: KAZOO_SIM.clickToCallId },
+          status: 'fine',
+          message: 'odd',
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const error = await failure(
+      kazoo.create(noKey(), context({ fetch: fake })).dial({ number: '+14155550132', autoAnswer: true }),
+    );
+    expect(error.kind).toBe('unexpected');
+    expect(visible(error)).not.toContain(token);
+    expect(visible(error)).not.toContain(KAZOO_SIM.clickToCallId);
+    expect(error.details.providerMessage).toContain('odd');
   });
 
   it('never leaks the key or the token into errors', async () => {
@@ -343,7 +381,8 @@ describe('kazoo click-to-call list and create (options page)', () => {
     const outcome = await kazoo
       .create(settings({ clickToCallId: id }), context())
       .dial({ number: '+14155550132', autoAnswer: true });
-    expect(outcome.callId).toContain(id);
+    expect(outcome).toEqual({});
+    expect(connects().at(-1)!.path).toContain(`/clicktocall/${id}/connect`);
   });
 
   it('needs the API key: fails before sending anything', async () => {
@@ -394,7 +433,18 @@ describe('kazoo simulator strictness', () => {
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: Record<string, unknown> };
-    expect(body.data).toMatchObject({ contact: '+14155550132', result: 'success' });
+    // cb_clicktocall URL-encodes, then normalises: a "+" survives as "%2B" and is dialled literally.
+    expect(body.data).toMatchObject({ contact: '%2B14155550132', result: 'success' });
+  });
+
+  it('normalises contacts as knm_converter_regex does with the default converters', () => {
+    expect(kazooNormalize(kazooUrlencode('+14155550132'))).toBe('%2B14155550132');
+    expect(kazooNormalize('4155550132')).toBe('+14155550132');
+    expect(kazooNormalize('14155550132')).toBe('+14155550132');
+    expect(kazooNormalize('011442079460958')).toBe('+442079460958');
+    expect(kazooNormalize('00442079460958')).toBe('+442079460958');
+    expect(kazooNormalize('442079460958')).toBe('+442079460958');
+    expect(kazooNormalize('02079460958')).toBe('02079460958');
   });
 });
 
@@ -402,5 +452,67 @@ describe('kazoo simulator settings', () => {
   it('are a valid settings document (what `npm run sim` prints)', () => {
     const result = parseSettings(sim.settingsFor('kazoo'));
     expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
+
+/** The click-to-call's `/history` as Kazoo stores it (read with a token of its own). */
+async function simHistory(): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${sim.url}${connectPath.replace(/\/connect$/, '/history')}`, {
+    headers: { 'X-Auth-Token': await simToken() },
+  });
+  return ((await response.json()) as { data: Record<string, unknown>[] }).data;
+}
+
+describe('kazoo: the originate outcome from /history (a 202 is not a placed call)', () => {
+  const history = () => kazooRequests().filter((r) => r.path.endsWith('/history'));
+
+  it('with a key, reads /history after the 202 and reports a failed originate (USER_BUSY) in words', async () => {
+    sim.configure('kazoo', { originateCause: 'USER_BUSY' });
+    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('extension-unavailable');
+    expect(error.message).toMatch(/your phone is busy/);
+    expect(error.details.providerMessage).toBe('cause: USER_BUSY');
+    expect(connects()).toHaveLength(1);
+    expect(history().length).toBeGreaterThanOrEqual(1);
+    expect(history()[0]!.headers['x-auth-token']).toBeTruthy();
+  });
+
+  it('"no resources" is number-rejected and names the number', async () => {
+    sim.configure('kazoo', { originateCause: 'no resources' });
+    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('number-rejected');
+    expect(error.message).toContain('+14155550132');
+  });
+
+  it('a successful originate ends the wait at once', async () => {
+    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome).toEqual({});
+    expect(history()).toHaveLength(1);
+  });
+
+  it('the wait is bounded: no result within ~3 s counts as placed (the phone is still ringing)', async () => {
+    sim.configure('kazoo', { originateMs: 10_000 });
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    const outcome = await kazoo
+      .create(settings(), context({ sleep }))
+      .dial({ number: '+14155550132', autoAnswer: true });
+    expect(outcome).toEqual({});
+    expect(history()).toHaveLength(KAZOO_HISTORY_POLLS_MS.length);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3000);
+  });
+
+  it('an earlier failure for another number is not ours', async () => {
+    sim.configure('kazoo', { originateCause: 'USER_BUSY' });
+    await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
+    sim.configure('kazoo', { originateCause: null });
+    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550199', autoAnswer: true });
+    expect(outcome).toEqual({});
+  });
+
+  it('without a key the history cannot be read (it needs a token): only the connect is sent', async () => {
+    sim.configure('kazoo', { authRequired: false, originateCause: 'USER_BUSY' });
+    await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
+    expect(kazooRequests()).toHaveLength(1);
   });
 });

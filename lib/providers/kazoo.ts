@@ -6,6 +6,9 @@
  * click-to-call object's `extension`, then transfers it to `contact`. With `auth_required: false` the id in
  * the URL is the only credential; otherwise we exchange the account API key for a token
  * (`PUT /v2/api_auth`) and send it as `X-Auth-Token`.
+ *
+ * The connect answers 202 "processing request" before anything rang; the originate's result is written to the
+ * click-to-call's `/history` later, so with a key the adapter reads it for a few seconds (originateOutcome).
  */
 import type { KazooProvider } from '../settings/schema';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse, redactSecrets } from './http';
@@ -91,15 +94,32 @@ class KazooClient {
     return `v2/accounts/${encodeURIComponent(this.settings.accountId.trim())}${suffix}`;
   }
 
-  /** Builds a ProviderError from a Crossbar error envelope; never carries the key or a token. */
-  error(response: HttpResponse, step: string, number?: string): ProviderError {
-    const cached = tokenCache.get(this.cacheKey)?.token;
-    const { message, data, words } = envelopeWords(response);
-    const providerMessage = redactSecrets(words, [
+  /** Takes the API key, the cached token and the click-to-call id (a credential when auth_required is off) out. */
+  redact(text: string): string {
+    return redactSecrets(text, [
       this.settings.apiKey.trim(),
-      cached,
+      tokenCache.get(this.cacheKey)?.token,
       this.settings.clickToCallId.trim(),
     ]);
+  }
+
+  /**
+   * An answer that is not the success envelope we expected. Its words come from the envelope's `message` and
+   * `data` (never the raw text: every Crossbar envelope starts with `auth_token`), redacted.
+   */
+  unexpectedAnswer(response: HttpResponse, step: string): ProviderError {
+    return new ProviderError('unexpected', `Kazoo answered HTTP ${response.status} without a success envelope.`, {
+      provider: PROVIDER,
+      status: response.status,
+      providerMessage: excerpt(this.redact(envelopeWords(response).words)),
+      step,
+    });
+  }
+
+  /** Builds a ProviderError from a Crossbar error envelope; never carries the key or a token. */
+  error(response: HttpResponse, step: string, number?: string): ProviderError {
+    const { message, data, words } = envelopeWords(response);
+    const providerMessage = this.redact(words);
     const status = response.status;
     const fail = (kind: ErrorKind, text: string) =>
       new ProviderError(kind, text, { provider: PROVIDER, status, providerMessage, step });
@@ -166,6 +186,46 @@ class KazooClient {
     }
   }
 
+  /**
+   * Waits briefly for the originate's result in the click-to-call's `/history` (cb_clicktocall writes
+   * `{timestamp, contact, call_id, result: "success"}` or `{…, result: "error", cause}` when the originate
+   * answers) and throws when it failed. Bounded by {@link KAZOO_HISTORY_POLLS_MS}: a phone that is still ringing
+   * has no result yet, and the call counts as placed. Reading the history needs a token, so only with a key.
+   * A failed read never turns the placed call into an error.
+   */
+  async originateOutcome(connect: HttpResponse, contact: string, number: string): Promise<void> {
+    const env = connect.json as Record<string, unknown>;
+    const data = isObject(env.data) ? env.data : {};
+    const appData = isObject(data.application_data) ? data.application_data : {};
+    // The normalised contact the history item carries; Kazoo's own normalisation, echoed in the originate request.
+    const route = typeof appData.route === 'string' ? appData.route : `+${contact}`;
+    const callId = typeof data.outbound_call_id === 'string' ? data.outbound_call_id : undefined;
+    const parsed = typeof env.timestamp === 'string' ? Date.parse(env.timestamp) : NaN;
+    const since = Math.floor((Number.isNaN(parsed) ? this.context.now() : parsed) / 1000) - 1;
+    const sleep = this.context.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (const wait of KAZOO_HISTORY_POLLS_MS) {
+      await sleep(wait);
+      let response: HttpResponse;
+      try {
+        response = await this.send(
+          { method: 'GET', url: this.url(this.clickToCallPath('/history')), headers: { Accept: 'application/json' } },
+          'history',
+        );
+      } catch {
+        return;
+      }
+      if (!isSuccess(response) || !Array.isArray(response.json.data)) return;
+      const items = response.json.data.filter(isObject);
+      // Our success carries our outbound call id; a failure carries none, so it is matched by the normalised
+      // contact and a time no earlier than the connect (a repeat within 3 s is never dialled: DEDUPE_MS).
+      if (callId && items.some((h) => h.result === 'success' && h.call_id === callId)) return;
+      const item = items.filter((h) => h.contact === route && unixSeconds(h.timestamp) >= since).at(-1);
+      if (!item) continue;
+      if (item.result === 'error') throw originateError(String(item.cause ?? 'unknown'), number, response.status);
+      return;
+    }
+  }
+
   /** `PUT /v2/api_auth` with the account API key; caches the token. */
   async login(): Promise<string> {
     const response = await httpRequest(
@@ -225,19 +285,79 @@ class KazooClient {
   }
 }
 
+/**
+ * When to read `/history` after a connect, in ms from the previous read: about 3 s in all, so a dial with its
+ * login stays well inside the dial service's 10 s.
+ */
+export const KAZOO_HISTORY_POLLS_MS: readonly number[] = [250, 500, 750, 750, 750];
+
+/** Seconds between 0000-01-01 and 1970-01-01: `kz_time:now_s()` (the history's timestamp) counts Gregorian seconds. */
+const GREGORIAN_UNIX_OFFSET_S = 62_167_219_200;
+
+function unixSeconds(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return -Infinity;
+  return n > GREGORIAN_UNIX_OFFSET_S ? n - GREGORIAN_UNIX_OFFSET_S : n;
+}
+
+/**
+ * The originate's failure in words. With `dial_first: extension` the originate rings the user's own phone first,
+ * so most causes are about that leg (FreeSWITCH hangup causes, or cb_clicktocall's "timed out" / "no resources").
+ */
+function originateError(cause: string, number: string, status: number): ProviderError {
+  const upper = cause.toUpperCase();
+  // `status` is the history read's: the connect itself was accepted.
+  const details = { provider: PROVIDER, status, providerMessage: `cause: ${cause}`, step: 'dial' };
+  if (upper === 'USER_BUSY') {
+    return new ProviderError('extension-unavailable', 'Kazoo did not place the call: your phone is busy.', details);
+  }
+  if (['NO_ANSWER', 'NO_USER_RESPONSE', 'TIMED OUT', 'ORIGINATOR_CANCEL', 'CALL_REJECTED'].includes(upper)) {
+    return new ProviderError(
+      'extension-unavailable',
+      'Kazoo did not place the call: your phone (the click-to-call extension) did not answer. Turn on auto-answer or pick up sooner.',
+      details,
+    );
+  }
+  if (['SUBSCRIBER_ABSENT', 'USER_NOT_REGISTERED', 'DESTINATION_OUT_OF_ORDER'].includes(upper)) {
+    return new ProviderError(
+      'extension-unavailable',
+      "Kazoo did not place the call: the click-to-call's extension is not registered (is your phone on?).",
+      details,
+    );
+  }
+  if (
+    [
+      'UNALLOCATED_NUMBER',
+      'INVALID_NUMBER_FORMAT',
+      'NO_ROUTE_DESTINATION',
+      'NO_ROUTE_TRANSIT_NET',
+      'NO RESOURCES',
+    ].includes(upper)
+  ) {
+    return new ProviderError(
+      'number-rejected',
+      `Kazoo could not route the call to ${number} (${cause}): check the number and the account's carrier.`,
+      details,
+    );
+  }
+  return new ProviderError('unexpected', `Kazoo accepted the call, then the call failed (${cause}).`, details);
+}
+
+/**
+ * The contact as Kazoo can normalise it: digits with the country code, no "+".
+ * cb_clicktocall `get_c2c_contact/1` runs `knm_converters:normalize(kz_http_util:urlencode(Contact))`: the contact
+ * is URL-encoded *again* after the query string was decoded, so a "+" becomes the literal "%2B", matches none of
+ * the E.164 converters (knm_converter_regex) and the second leg dials "%2B1415…" with a wrong caller id.
+ * "14155550132" and "442079460958" match the converters and become "+14155550132" / "+442079460958".
+ */
+export function kazooContact(number: string): string {
+  return number.replace(/^\+/, '');
+}
+
 function isSuccess(response: HttpResponse): response is HttpResponse & { json: Record<string, unknown> } {
   return (
     response.status >= 200 && response.status < 300 && isObject(response.json) && response.json.status === 'success'
   );
-}
-
-function unexpectedAnswer(response: HttpResponse, step: string): ProviderError {
-  return new ProviderError('unexpected', `Kazoo answered HTTP ${response.status} without a success envelope.`, {
-    provider: PROVIDER,
-    status: response.status,
-    providerMessage: excerpt(response.text),
-    step,
-  });
 }
 
 /** Kazoo click-to-call: see the module comment. */
@@ -253,7 +373,8 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
     const client = new KazooClient(settings, context);
     return {
       async dial(request) {
-        const query = `?contact=${encodeURIComponent(request.number)}&auto_answer=${request.autoAnswer ? 'true' : 'false'}`;
+        const contact = kazooContact(request.number);
+        const query = `?contact=${encodeURIComponent(contact)}&auto_answer=${request.autoAnswer ? 'true' : 'false'}`;
         const response = await client.send(
           {
             method: 'GET',
@@ -264,10 +385,13 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
         );
         // The docs say the non-blocking connect answers 202; crossbar's code suggests GET may go out as 200.
         if (response.status !== 200 && response.status !== 202) throw client.error(response, 'dial', request.number);
-        if (!isSuccess(response)) throw unexpectedAnswer(response, 'dial');
-        const data = response.json.data;
-        const callId = isObject(data) && typeof data.outbound_call_id === 'string' ? data.outbound_call_id : undefined;
-        return callId ? { callId } : {};
+        if (!isSuccess(response)) throw client.unexpectedAnswer(response, 'dial');
+        // 202 "processing request" is not a placed call: the originate's result lands in /history later.
+        if (client.hasKey) await client.originateOutcome(response, contact, request.number);
+        // No call id is returned: Kazoo's `outbound_call_id` is "c2c-{click-to-call id}-{random}", and the
+        // click-to-call id is the only credential of an open click-to-call; it must not reach the history or
+        // the helpdesk (issue 14).
+        return {};
       },
 
       async testConnection() {
@@ -291,7 +415,7 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
                 'The click-to-call exists and accepts calls without a token (auth_required is off). Checked with a connect request carrying no number, which Kazoo refuses before placing any call; its name and extension can only be read with an API key.',
             };
           }
-          throw isSuccess(response) ? unexpectedAnswer(response, 'test') : client.error(response, 'test');
+          throw isSuccess(response) ? client.unexpectedAnswer(response, 'test') : client.error(response, 'test');
         }
         const response = await client.send(
           { method: 'GET', url: client.url(client.clickToCallPath()), headers: { Accept: 'application/json' } },
@@ -370,6 +494,6 @@ export async function createClickToCall(
   if (!isSuccess(response)) throw client.error(response, 'create');
   const data = response.json.data;
   const id = isObject(data) && typeof data.id === 'string' ? data.id : '';
-  if (!id) throw unexpectedAnswer(response, 'create');
+  if (!id) throw client.unexpectedAnswer(response, 'create');
   return id;
 }

@@ -79,7 +79,7 @@ describe('maxotel adapter against the simulator', () => {
     expect(error.message).toMatch(/Account Functions \/ Click to Call/);
   });
 
-  it.each([400, 409, 503])('reports an unregistered extension (UNAVAILABLE with HTTP %i)', async (status) => {
+  it.each([200, 400, 409, 503])('reports an unregistered extension (UNAVAILABLE with HTTP %i)', async (status) => {
     sim.configure('maxotel', { extensionOnline: false, unavailableStatus: status });
     const error = await failure(() => adapter().dial({ number: '61299998888', autoAnswer: true }));
     expect(error.kind).toBe('extension-unavailable');

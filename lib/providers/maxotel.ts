@@ -112,7 +112,11 @@ export const maxotel: ProviderDefinition<MaxotelProvider> = {
           { origin: settings.extension, destination: request.number, autoAnswer: request.autoAnswer ? '1' : '0' },
           'dial',
         );
-        if (response.status !== 200) throw failure(response, settings, 'dial', request.number);
+        // A 200 can carry a failure too: the doc leaves the status of `UNAVAILABLE` open, and any `status: 0`
+        // body is the API's failure marker.
+        if (response.status !== 200 || (isObject(response.json) && response.json.status === 0)) {
+          throw failure(response, settings, 'dial', request.number);
+        }
         // Success per the doc: HTTP 200 and `callstatus` "queued". Compare parsed JSON, never raw text: the API
         // escapes slashes (`"calls\/initiate"`).
         const body = response.json;

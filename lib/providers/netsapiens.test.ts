@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
-import { NETSAPIENS_SIM_KEY } from '../../tests/sim/netsapiens';
+import { NETSAPIENS_SIM_KEY, NETSAPIENS_SIM_OFFICE_KEY, NETSAPIENS_SIM_RESELLER_KEY } from '../../tests/sim/netsapiens';
 import type { NetsapiensProvider } from '../settings/schema';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
 import type { ProviderContext } from './types';
@@ -236,5 +236,62 @@ describe('netsapiens simulator strictness', () => {
     const response = await fetch(`${sim.url}/ns-api/v2/apikeys/~`);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ code: 401, message: expect.any(String) });
+  });
+});
+
+describe('netsapiens key types: "~" is only the own domain and user of a basic-user (nsu_) key', () => {
+  const office = (overrides: Partial<NetsapiensProvider> = {}) =>
+    simProvider<NetsapiensProvider>(sim, 'netsapiens', { apiKey: NETSAPIENS_SIM_OFFICE_KEY, ...overrides });
+  const reseller = (overrides: Partial<NetsapiensProvider> = {}) =>
+    simProvider<NetsapiensProvider>(sim, 'netsapiens', { apiKey: NETSAPIENS_SIM_RESELLER_KEY, ...overrides });
+  const dial = { number: '14155550132', autoAnswer: true };
+
+  it.each([
+    ['office-manager (nsd_)', office],
+    ['reseller (nsr_)', reseller],
+  ])('a %s key with "~": Test connection fails and says to enter the domain and user', async (_n, make) => {
+    const error = await providerFailure(netsapiens.create(make(), simContext(sim)).testConnection(), [
+      NETSAPIENS_SIM_OFFICE_KEY,
+      NETSAPIENS_SIM_RESELLER_KEY,
+    ]);
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toMatch(/has no .* of its own, so "~" cannot stand for one: enter the domain and the user/);
+  });
+
+  it.each([
+    ['office-manager (nsd_)', office],
+    ['reseller (nsr_)', reseller],
+  ])('a %s key with "~" is not dialled at all (it would only fail)', async (_n, make) => {
+    const error = await providerFailure(netsapiens.create(make(), simContext(sim)).dial(dial));
+    expect(error.kind).toBe('not-found');
+    expect(sim.requestsFor('netsapiens').filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it.each([
+    ['office-manager (nsd_)', office],
+    ['reseller (nsr_)', reseller],
+  ])('a %s key with domain and user: dials as that user, sending call-orig-user', async (_n, make) => {
+    const settings = make({ domain: 'sim.example', user: '1001' });
+    const adapter = netsapiens.create(settings, simContext(sim, { randomId: () => 'c-1' }));
+    const test = await adapter.testConnection();
+    expect(test.detail).toMatch(/calls as user 1001 in domain sim\.example/);
+    await adapter.dial(dial);
+    const post = sim.requestsFor('netsapiens').find((r) => r.method === 'POST')!;
+    expect(post.path).toBe('/ns-api/v2/domains/sim.example/users/1001/calls');
+    expect(JSON.parse(post.body)['call-orig-user']).toBe('1001@sim.example');
+  });
+
+  it('the simulator refuses "~" for a key without a user, and a call without call-orig-user', async () => {
+    const headers = { authorization: `Bearer ${NETSAPIENS_SIM_OFFICE_KEY}`, 'content-type': 'application/json' };
+    const body = JSON.stringify({ synchronous: 'no', 'call-id': 'x1', 'call-term-user': '14155550132' });
+    const tilde = await fetch(`${sim.url}/ns-api/v2/domains/~/users/~/calls`, { method: 'POST', headers, body });
+    expect(tilde.status).toBe(404);
+    const named = await fetch(`${sim.url}/ns-api/v2/domains/sim.example/users/1001/calls`, {
+      method: 'POST',
+      headers,
+      body,
+    });
+    expect(named.status).toBe(400);
+    expect(((await named.json()) as { message: string }).message).toMatch(/call-orig-user is required/);
   });
 });

@@ -10,7 +10,16 @@
  * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
  */
 import type { NetsapiensProvider } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from './http';
+import {
+  excerpt,
+  htmlAnswerError,
+  httpRequest,
+  isHtml,
+  isObject,
+  joinUrl,
+  type HttpResponse,
+  redactSecrets,
+} from './http';
 import {
   ProviderError,
   type ConnectionTestOutcome,
@@ -77,6 +86,45 @@ function failure(response: HttpResponse, settings: NetsapiensProvider, step: str
   });
 }
 
+/**
+ * The scope of an API key, from its 4-character prefix (vendor guide "API Keys": `nss_` super user, `nsr_`
+ * reseller, `nsd_` office manager, `nsu_` basic user). Undefined for anything else (an OAuth token or JWT).
+ */
+export function netsapiensKeyScope(apiKey: string): { prefix: string; name: string; has: string } | undefined {
+  const prefix = apiKey.trim().slice(0, 4);
+  switch (prefix) {
+    case 'nsu_':
+      return { prefix, name: 'basic-user', has: 'domain and user' };
+    case 'nsd_':
+      return { prefix, name: 'office-manager', has: 'domain but no user' };
+    case 'nsr_':
+      return { prefix, name: 'reseller', has: 'neither domain nor user' };
+    case 'nss_':
+      return { prefix, name: 'super-user', has: 'neither domain nor user' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * "~" in the path stands for the key's own domain and user, so it resolves only for a basic-user (`nsu_`) key;
+ * office-manager, reseller and super-user keys pass the identity check and then fail every call (issue 14).
+ * For those, the domain and the user must be named, and the first leg (`call-orig-user`) too: its default,
+ * "the requester's user@domain", does not exist for a key without a user.
+ */
+function managerKeyProblem(settings: NetsapiensProvider, step: string): ProviderError | undefined {
+  const scope = netsapiensKeyScope(settings.apiKey);
+  if (!scope || scope.prefix === 'nsu_') return undefined;
+  const domain = settings.domain.trim();
+  const user = settings.user.trim();
+  if (domain && domain !== '~' && user && user !== '~') return undefined;
+  return new ProviderError(
+    'not-found',
+    `This is a NetSapiens ${scope.name} (${scope.prefix}) key: it has no ${scope.prefix === 'nsd_' ? 'user' : 'domain or user'} of its own, so "~" cannot stand for one: enter the domain and the user (your extension) the calls are placed for.`,
+    { provider: LABEL, step },
+  );
+}
+
 /** NetSapiens (SNAPsolution) API v2 with an API key. */
 export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
   type: 'netsapiens',
@@ -90,6 +138,8 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
 
     return {
       async dial(request: DialRequest): Promise<DialOutcome> {
+        const keyProblem = managerKeyProblem(settings, 'dial');
+        if (keyProblem) throw keyProblem;
         const callId = context.randomId();
         const body: Record<string, string> = {
           synchronous: 'no',
@@ -99,6 +149,10 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
         };
         // Both default to the key's user on the server; send them only when the admin set them.
         if (settings.origination) body['call-orig-user'] = settings.origination;
+        else if (netsapiensKeyScope(settings.apiKey) && netsapiensKeyScope(settings.apiKey)!.prefix !== 'nsu_') {
+          // A key without a user of its own has no default first leg: ring the named user.
+          body['call-orig-user'] = `${settings.user.trim()}@${settings.domain.trim()}`;
+        }
         if (settings.callerId) body['caller-id-number'] = settings.callerId;
         const response = await httpRequest(
           context,
@@ -111,8 +165,20 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
           LABEL,
           'dial',
         );
-        // 202 Accepted (asynchronous, our default) or 200 (synchronous); the 202 body may be empty.
-        if (response.status === 202 || response.status === 200) return { callId };
+        // A portal's login page answers 200 too (issue 15 item 8): a web page is never a placed call.
+        if (isHtml(response)) throw htmlAnswerError(response, LABEL, 'dial');
+        // 202 Accepted is the answer to `synchronous: "no"` (its body may be empty). A 200 is the synchronous
+        // answer, the created call as JSON; any other 200 is not a placed call.
+        if (response.status === 202) return { callId };
+        if (response.status === 200) {
+          if (isObject(response.json)) return { callId };
+          throw new ProviderError('unexpected', 'NetSapiens answered 200 without the call it should have created.', {
+            provider: LABEL,
+            status: 200,
+            providerMessage: excerpt(redactSecrets(response.text, [settings.apiKey], '[API key]')) || undefined,
+            step: 'dial',
+          });
+        }
         throw failure(response, settings, 'dial', request.number);
       },
 
@@ -136,6 +202,7 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
           LABEL,
           'test',
         );
+        if (isHtml(response)) throw htmlAnswerError(response, LABEL, 'test');
         if (response.status !== 200) throw failure(response, settings, 'test');
         const info = isObject(response.json) ? response.json : {};
         const text = (key: string) => (typeof info[key] === 'string' && info[key] ? (info[key] as string) : undefined);
@@ -150,6 +217,14 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
             `The NetSapiens API key${identity} is read-only: it cannot place calls. Create a key without the read-only option.`,
             { provider: LABEL, status: 200, step: 'test' },
           );
+        }
+        const keyProblem = managerKeyProblem(settings, 'test');
+        if (keyProblem) throw keyProblem;
+        const keyScope = netsapiensKeyScope(settings.apiKey);
+        if (keyScope && keyScope.prefix !== 'nsu_') {
+          return {
+            detail: `NetSapiens accepted the ${keyScope.name} API key${identity}; it calls as user ${settings.user.trim()} in domain ${settings.domain.trim()}, which is checked on the first call.`,
+          };
         }
         return {
           detail: `NetSapiens accepted the API key${identity}. The domain and user settings are checked on the first call.`,

@@ -69,6 +69,35 @@ export interface ProviderAdapter {
   testConnection(): Promise<ConnectionTestOutcome>;
   /** Ends a call placed by `dial`, where the API allows it. */
   hangup?(callId: string): Promise<void>;
+  /** Keeps a kept login alive without logging in (Yeastar's heartbeat); does nothing when there is none. */
+  keepAlive?(): Promise<void>;
+}
+
+/**
+ * Where adapters keep a login across service-worker restarts: `browser.storage.session` in the extension (kept in
+ * memory by the browser, cleared when it quits, never written to disk, unlike `storage.local`); a Map in tests.
+ */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/** A {@link SessionArea} in memory: the fallback when the context has none (Node tests, `npm run sim`). */
+export function memorySessionArea(): SessionArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    async get(key) {
+      return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
+    },
+    async set(items) {
+      for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
+    },
+    async remove(key) {
+      data.delete(key);
+    },
+  };
 }
 
 export interface ProviderContext {
@@ -79,6 +108,12 @@ export interface ProviderContext {
   timeoutMs: number;
   /** Random ids (NetSapiens call-id); injectable for tests. */
   randomId: () => string;
+  /** Logins kept across service-worker restarts (`storage.session`); adapters fall back to memory without it. */
+  session?: SessionArea;
+  /** Waits between polls (Kazoo's call history); injectable so tests need not wait. Defaults to setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /** False when the browser knows it is offline (`navigator.onLine`); injectable for tests. */
+  online?: () => boolean;
 }
 
 export interface ProviderCapabilities {

@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { YEASTAR_SIM_PASSWORD } from '../../tests/sim/yeastar-s';
-import type { YeastarSProvider } from '../settings/schema';
-import { yeastarS } from './yeastar-s';
-import { ProviderError, type ProviderContext } from './types';
+import { PROVIDER_NUMBER_FORMATS, type YeastarSProvider } from '../settings/schema';
+import { forgetYeastarSessions, YEASTAR_SESSION_KEY, yeastarS } from './yeastar-s';
+import { memorySessionArea, ProviderError, type ProviderContext } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 import { simContext, simProvider } from '@/tests/unit/support/simulator';
 
@@ -14,7 +14,10 @@ beforeAll(async () => {
   sim = await startSimulator();
 });
 afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+beforeEach(() => {
+  sim.reset();
+  forgetYeastarSessions();
+});
 
 const MD5 = createHash('md5').update(YEASTAR_SIM_PASSWORD).digest('hex');
 const MINUTE = 60_000;
@@ -167,15 +170,93 @@ describe('yeastar-s adapter against the simulator', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('reports the 10-minute lock after five failed logins, and works again after it', async () => {
-    for (let i = 0; i < 5; i++) {
-      expect((await failure(() => adapter({ password: 'wrong' }).dial(dialRequest))).kind).toBe('auth');
+  it('after a refused login (20003) tries no further login: five dials cost one login, and say why', async () => {
+    const first = await failure(() => adapter({ password: 'wrong' }).dial(dialRequest));
+    expect(first.kind).toBe('auth');
+    expect(first.message).toMatch(/rejected API user "api" or its password/);
+    expect(first.message).toMatch(/no further login is tried until you correct .* or press Test connection/);
+    for (let i = 0; i < 4; i++) {
+      const again = await failure(() => adapter({ password: 'wrong' }).dial(dialRequest));
+      expect(again.kind).toBe('auth');
+      expect(again.message).toMatch(/^Not dialled: the last login to the PBX was refused/);
+      expect(again.message).toMatch(/Test connection/);
     }
-    const locked = await failure(() => adapter().dial(dialRequest));
+    expect(endpoints()).toEqual(['login']);
+    // The PBX never reached its lock: the right password works at once.
+    await expect(adapter().dial(dialRequest)).resolves.toHaveProperty('callId');
+  });
+
+  it('a callee with "+" matches no outbound route (the doc types callee Integer): 10031 says which format to use', async () => {
+    const error = await failure(() => adapter().dial({ number: '+14155550132', autoAnswer: true }));
+    expect(error.kind).toBe('number-rejected');
+    expect(error.details.providerMessage).toBe('errno 10031');
+    expect(error.message).toMatch(/\+14155550132 does not match any outbound route/);
+    expect(error.message).toMatch(/As dialled from your country/);
+    expect(PROVIDER_NUMBER_FORMATS['yeastar-s']).toBe('dialable');
+  });
+
+  it('Test connection logs in again after a refused login; the pause ends when it succeeds', async () => {
+    await failure(() => adapter({ password: 'wrong' }).dial(dialRequest));
+    const test = await failure(() => adapter({ password: 'wrong' }).testConnection());
+    expect(test.kind).toBe('auth');
+    expect(endpoints()).toEqual(['login', 'login']);
+    await failure(() => adapter({ password: 'wrong' }).dial(dialRequest));
+    expect(endpoints()).toEqual(['login', 'login']);
+  });
+
+  it('the lock (20002), reached only by pressing Test connection, pauses logins too and says to wait', async () => {
+    for (let i = 0; i < 5; i++) await failure(() => adapter({ password: 'wrong' }).testConnection());
+    const locked = await failure(() => adapter().testConnection());
     expect(locked.kind).toBe('locked');
     expect(locked.message).toMatch(/Wait 10 minutes/);
+    const dial = await failure(() => adapter().dial(dialRequest));
+    expect(dial.kind).toBe('locked');
+    expect(endpoints().filter((e) => e === 'login')).toHaveLength(6);
+    expect(endpoints()).not.toContain('call/dial');
     sim.clock.advance(10 * MINUTE);
+    await adapter().testConnection();
     await expect(adapter().dial(dialRequest)).resolves.toHaveProperty('callId');
+  });
+
+  it('keeps the token in the session area: a new adapter (a restarted worker) dials without a login', async () => {
+    const session = memorySessionArea();
+    await adapter({}, { session }).dial(dialRequest);
+    await adapter({}, { session }).dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial']);
+    const kept = session.data.get(YEASTAR_SESSION_KEY) as Record<string, unknown>;
+    expect(kept.token).toBe(requests()[1]!.query.get('token'));
+    // Never the password or its MD5.
+    expect(JSON.stringify(kept)).not.toContain(YEASTAR_SIM_PASSWORD);
+    expect(JSON.stringify(kept)).not.toContain(MD5);
+  });
+
+  it('logs the old token out when the credentials change, then logs in with the new ones', async () => {
+    const session = memorySessionArea();
+    await adapter({}, { session }).dial(dialRequest);
+    const oldToken = requests()[1]!.query.get('token');
+    await adapter({ extension: '1024' }, { session }).dial(dialRequest); // not a credential: same login
+    await failure(() => adapter({ password: 'changed' }, { session }).dial(dialRequest));
+    expect(endpoints()).toEqual(['login', 'call/dial', 'call/dial', 'logout', 'login']);
+    expect(requests()[3]!.query.get('token')).toBe(oldToken);
+    // The old token is gone on the PBX.
+    const stale = await fetch(`${sim.url}/api/v2.0.0/heartbeat?token=${oldToken}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await stale.json()).toEqual({ status: 'Failed', errno: '20004' });
+  });
+
+  it('keepAlive sends the heartbeat for a kept token, extending it; never logs in', async () => {
+    await adapter().keepAlive!();
+    expect(endpoints()).toEqual([]);
+    await adapter().dial(dialRequest);
+    await adapter().keepAlive!(); // just used: nothing to do
+    sim.clock.advance(25 * MINUTE);
+    await adapter().keepAlive!();
+    sim.clock.advance(25 * MINUTE);
+    await adapter().dial(dialRequest);
+    expect(endpoints()).toEqual(['login', 'call/dial', 'heartbeat', 'call/dial']);
   });
 
   it('times out after context.timeoutMs', async () => {

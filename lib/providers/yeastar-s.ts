@@ -6,14 +6,18 @@
  * - Every answer is HTTP 200, failures included: success or failure is read from `status` and the string
  *   `errno`, never from the HTTP status.
  * - Login sends the MD5 of the password (lower-case hex), computed with our own MD5 (no Web Crypto MD5).
- * - The token lives 30 minutes after its last use; it is cached in this adapter instance and renewed by one
- *   re-login when the PBX says it is unknown, blank or timed out (20004/20005/20006). Only then is the dial
- *   sent again: a token error means the PBX refused the request before placing any call.
+ * - The token lives 30 minutes after its last use; it is kept in the session area (`storage.session`, so a
+ *   service worker the browser stopped does not cost a login) and renewed by one re-login when the PBX says it
+ *   is unknown, blank or timed out (20004/20005/20006). Only then is the dial sent again: a token error means
+ *   the PBX refused the request before placing any call. `keepAlive` sends the heartbeat.
+ * - Five failed logins lock the client IP for 10 minutes (login page). After one refused login no further login
+ *   is tried until the credentials change or the person presses Test connection (issue 14).
  */
 import type { YeastarSProvider } from '../settings/schema';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from './http';
 import { md5Hex } from './md5';
 import {
+  memorySessionArea,
   ProviderError,
   type ConnectionTestOutcome,
   type DialOutcome,
@@ -28,6 +32,11 @@ export const YEASTAR_TOKEN_TTL_MS = 30 * 60 * 1000;
 // Renew a little early so a token cannot lapse between our check and the PBX's.
 const TOKEN_MARGIN_MS = 60 * 1000;
 const TOKEN_ERRORS = new Set(['20004', '20005', '20006']);
+/** `keepAlive` sends the heartbeat only for a token quiet this long (with a 20-minute alarm: always in time). */
+export const HEARTBEAT_AFTER_MS = 5 * 60 * 1000;
+/** What a refused login means for the next ones; part of every message about a refused login. */
+const PAUSED_TEXT =
+  "To keep the PBX from locking this computer out (5 failed logins lock its IP address for 10 minutes, and behind a shared office connection everyone's), no further login is tried until you correct the API username or password in the settings or press Test connection.";
 
 type Answer = { ok: true; body: Record<string, unknown> } | { ok: false; errno: string };
 
@@ -77,7 +86,7 @@ function describeErrno(errno: string, settings: YeastarSProvider, number?: strin
     case '10031':
       return [
         'number-rejected',
-        `The number${callee} does not match any outbound route on the PBX. Check the number format and outbound prefix.`,
+        `The number${callee} does not match any outbound route on the PBX. Yeastar takes digits only, as your routes are written: set Number format to "As dialled from your country" (the default for Yeastar) and the outbound prefix your routes expect.`,
       ];
     case '10028':
       return ['number-rejected', 'The PBX received an empty number.'];
@@ -112,6 +121,31 @@ function describeErrno(errno: string, settings: YeastarSProvider, number?: strin
   }
 }
 
+/** Where the login is kept in the session area (storage.session): one PBX login at a time. */
+export const YEASTAR_SESSION_KEY = 'yeastar-s:session';
+
+/**
+ * The kept login: which settings it belongs to (a fingerprint of address, user and password MD5, so the password
+ * is never stored), the PBX's token and its last use, or the failed login that paused further logins.
+ */
+interface KeptLogin {
+  account: string;
+  /** The API root the token belongs to, to log out of after the settings changed. */
+  root: string;
+  token?: string;
+  lastUse?: number;
+  /** errno of the failed login (20003 wrong credentials, 20002 locked): no login until Test connection. */
+  paused?: string;
+}
+
+/** The session area used when the context brings none (Node tests): module-wide, like the browser's. */
+const fallbackSession = memorySessionArea();
+
+/** Forgets every kept Yeastar login of the in-memory fallback (tests). */
+export function forgetYeastarSessions(): void {
+  fallbackSession.data.clear();
+}
+
 /** Yeastar S-Series (S20/S50/S100/S300/S412) API v2.0.0. */
 export const yeastarS: ProviderDefinition<YeastarSProvider> = {
   type: 'yeastar-s',
@@ -120,17 +154,24 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'login' },
   create(settings, context) {
     const root = apiRoot(settings.baseUrl);
-    let token: { value: string; lastUse: number } | undefined;
+    const session = context.session ?? fallbackSession;
+    const account = md5Hex(`${root}\n${settings.username}\n${md5Hex(settings.password)}`);
+    let token: string | undefined;
     /** Blanks the password, its MD5 and the token out of text the PBX (or whatever answers) sent back. */
     const redact = (text: string): string =>
-      redactSecrets(text, [settings.password, md5Hex(settings.password), token?.value], '[secret]');
+      redactSecrets(text, [settings.password, md5Hex(settings.password), token], '[secret]');
 
-    const post = async (path: string, body: Record<string, string>, step: string): Promise<Answer> => {
+    const post = async (
+      path: string,
+      body: Record<string, string>,
+      step: string,
+      base: string = root,
+    ): Promise<Answer> => {
       const response = await httpRequest(
         context,
         {
           method: 'POST',
-          url: joinUrl(root, path),
+          url: joinUrl(base, path),
           headers: { 'content-type': 'application/json; charset=utf-8' },
           body: JSON.stringify(body),
         },
@@ -159,6 +200,34 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       });
     };
 
+    const save = async (kept: KeptLogin): Promise<void> => {
+      await session.set({ [YEASTAR_SESSION_KEY]: kept });
+    };
+
+    /**
+     * The kept login for these settings. A login kept for other settings (the user changed the address, user
+     * or password) is logged out first, so the old token does not linger on the PBX, and a paused login of the
+     * old credentials no longer applies.
+     */
+    const load = async (): Promise<KeptLogin> => {
+      const stored = (await session.get(YEASTAR_SESSION_KEY))[YEASTAR_SESSION_KEY] as KeptLogin | undefined;
+      if (stored?.account === account) return stored;
+      if (stored?.token) {
+        // Best effort: a PBX that is gone or refuses simply lets the old token expire after 30 minutes.
+        await post(`logout?token=${encodeURIComponent(stored.token)}`, {}, 'logout', stored.root).catch(
+          () => undefined,
+        );
+      }
+      const fresh: KeptLogin = { account, root };
+      await save(fresh);
+      return fresh;
+    };
+
+    /**
+     * One login. A refused login (20003 wrong user or password, 20002 locked) pauses all further logins with
+     * these credentials: Yeastar locks the client IP for 10 minutes after 5 failed logins (login page), and
+     * behind an office NAT that IP is everyone's. Only Test connection or changed credentials log in again.
+     */
     const login = async (step: 'login' | 'test'): Promise<string> => {
       token = undefined;
       const answer = await post(
@@ -166,7 +235,19 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
         { username: settings.username, password: md5Hex(settings.password), version: '2.0.0' },
         step,
       );
-      if (!answer.ok) throw fail(answer.errno, step);
+      if (!answer.ok) {
+        if (answer.errno === '20003' || answer.errno === '20002') {
+          await save({ account, root, paused: answer.errno });
+          const [kind, message] = describeErrno(answer.errno, settings);
+          throw new ProviderError(kind, `${message} ${PAUSED_TEXT}`, {
+            provider: LABEL,
+            status: 200,
+            providerMessage: `errno ${answer.errno}`,
+            step,
+          });
+        }
+        throw fail(answer.errno, step);
+      }
       const value = answer.body.token;
       if (typeof value !== 'string' || !value) {
         throw new ProviderError('unexpected', 'The PBX accepted the login but sent no token.', {
@@ -175,7 +256,8 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
           step: 'login',
         });
       }
-      token = { value, lastUse: context.now() };
+      token = value;
+      await save({ account, root, token: value, lastUse: context.now() });
       return value;
     };
 
@@ -187,31 +269,70 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
           autoanswer: request.autoAnswer ? 'yes' : 'no',
         };
         if (settings.dialPermission) body.dialpermission = settings.dialPermission;
-        const fresh = !token || context.now() - token.lastUse >= YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS;
-        let current = fresh ? await login('login') : token!.value;
+        const kept = await load();
+        if (kept.paused) {
+          throw new ProviderError(
+            kept.paused === '20002' ? 'locked' : 'auth',
+            `Not dialled: the last login to the PBX was refused (${kept.paused === '20002' ? 'logins locked' : 'wrong API user or password'}), so no further login is tried. ${PAUSED_TEXT}`,
+            { provider: LABEL, providerMessage: `errno ${kept.paused}`, step: 'login' },
+          );
+        }
+        const alive =
+          kept.token !== undefined &&
+          kept.lastUse !== undefined &&
+          context.now() - kept.lastUse < YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS;
+        const fresh = !alive;
+        let current = alive ? kept.token! : await login('login');
+        token = current;
         let answer = await post(`call/dial?token=${encodeURIComponent(current)}`, body, 'dial');
         if (!answer.ok && TOKEN_ERRORS.has(answer.errno) && !fresh) {
-          // The cached token was refused before anything was dialled: log in once more, then dial once more.
+          // The kept token was refused before anything was dialled: log in once more, then dial once more.
           current = await login('login');
           answer = await post(`call/dial?token=${encodeURIComponent(current)}`, body, 'dial');
         }
         if (!answer.ok && TOKEN_ERRORS.has(answer.errno)) {
           token = undefined;
+          await save({ account, root });
           throw fail(answer.errno, 'dial', request.number);
         }
         // Any answer other than a token error means the PBX used, and so extended, the token.
-        token = { value: current, lastUse: context.now() };
+        await save({ account, root, token: current, lastUse: context.now() });
         if (!answer.ok) throw fail(answer.errno, 'dial', request.number);
         const callId = answer.body.callid;
         return typeof callId === 'string' && callId ? { callId } : {};
       },
 
-      /** Logs in with the username and password (a fresh login, not the cached token); places no call. */
+      /**
+       * Logs in with the username and password (a fresh login, not the kept token), even after a refused login:
+       * pressing Test connection is how the person says "try again". Places no call.
+       */
       async testConnection(): Promise<ConnectionTestOutcome> {
+        const kept = await load();
+        if (kept.token) {
+          await post(`logout?token=${encodeURIComponent(kept.token)}`, {}, 'logout').catch(() => undefined);
+        }
         await login('test');
         return {
           detail: `Logged in to the PBX as API user "${settings.username}". Extension ${settings.extension} is checked on the first call (the API has no way to look it up without dialling).`,
         };
+      },
+
+      /**
+       * Sends the heartbeat for a kept token (v1.x "heartbeat" page: any request extends the token's 30 minutes),
+       * so a token outlives quiet spells without a login. Never logs in; a refused heartbeat drops the token.
+       */
+      async keepAlive(): Promise<void> {
+        const kept = await load();
+        if (!kept.token || kept.lastUse === undefined) return;
+        if (context.now() - kept.lastUse >= YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS) {
+          await save({ account, root });
+          return;
+        }
+        // A token used in the last few minutes needs no heartbeat (the alarm comes every 20 minutes).
+        if (context.now() - kept.lastUse < HEARTBEAT_AFTER_MS) return;
+        token = kept.token;
+        const answer = await post(`heartbeat?token=${encodeURIComponent(kept.token)}`, {}, 'heartbeat');
+        await save(answer.ok ? { ...kept, lastUse: context.now() } : { account, root });
       },
     };
   },

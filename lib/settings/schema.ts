@@ -111,6 +111,11 @@ export interface FieldSpec {
   kind: FieldKind;
   /** Default when the key is missing; absent means the key is required. */
   default?: string | Record<string, string>;
+  /**
+   * A credential whatever its kind (issue 14): left out of exports without secrets, never put in ids, history,
+   * logs, notifications or call cards. Fields of kind `secret` are credentials without saying so.
+   */
+  secret?: true;
 }
 
 /**
@@ -141,13 +146,16 @@ export const PROVIDER_FIELDS: { [T in ProviderType]: Record<string, FieldSpec> }
   kazoo: {
     baseUrl: { kind: 'url' },
     accountId: { kind: 'text' },
-    clickToCallId: { kind: 'text' },
-    apiKey: { kind: 'optionalText', default: '' },
+    // With auth_required=false the click-to-call id in the connect URL is the only credential (cb_clicktocall).
+    clickToCallId: { kind: 'text', secret: true },
+    apiKey: { kind: 'optionalText', default: '', secret: true },
   },
   custom: {
     method: { kind: 'method', default: 'GET' },
-    url: { kind: 'urlTemplate' },
-    headers: { kind: 'headers', default: {} },
+    // A custom endpoint keeps its credentials in headers (Authorization, X-Api-Key) or in the URL
+    // (Grandstream `passcode=`, `key=`): both are secrets as a whole.
+    url: { kind: 'urlTemplate', secret: true },
+    headers: { kind: 'headers', default: {}, secret: true },
     body: { kind: 'body', default: '' },
     extension: { kind: 'optionalExtension', default: '' },
   },
@@ -156,7 +164,8 @@ export const PROVIDER_FIELDS: { [T in ProviderType]: Record<string, FieldSpec> }
 export const CALL_LOG_FIELDS: { helpdeskeddy: Record<string, FieldSpec> } = {
   helpdeskeddy: {
     baseUrl: { kind: 'url' },
-    channelKey: { kind: 'text' },
+    // The telephony channel key in the URL may itself authorise the call-card endpoint (providers.md §4).
+    channelKey: { kind: 'text', secret: true },
     email: { kind: 'email' },
     apiKey: { kind: 'secret' },
   },
@@ -167,11 +176,33 @@ export const PROVIDER_TYPES = Object.keys(PROVIDER_FIELDS) as ProviderType[];
 /** Names of fields that hold secrets, per provider / call log type (left out of exports by default). */
 export function secretFields(fields: Record<string, FieldSpec>): string[] {
   return Object.entries(fields)
-    .filter(([name, spec]) => spec.kind === 'secret' || name === 'apiKey' || name === 'password')
+    .filter(
+      ([name, spec]) => spec.kind === 'secret' || spec.secret === true || name === 'apiKey' || name === 'password',
+    )
     .map(([name]) => name);
 }
 
 export const NUMBER_FORMATS: readonly NumberFormat[] = ['e164', 'digits', 'dialable'];
+
+/**
+ * The number format each PBX's API expects, from its own documents (issue 14). It is `dialing.numberFormat`'s
+ * default when a document with this provider leaves it out, and the options page sets it when the provider is
+ * picked (and says so).
+ */
+export const PROVIDER_NUMBER_FORMATS: { [T in ProviderType]: NumberFormat } = {
+  // "destination: a valid phone number" (API - Initiate Call) names no format; MaxoTel routes international
+  // numbers with "+", so the unambiguous form stays the default [I].
+  maxotel: 'e164',
+  // call/dial types `callee` as an Integer that must match the outbound route rules (S-Series API "Make a call"):
+  // no "+", and the digits the routes are written for, i.e. as dialled from the PBX's country.
+  'yeastar-s': 'dialable',
+  // ns-api v2 "Make a new Call": numbers in the examples are digits with the country code ("18587645200").
+  netsapiens: 'digits',
+  // cb_clicktocall URL-encodes `contact` before normalising it to E.164: digits with the country code, no "+".
+  kazoo: 'digits',
+  // An endpoint we know nothing about: the unambiguous international form.
+  custom: 'e164',
+};
 
 /** Defaults for a fresh install. `defaultCountry` is replaced by the browser locale's region when known. */
 export function defaultSettings(defaultCountry = 'US'): Settings {

@@ -5,6 +5,7 @@ import {
   CALL_LOG_FIELDS,
   NUMBER_FORMATS,
   PROVIDER_FIELDS,
+  PROVIDER_NUMBER_FORMATS,
   PROVIDER_TYPES,
   SETTINGS_VERSION,
   defaultSettings,
@@ -14,6 +15,7 @@ import {
   type FieldSpec,
   type PageSettings,
   type ProviderSettings,
+  type ProviderType,
   type Settings,
 } from './schema';
 import { isValidSitePattern } from './sites';
@@ -338,7 +340,15 @@ export function parseSettings(input: unknown, options: { defaultCountry?: string
   const provider = 'provider' in doc ? checkTypedSection(c, doc.provider, 'provider', PROVIDER_FIELDS) : null;
   if (provider?.type === 'custom' && c.problems.length === 0)
     checkCustomTemplate(c, provider as unknown as CustomProvider);
-  const dialing = checkDialing(c, doc.dialing, defaults.dialing);
+  // A document that leaves the number format out gets its provider's (PROVIDER_NUMBER_FORMATS).
+  const providerType =
+    provider && Object.hasOwn(PROVIDER_NUMBER_FORMATS, provider.type as string)
+      ? (provider.type as ProviderType)
+      : undefined;
+  const dialingDefaults = providerType
+    ? { ...defaults.dialing, numberFormat: PROVIDER_NUMBER_FORMATS[providerType] }
+    : defaults.dialing;
+  const dialing = checkDialing(c, doc.dialing, dialingDefaults);
   const pages = checkPages(c, doc.pages, defaults.pages);
   const callLog = 'callLog' in doc ? checkTypedSection(c, doc.callLog, 'callLog', CALL_LOG_FIELDS) : null;
 

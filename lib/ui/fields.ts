@@ -97,9 +97,10 @@ export function callLogFieldViews(): FieldView[] {
   );
 }
 
-/** Message names for a provider's name in the picker and its one-line description. */
-export function providerTextKeys(type: ProviderType): { name: string; intro: string } {
-  return { name: `provider_${typeKey(type)}_name`, intro: `provider_${typeKey(type)}_intro` };
+/** Message names for a provider's name in the picker, its one-line description and its number format. */
+export function providerTextKeys(type: ProviderType): { name: string; intro: string; format: string } {
+  const key = typeKey(type);
+  return { name: `provider_${key}_name`, intro: `provider_${key}_intro`, format: `provider_${key}_format` };
 }
 
 /** Every message name built at run time by this module, for the i18n completeness test. */
@@ -107,7 +108,7 @@ export function dynamicFieldMessageKeys(): string[] {
   const keys: string[] = [];
   for (const type of PROVIDER_TYPES) {
     const t = providerTextKeys(type);
-    keys.push(t.name, t.intro);
+    keys.push(t.name, t.intro, t.format);
     for (const f of providerFieldViews(type)) keys.push(f.labelKey, f.helpKey);
   }
   for (const f of callLogFieldViews()) keys.push(f.labelKey, f.helpKey);

@@ -22,7 +22,61 @@ describe('exportSettings', () => {
     const doc = JSON.parse(text);
     expect(doc.provider).toEqual({ type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', extension: '101' });
     expect(doc.callLog).not.toHaveProperty('apiKey');
-    expect(doc.callLog.channelKey).toBe('chan');
+    // The channel key in the call-card URL may authorise the endpoint on its own (issue 14).
+    expect(doc.callLog).not.toHaveProperty('channelKey');
+    expect(doc.callLog).toEqual({
+      type: 'helpdeskeddy',
+      baseUrl: 'https://acme.helpdeskeddy.com',
+      email: 'a@example.com',
+    });
+  });
+
+  it("leaves out Kazoo's click-to-call id (the only credential of an open click-to-call) and its API key", () => {
+    const kazoo: Settings = {
+      ...current,
+      provider: {
+        type: 'kazoo',
+        baseUrl: 'http://pbx.example.com:8000',
+        accountId: 'acc-4b31dd1d',
+        clickToCallId: 'c2c5f0e1d2c3b4a5968778695a4b3c2d',
+        apiKey: 'k'.repeat(64),
+      },
+    };
+    const text = exportSettings(kazoo, false);
+    expect(text).not.toContain('c2c5f0e1d2c3b4a5968778695a4b3c2d');
+    expect(text).not.toContain('k'.repeat(64));
+    expect(JSON.parse(text).provider).toEqual({
+      type: 'kazoo',
+      baseUrl: 'http://pbx.example.com:8000',
+      accountId: 'acc-4b31dd1d',
+    });
+    const back = importSettings(text, kazoo);
+    expect(back).toEqual({
+      ok: true,
+      settings: kazoo,
+      keptSecrets: ['provider.clickToCallId', 'provider.apiKey', 'callLog.channelKey', 'callLog.apiKey'],
+    });
+  });
+
+  it("leaves out a custom provider's URL (passcode=, key=) and headers (Authorization), and imports them back", () => {
+    const custom: Settings = {
+      ...current,
+      provider: {
+        type: 'custom',
+        method: 'GET',
+        url: 'http://192.0.2.7/cgi-bin/api-make_call?passcode=Adm1nPa55&phonenumber={number}',
+        headers: { Authorization: 'Bearer cst_live_9f8e7d6c5b4a' },
+        body: '',
+        extension: '',
+      },
+    };
+    const text = exportSettings(custom, false);
+    expect(text).not.toContain('Adm1nPa55');
+    expect(text).not.toContain('cst_live_9f8e7d6c5b4a');
+    expect(JSON.parse(text).provider).toEqual({ type: 'custom', method: 'GET', body: '', extension: '' });
+    const back = importSettings(text, custom);
+    expect(back.ok && back.settings).toEqual(custom);
+    expect(back.ok && back.keptSecrets).toContain('provider.headers');
   });
 
   it('leaves the Yeastar password out too', () => {
@@ -60,7 +114,7 @@ describe('importSettings', () => {
     expect(result).toEqual({
       ok: true,
       settings: { ...current, dialing: { ...current.dialing, outboundPrefix: '9' } },
-      keptSecrets: ['provider.apiKey', 'callLog.apiKey'],
+      keptSecrets: ['provider.apiKey', 'callLog.channelKey', 'callLog.apiKey'],
     });
   });
 

@@ -69,7 +69,9 @@ export function importSettings(text: string, current: Settings): ImportResult {
     if (!isObject(incoming) || !existing || incoming.type !== existing.type) continue;
     const merged: Obj = { ...incoming };
     for (const name of secretsOf(incoming, table as never)) {
-      if (!(name in incoming) && typeof existing[name] === 'string' && existing[name]) {
+      // Secrets are strings, or a custom provider's header map.
+      const kept = existing[name];
+      if (!(name in incoming) && ((typeof kept === 'string' && kept) || isObject(kept))) {
         merged[name] = existing[name];
         keptSecrets.push(`${key}.${name}`);
       }

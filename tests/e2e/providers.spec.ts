@@ -188,7 +188,7 @@ test('NetSapiens: one Bearer POST …/domains/~/users/~/calls with the hyphenate
   expect(entry.callId).toBe(body['call-id']);
 });
 
-test('Kazoo: PUT /v2/api_auth with the key, then GET …/connect?contact= with X-Auth-Token, number in E.164', async ({
+test('Kazoo: PUT /v2/api_auth with the key, then GET …/connect?contact= with X-Auth-Token; the default E.164 is sent without "+"', async ({
   context,
   extension,
   pages,
@@ -201,17 +201,47 @@ test('Kazoo: PUT /v2/api_auth with the key, then GET …/connect?contact= with X
 
   const requests = sim.requestsFor('kazoo');
   const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`;
-  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /v2/api_auth', `GET ${connectPath}`]);
-  expect(sim.requests).toHaveLength(2);
+  // After the 202 "processing request", the click-to-call's history, where the originate's result appears.
+  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    'PUT /v2/api_auth',
+    `GET ${connectPath}`,
+    `GET ${connectPath.replace(/connect$/, 'history')}`,
+  ]);
+  expect(sim.requests).toHaveLength(3);
   const [login, connect] = requests as [SimRequest, SimRequest];
   expect(login.headers['content-type']).toMatch(/^application\/json/);
   expect(json(login)).toEqual({ data: { api_key: KAZOO_SIM.apiKey } });
 
-  expect(Object.fromEntries(connect.query)).toEqual({ contact: '+14155550132', auto_answer: 'true' });
+  // Kazoo URL-encodes the contact again before normalising it: "+1415…" would be dialled as "%2B1415…".
+  expect(Object.fromEntries(connect.query)).toEqual({ contact: '14155550132', auto_answer: 'true' });
   expect(connect.headers['x-auth-token']).toMatch(/^[\w-]+\.[\w-]+\.[0-9a-f]+$/);
   expect(connect.headers.authorization).toBeUndefined();
   expect(connect.body).toBe('');
-  expect(entry.callId).toMatch(new RegExp(`^c2c-${KAZOO_SIM.clickToCallId}-[0-9a-f]+$`));
+  // Kazoo's call id is "c2c-{click-to-call id}-…": the id is a credential, so it is not kept.
+  expect(entry.callId).toBeUndefined();
+  expect(JSON.stringify(entry)).not.toContain(KAZOO_SIM.clickToCallId);
+  // What Kazoo dials on the second leg, after URL-encoding and normalising the contact.
+  const history = await (
+    await fetch(`${sim.url}${connectPath.replace(/connect$/, 'history')}`, {
+      headers: { 'X-Auth-Token': connect.headers['x-auth-token']! },
+    })
+  ).json();
+  expect(history.data.map((h: { contact: string }) => h.contact)).toEqual(['+14155550132']);
+});
+
+test('Kazoo: a 202 whose originate then fails (USER_BUSY in /history) is reported as failed, not as calling', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('kazoo', { originateCause: 'USER_BUSY' });
+  await extension.setSettings({ ...sim.settingsFor('kazoo'), dialing: dialing({ numberFormat: 'digits' }) });
+  await clickNumber(context, pages, 'kazoo-busy', US_PAGE, US_E164);
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', provider: 'kazoo', errorKind: 'extension-unavailable' });
+  expect(entry.message).toContain('your phone is busy');
+  expect(sim.requestsFor('kazoo').filter((r) => r.path.endsWith('/connect'))).toHaveLength(1);
 });
 
 test('Kazoo without a token (auth_required off): only GET …/connect, no login and no X-Auth-Token', async ({
@@ -277,7 +307,8 @@ test('HelpDeskEddy: after Yeastar accepted the dial, one create_call card with t
   await extension.setSettings({
     ...sim.settingsFor('yeastar-s'),
     ...sim.settingsFor('helpdeskeddy'),
-    dialing: dialing({ numberFormat: 'e164' }),
+    // Yeastar's default: callee is an integer matching an outbound route (a "+" gets errno 10031).
+    dialing: dialing({ numberFormat: 'dialable' }),
   });
   await clickNumber(context, pages, 'helpdeskeddy', US_PAGE, US_E164);
   const entry = await settledEntry(extension);

@@ -6,19 +6,33 @@
  * - `path` (default "/custom/dial"): where the dial is expected; other paths under /custom/ answer 404.
  * - `method` (default null = any): when set, other methods answer 405.
  * - `status` (default 200) and `body` (default "OK"; a string is sent as text/plain, an object as JSON).
+ * - `redirectTo` (default null): the dial path answers 302 with `Location: {redirectTo}`, as an endpoint behind
+ *   single sign-on does; `/custom/sso-login` always answers 200 with a login page (text/html).
+ * - `contentType` (default null): the content type of `body` when it is a string (e.g. "text/html").
  * - `delayMs` (default 0): wait before answering (timeouts).
  */
-import type { SimProvider } from './types';
+import { SSO_LOGIN_PAGE } from './netsapiens';
+import type { SimProvider, SimResponse } from './types';
 
 interface Config {
   path: string;
   method: 'GET' | 'POST' | 'PUT' | null;
   status: number;
   body: unknown;
+  redirectTo: string | null;
+  contentType: string | null;
   delayMs: number;
 }
 
-const DEFAULTS: Config = { path: '/custom/dial', method: null, status: 200, body: 'OK', delayMs: 0 };
+const DEFAULTS: Config = {
+  path: '/custom/dial',
+  method: null,
+  status: 200,
+  body: 'OK',
+  redirectTo: null,
+  contentType: null,
+  delayMs: 0,
+};
 
 /** The user's extension in the working settings. */
 export const CUSTOM_SIM_EXTENSION = '101';
@@ -30,13 +44,18 @@ export function customSim(): SimProvider {
     name: 'custom',
     kind: 'provider',
     matches: (request) => request.path.startsWith('/custom/') || request.path === config.path,
-    handle(request) {
+    handle(request): SimResponse {
       const delayMs = config.delayMs || undefined;
+      if (request.path === '/custom/sso-login') {
+        return { status: 200, body: SSO_LOGIN_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' }, delayMs };
+      }
       if (request.path !== config.path) return { status: 404, body: 'Not Found', delayMs };
+      if (config.redirectTo) return { status: 302, body: '', headers: { location: config.redirectTo }, delayMs };
       if (config.method && request.method !== config.method) {
         return { status: 405, body: 'Method Not Allowed', headers: { allow: config.method }, delayMs };
       }
-      return { status: config.status, body: config.body, delayMs };
+      const headers = config.contentType ? { 'content-type': config.contentType } : undefined;
+      return { status: config.status, body: config.body, headers, delayMs };
     },
     reset() {
       config = { ...DEFAULTS };

@@ -12,7 +12,11 @@
  * - `tokenTtlSeconds` (default 3600): token lifetime on the simulator clock.
  * - `rateLimited` (default false): every request answers 429 "too many requests".
  * - `accountLocked` (default false): account requests answer 423 (expired account).
- * - `originateCause` (default null): blocking connects report `result: "error"` with this cause.
+ * - `originateCause` (default null): the originate fails with this cause (a hangup cause such as
+ *   "USER_BUSY", or "timed out" / "no resources"): blocking connects answer it, non-blocking ones write it to
+ *   `/history` (cb_clicktocall:create_c2c_history_item) after `originateMs`.
+ * - `originateMs` (default 200): real milliseconds a non-blocking originate takes before its result is written
+ *   to `/history` (the connect itself answers at once with 202 "processing request").
  * - `delayMs` (default 0): wait before answering (timeouts).
  */
 import { randomBytes } from 'node:crypto';
@@ -50,6 +54,7 @@ interface Config {
   rateLimited: boolean;
   accountLocked: boolean;
   originateCause: string | null;
+  originateMs: number;
   delayMs: number;
 }
 
@@ -61,8 +66,45 @@ const DEFAULTS: Config = {
   rateLimited: false,
   accountLocked: false,
   originateCause: null,
+  originateMs: 200,
   delayMs: 0,
 };
+
+/** Seconds between 0000-01-01 and 1970-01-01: Kazoo's `kz_time:now_s()` counts Gregorian seconds. */
+export const GREGORIAN_UNIX_OFFSET_S = 62_167_219_200;
+
+/**
+ * `kz_http_util:urlencode/1` as cb_clicktocall applies it to the contact before normalising
+ * (`get_c2c_contact/1`: `knm_converters:normalize(kz_http_util:urlencode(Contact))`): every byte outside
+ * `[A-Za-z0-9_.~-]` becomes `%XX`, a space becomes `+`. So a contact of "+14155550132" becomes "%2B14155550132".
+ */
+export function kazooUrlencode(value: string): string {
+  return encodeURIComponent(value)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
+}
+
+/**
+ * `knm_converter_regex:normalize/1` with the default `e164_converters` (kazoo 4.3 `knm_converter_regex.erl`):
+ * a number already starting with "+" is kept; otherwise the first matching regex gives prefix + its last
+ * capture; a number matching none (e.g. "%2B14155550132") passes through unchanged.
+ */
+export function kazooNormalize(number: string): string {
+  if (number.startsWith('+')) return number;
+  const converters: [RegExp, string][] = [
+    [/^(\+?1)?([2-9][0-9]{2}[2-9][0-9]{6})$/, '+1'],
+    [/^011(\d{5,})$|^00(\d{5,})$/, '+'],
+    [/^[2-9]\d{7,}$/, '+'],
+  ];
+  for (const [re, prefix] of converters) {
+    const match = re.exec(number);
+    if (!match) continue;
+    // Erlang's {capture, all} drops trailing unmatched groups; lists:last/1 is then the last group that matched.
+    const groups = match.slice(1).filter((g) => g !== undefined);
+    return `${prefix}${groups.length ? groups[groups.length - 1] : match[0]}`;
+  }
+  return number;
+}
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -78,6 +120,8 @@ export function kazooSim(): SimProvider {
   let docs = new Map<string, ClickToCallDoc>();
   /** token → expiry (simulator ms) and account */
   let tokens = new Map<string, { expiresAt: number; accountId: string }>();
+  /** Background originates still to write their history item; cancelled by reset. */
+  let pending: ReturnType<typeof setTimeout>[] = [];
 
   const defaultDoc = (): ClickToCallDoc => ({
     id: KAZOO_SIM.clickToCallId,
@@ -91,6 +135,8 @@ export function kazooSim(): SimProvider {
   });
 
   function resetState(): void {
+    for (const timer of pending) clearTimeout(timer);
+    pending = [];
     config = { ...DEFAULTS };
     docs = new Map([[KAZOO_SIM.clickToCallId, defaultDoc()]]);
     tokens = new Map();
@@ -224,11 +270,20 @@ export function kazooSim(): SimProvider {
     }
     const autoAnswer = request.query.get('auto_answer') ?? 'true';
     const outboundCallId = `c2c-${doc.id}-${hex(8)}`;
-    const blocking = pick('blocking');
-    if (blocking === true) {
-      const item: Record<string, unknown> = { timestamp: Math.floor(now / 1000), contact };
+    // What the platform dials on the second leg: the contact URL-encoded, then normalised (see kazooNormalize).
+    const route = kazooNormalize(kazooUrlencode(contact));
+    const historyItem = (at: number): Record<string, unknown> => {
+      const item: Record<string, unknown> = {
+        timestamp: Math.floor(at / 1000) + GREGORIAN_UNIX_OFFSET_S,
+        contact: route,
+      };
       if (config.originateCause) Object.assign(item, { result: 'error', cause: config.originateCause });
       else Object.assign(item, { call_id: outboundCallId, result: 'success' });
+      return item;
+    };
+    const blocking = pick('blocking');
+    if (blocking === true) {
+      const item = historyItem(now);
       doc.history.push(item);
       return success(now, 200, token, item);
     }
@@ -236,10 +291,16 @@ export function kazooSim(): SimProvider {
       // A string "true" (query string) does not match the module's boolean clause: a crash, i.e. 500.
       return error(now, 500, 'init failed', {}, token || undefined);
     }
-    doc.history.push({ timestamp: Math.floor(now / 1000), contact, call_id: outboundCallId, result: 'success' });
+    // Non-blocking: the originate runs in the background and its result lands in /history later.
+    const startedAt = now;
+    pending.push(
+      setTimeout(() => {
+        if (docs.get(doc.id) === doc) doc.history.push(historyItem(startedAt + config.originateMs));
+      }, config.originateMs),
+    );
     const realm = KAZOO_SIM.realm;
     return success(now, config.connectStatus, token, {
-      application_data: { route: contact },
+      application_data: { route },
       application_name: 'transfer',
       continue_on_fail: true,
       custom_application_vars: { contact },
@@ -250,8 +311,8 @@ export function kazooSim(): SimProvider {
         auto_answer_loopback: autoAnswer !== 'false',
         from_uri: `${doc.extension}@${realm}`,
         inherit_codec: false,
-        loopback_request_uri: `${contact}@${realm}`,
-        request_uri: `${contact}@${realm}`,
+        loopback_request_uri: `${route}@${realm}`,
+        request_uri: `${route}@${realm}`,
         retain_cid: true,
       },
       dial_endpoint_method: 'single',
@@ -262,7 +323,7 @@ export function kazooSim(): SimProvider {
       outbound_callee_id_name: doc.extension,
       outbound_callee_id_number: doc.extension,
       outbound_caller_id_name: doc.name,
-      outbound_caller_id_number: contact,
+      outbound_caller_id_number: route,
       simplify_loopback: 'false',
       start_control_process: 'false',
       timeout: 30,

@@ -11,7 +11,13 @@
  * - `rejectNumber` (false): 400 for every `call-term-user` [U: wording].
  * - `acceptedBody` ("json"): "json" → 202 `{"code":202,"message":"Accepted"}`; "empty" → 202 with no body
  *   (the spec allows both, providers.md §3).
+ * - `ssoPage` (false): a single-sign-on portal in front of the API answers every request with its login page
+ *   (HTTP 200, text/html), as a misconfigured or session-expired portal does.
+ * - `movedTo` (null): every request answers 301 with `Location: {movedTo}{path}` (the portal moved).
  * - `delayMs` (0): wait before answering (timeouts).
+ *
+ * Key types: the basic-user key (NETSAPIENS_SIM_KEY), an office-manager key (NETSAPIENS_SIM_OFFICE_KEY, domain
+ * but no user) and a reseller key (NETSAPIENS_SIM_RESELLER_KEY, neither); "~" resolves only to what the key has.
  */
 import type { SimContext, SimProvider, SimRequest, SimResponse } from './types';
 
@@ -22,17 +28,50 @@ export const NETSAPIENS_SIM_DOMAIN = 'sim.example';
 export const NETSAPIENS_SIM_USER = '1000';
 /** Other users in the domain (the basic-user key may not act for them). */
 export const NETSAPIENS_SIM_OTHER_USERS = ['1001'];
+/** An office-manager ("nsd_") key of the domain: it has a domain but no user of its own. */
+export const NETSAPIENS_SIM_OFFICE_KEY = 'nsd_' + 'Mv4Tq8Wz2Kc6Rb0Yn5Hp3Lx9Fd7Gs1Ja4Ue6Oi8Ct2Qm5Vb' + '1e2f3a4b';
+/** A reseller ("nsr_") key over the domain: neither a domain nor a user of its own. */
+export const NETSAPIENS_SIM_RESELLER_KEY = 'nsr_' + 'Hy7Bn3Kd9Pq1Xs5Wm2Tc8Lv4Rf6Zj0Ag3Ne7Ou1Ie5Ys9Gb' + '9c8d7e6f';
+
+/**
+ * What each key may act for. "~" means the key's own domain or user, so it resolves only where the key has one
+ * (API Keys guide: the 4-character prefix is the key's scope). Keys without a user of their own must also name
+ * the first leg (`call-orig-user`): the default, "user@domain of the requester", does not exist for them [I].
+ */
+interface KeyScope {
+  scope: 'Basic User' | 'Office Manager' | 'Reseller';
+  ownDomain?: string;
+  ownUser?: string;
+}
+const KEYS = new Map<string, KeyScope>([
+  [NETSAPIENS_SIM_KEY, { scope: 'Basic User', ownDomain: NETSAPIENS_SIM_DOMAIN, ownUser: NETSAPIENS_SIM_USER }],
+  [NETSAPIENS_SIM_OFFICE_KEY, { scope: 'Office Manager', ownDomain: NETSAPIENS_SIM_DOMAIN }],
+  [NETSAPIENS_SIM_RESELLER_KEY, { scope: 'Reseller' }],
+]);
 
 const BASE = '/ns-api/v2';
 
 interface NetsapiensConfig {
+  ssoPage: boolean;
+  movedTo: string | null;
   readOnly: boolean;
   rejectNumber: boolean;
   acceptedBody: 'json' | 'empty';
   delayMs: number;
 }
 
-const DEFAULTS: NetsapiensConfig = { readOnly: false, rejectNumber: false, acceptedBody: 'json', delayMs: 0 };
+const DEFAULTS: NetsapiensConfig = {
+  ssoPage: false,
+  movedTo: null,
+  readOnly: false,
+  rejectNumber: false,
+  acceptedBody: 'json',
+  delayMs: 0,
+};
+
+/** A portal's login page, as an SSO front end answers any request it has no session for. */
+export const SSO_LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/sso/login" method="post"><input name="username"><input name="password" type="password"></form></body></html>';
 
 const CALL_FIELDS = new Set([
   'synchronous',
@@ -69,21 +108,33 @@ export function netsapiensSim(): SimProvider {
     kind: 'provider',
     matches: (request) => request.path === '/ns-api' || request.path.startsWith('/ns-api/'),
     handle(request: SimRequest, _context: SimContext): SimResponse {
+      if (config.movedTo) {
+        return {
+          status: 301,
+          body: '',
+          headers: { location: `${config.movedTo}${request.path}` },
+          delayMs: config.delayMs,
+        };
+      }
+      if (config.ssoPage) {
+        return { status: 200, body: SSO_LOGIN_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' } };
+      }
       if (!request.path.startsWith(`${BASE}/`)) return error(404, 'Not Found');
       // [U] The exact 401 wording is not documented.
       const auth = request.headers.authorization ?? '';
       const match = /^Bearer (\S+)$/.exec(auth);
       if (!match) return error(401, 'Missing or malformed Authorization header; expected "Bearer <token>"');
-      if (match[1] !== NETSAPIENS_SIM_KEY) return error(401, 'Invalid or expired token');
+      const key = KEYS.get(match[1]!);
+      if (!key) return error(401, 'Invalid or expired token');
 
       const route = request.path.slice(BASE.length);
       if (route === '/apikeys/~') {
         if (request.method !== 'GET') return error(405, 'Method Not Allowed');
         return json(200, {
-          'key-id': NETSAPIENS_SIM_KEY.slice(0, 12),
-          domain: NETSAPIENS_SIM_DOMAIN,
-          user: NETSAPIENS_SIM_USER,
-          'user-scope': 'Basic User',
+          'key-id': match[1]!.slice(0, 12),
+          domain: key.ownDomain ?? '',
+          user: key.ownUser ?? '',
+          'user-scope': key.scope,
           readonly: config.readOnly ? 'yes' : 'no',
         });
       }
@@ -94,16 +145,15 @@ export function netsapiensSim(): SimProvider {
       const callId = parts[3] === undefined ? undefined : decodeURIComponent(parts[3]);
       if (domain.length > 64) return error(400, 'domain must be at most 64 characters');
       if (user.length > 16) return error(400, 'user must be at most 16 characters');
-      const realDomain = domain === '~' ? NETSAPIENS_SIM_DOMAIN : domain;
-      const realUser = user === '~' ? NETSAPIENS_SIM_USER : user;
+      // "~" is the key's own domain/user; a key without one leaves it literal, which names nothing.
+      const realDomain = domain === '~' ? (key.ownDomain ?? '~') : domain;
+      const realUser = user === '~' ? (key.ownUser ?? '~') : user;
       if (realDomain !== NETSAPIENS_SIM_DOMAIN) return error(403, 'Domain not found or access denied');
-      if (realUser !== NETSAPIENS_SIM_USER) {
-        if (!NETSAPIENS_SIM_OTHER_USERS.includes(realUser)) {
-          return error(404, `User ${realUser} does not exist in domain ${realDomain}`);
-        }
-        // A basic-user key acts only for its own user.
-        return error(403, 'Permission Denied');
+      if (realUser !== NETSAPIENS_SIM_USER && !NETSAPIENS_SIM_OTHER_USERS.includes(realUser)) {
+        return error(404, `User ${realUser} does not exist in domain ${realDomain}`);
       }
+      // A basic-user key acts only for its own user; office-manager and reseller keys for any in the domain.
+      if (key.scope === 'Basic User' && realUser !== key.ownUser) return error(403, 'Permission Denied');
 
       if (callId === undefined) {
         if (request.method === 'GET') {
@@ -113,7 +163,7 @@ export function netsapiensSim(): SimProvider {
           );
         }
         if (request.method !== 'POST') return error(405, 'Method Not Allowed');
-        return createCall(request, realDomain, realUser);
+        return createCall(request, realDomain, realUser, key);
       }
       const call = calls.get(callId);
       if (request.method === 'GET') {
@@ -145,7 +195,7 @@ export function netsapiensSim(): SimProvider {
     }),
   };
 
-  function createCall(request: SimRequest, domain: string, user: string): SimResponse {
+  function createCall(request: SimRequest, domain: string, user: string, key: KeyScope): SimResponse {
     if (config.readOnly) return error(403, 'Permission Denied');
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return error(400, 'Request body must be JSON (Content-Type: application/json)');
@@ -174,6 +224,9 @@ export function netsapiensSim(): SimProvider {
       }
     }
     if (calls.has(fields['call-id']!)) return error(400, `A call with call-id ${fields['call-id']} already exists`);
+    if (!key.ownUser && !fields['call-orig-user']) {
+      return error(400, 'call-orig-user is required: this API key has no user of its own to call from');
+    }
     const term = fields['call-term-user']!;
     if (config.rejectNumber || !/^(\+?[0-9*#]{2,20}|sip:\S+)$/.test(term)) {
       return error(400, `Invalid call-term-user "${term}"`);

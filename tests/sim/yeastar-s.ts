@@ -10,9 +10,12 @@
  * - `extensionBusy` (false): dial → 10008 (extension is not idle).
  * - `outboundPermission` (true): false → 10024 for external callees.
  * - `rejectNumber` (false | "10011" | "10031"): dial → that errno.
+ * A `callee` that is not all digits (the doc types it Integer; "+1415…" matches no outbound route) → 10031.
  * - `allowedIp` (true): false → 20015 on every request, login included.
  * - `apiServerRunning` (true): false → 30003 on dial.
  * - `revokeTokens` (action): forget every issued token now (→ 20004 "no such token").
+ * - `redirectToHttps` (false): every request answers 301 to the same path on https:// (the PBX's web access
+ *   set to HTTPS only: HTTP 80 redirects, as on K2 / P-Series).
  * - `delayMs` (0): wait before answering (timeouts).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -34,6 +37,7 @@ interface YeastarConfig {
   rejectNumber: false | '10011' | '10031';
   allowedIp: boolean;
   apiServerRunning: boolean;
+  redirectToHttps: boolean;
   delayMs: number;
 }
 
@@ -43,6 +47,7 @@ const DEFAULTS: YeastarConfig = {
   rejectNumber: false,
   allowedIp: true,
   apiServerRunning: true,
+  redirectToHttps: false,
   delayMs: 0,
 };
 
@@ -85,6 +90,11 @@ export function yeastarSSim(): SimProvider {
     kind: 'provider',
     matches: (request) => request.path.startsWith(PREFIX),
     handle(request: SimRequest, context: SimContext): SimResponse {
+      if (config.redirectToHttps) {
+        const url = new URL(context.baseUrl);
+        const target = `https://${url.host}${request.path}${request.query.size ? `?${request.query}` : ''}`;
+        return { status: 301, body: '', headers: { location: target }, delayMs: config.delayMs };
+      }
       if (!config.allowedIp) return failed('20015');
       if (request.method !== 'POST') return failed('20001');
       const endpoint = request.path.slice(PREFIX.length);
@@ -182,7 +192,8 @@ export function yeastarSSim(): SimProvider {
     if (dialpermission !== undefined && dialpermission !== '' && !YEASTAR_SIM_EXTENSIONS.includes(dialpermission)) {
       return failed('10006');
     }
-    if (!/^\+?[0-9*#]+$/.test(callee)) return failed('10031');
+    // "callee: Integer … must match outbound route rules" (Make a call): a "+" or any non-digit matches no route.
+    if (!/^[0-9]+$/.test(callee)) return failed('10031');
     if (config.rejectNumber) return failed(config.rejectNumber);
     const external = !YEASTAR_SIM_EXTENSIONS.includes(callee);
     if (external && !config.outboundPermission) return failed('10024');

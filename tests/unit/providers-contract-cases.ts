@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorKind } from '@/lib/providers/types';
 import type { CallLogSettings, ProviderType } from '@/lib/settings/schema';
 import { forgetKazooTokens } from '@/lib/providers/kazoo';
+import { forgetYeastarSessions } from '@/lib/providers/yeastar-s';
 import type { SimRequest } from '@/tests/sim/types';
 
 /** One way of presenting credentials the simulator refuses. */
@@ -71,6 +72,8 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
       { name: 'no outbound route (10031)', configure: { rejectNumber: '10031' }, kind: 'number-rejected' },
       { name: 'API service down (30003)', configure: { apiServerRunning: false }, kind: 'unexpected' },
     ],
+    // The login is kept module-wide (storage.session in the browser), and a refused login pauses further ones.
+    forgetState: forgetYeastarSessions,
   },
   netsapiens: {
     isDial: (r) => r.method === 'POST' && /\/users\/[^/]+\/calls\/?$/.test(r.path),
@@ -102,6 +105,12 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
     failingAnswers: [
       { name: 'number outside the whitelist', configure: { whitelist: ['^\\+44'] }, kind: 'number-rejected' },
       { name: 'account expired', configure: { accountLocked: true }, kind: 'locked' },
+      // The connect answers 202; the failed originate shows only in /history (issue 14 item 4).
+      {
+        name: 'the originate fails (USER_BUSY)',
+        configure: { originateCause: 'USER_BUSY' },
+        kind: 'extension-unavailable',
+      },
     ],
     // Tokens are cached per server and key for the whole module, so a token from an earlier test would turn
     // the next test's first request into a 401 and a renewal.

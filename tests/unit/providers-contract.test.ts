@@ -28,7 +28,15 @@ import {
   type ProviderCapabilities,
   type ProviderContext,
 } from '@/lib/providers/types';
-import { CALL_LOG_FIELDS, PROVIDER_FIELDS, secretFields, type FieldSpec } from '@/lib/settings/schema';
+import {
+  CALL_LOG_FIELDS,
+  PROVIDER_FIELDS,
+  PROVIDER_NUMBER_FORMATS,
+  secretFields,
+  type FieldSpec,
+  type ProviderType,
+} from '@/lib/settings/schema';
+import { formatForPbx } from '@/lib/phone/format';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import type { SimRequest } from '@/tests/sim/types';
 import { CALL_LOG_CASES, PROVIDER_CASES, type SimCase } from './providers-contract-cases';
@@ -72,7 +80,15 @@ interface Adapter {
   testConnection(): Promise<ConnectionTestOutcome>;
 }
 
-const DIAL = { number: '+14155550132', autoAnswer: true } as const;
+/** The test number in each provider's default format (PROVIDER_NUMBER_FORMATS), as the dial service sends it. */
+const dialFor = (type: ProviderType) => ({
+  number: formatForPbx('+14155550132', {
+    numberFormat: PROVIDER_NUMBER_FORMATS[type],
+    outboundPrefix: '',
+    defaultCountry: 'US',
+  }),
+  autoAnswer: true,
+});
 const LOGGED_CALL = { number: '+14155550132', callId: '1571620483.18', extension: '101' } as const;
 
 const providerSubjects: Subject[] = Object.values(PROVIDERS).map((definition) => ({
@@ -84,7 +100,7 @@ const providerSubjects: Subject[] = Object.values(PROVIDERS).map((definition) =>
   create(settings, context) {
     // The registry's entries are typed per provider; the simulator's settings section is the matching shape.
     const adapter = definition.create(settings as never, context);
-    return { act: () => adapter.dial({ ...DIAL }), testConnection: () => adapter.testConnection() };
+    return { act: () => adapter.dial(dialFor(definition.type)), testConnection: () => adapter.testConnection() };
   },
 }));
 

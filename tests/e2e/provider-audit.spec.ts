@@ -1,0 +1,186 @@
+/**
+ * Issue 14 (items 2, 7, 8) and issue 15 item 8, through the built extension against the simulator: each
+ * provider's number format is picked with the provider; NetSapiens office-manager keys need a domain and user;
+ * MaxoTel's UNAVAILABLE in a 200 answer; redirects and SSO login pages are errors that say what to do.
+ */
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext } from '@playwright/test';
+import { test, expect, type Extension } from './support/fixtures';
+import type { PageServer } from './support/page-server';
+import type { HistoryEntry } from '../../lib/messages';
+import type { DialingSettings } from '../../lib/settings/schema';
+import { NETSAPIENS_SIM_OFFICE_KEY } from '../sim/netsapiens';
+import { html } from './page-helpers';
+
+// A launch, a page and a dial take about 15 s on a busy machine: room to stay under half the timeout.
+test.describe.configure({ timeout: 60_000 });
+
+const US_E164 = '+14155550132';
+
+function dialing(patch: Partial<DialingSettings> = {}): DialingSettings {
+  return { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '', ...patch };
+}
+
+async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(pages.add(`/audit/${name}.html`, html('<p>Call (415) 555-0132 today.</p>', '', 'en-US')));
+  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
+  await expect(link).toHaveCount(1, { timeout: 10_000 });
+  await link.click();
+}
+
+async function settledEntry(extension: Extension): Promise<HistoryEntry> {
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
+  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
+}
+
+test('options: picking a provider sets its number format and says why (Yeastar: as dialled; Kazoo: digits)', async ({
+  extension,
+}) => {
+  const { page } = await extension.openPage('options.html');
+  const picker = page.getByLabel('Your phone system (PBX)');
+  const format = page.getByLabel('Number format sent to the PBX');
+  await picker.selectOption('yeastar-s');
+  await expect(format).toHaveValue('dialable');
+  await expect(page.locator('#provider-format-help')).toContainText('must match an outbound route');
+  await picker.selectOption('kazoo');
+  await expect(format).toHaveValue('digits');
+  await expect(page.locator('#provider-format-help')).toContainText('it cannot read a +');
+});
+
+test('NetSapiens office-manager key with "~": not dialled, and the history says to enter the domain and user', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('netsapiens', { apiKey: NETSAPIENS_SIM_OFFICE_KEY }),
+    dialing: dialing({ numberFormat: 'digits' }),
+  });
+  await clickNumber(context, pages, 'ns-office');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', errorKind: 'not-found' });
+  expect(entry.message).toContain('office-manager (nsd_) key');
+  expect(entry.message).toContain('enter the domain and the user');
+  expect(sim.requestsFor('netsapiens')).toHaveLength(0);
+});
+
+test('NetSapiens office-manager key with domain and user: dials as that user with call-orig-user', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('netsapiens', { apiKey: NETSAPIENS_SIM_OFFICE_KEY, domain: 'sim.example', user: '1001' }),
+    dialing: dialing({ numberFormat: 'digits' }),
+  });
+  await clickNumber(context, pages, 'ns-office-named');
+  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'netsapiens' });
+  const [post] = sim.requestsFor('netsapiens');
+  expect(post!.path).toBe('/ns-api/v2/domains/sim.example/users/1001/calls');
+  expect(JSON.parse(post!.body)).toMatchObject({
+    'call-orig-user': '1001@sim.example',
+    'call-term-user': '14155550132',
+  });
+});
+
+test('MaxoTel UNAVAILABLE in an HTTP 200 answer: "extension not registered", not a generic error', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('maxotel', { extensionOnline: false, unavailableStatus: 200 });
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: dialing() });
+  await clickNumber(context, pages, 'maxotel-200');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
+  expect(entry.message).toContain('MaxoTel could not ring extension 101');
+});
+
+test('Yeastar on http:// redirecting to https://: "redirects to …; use that address", nothing sent on', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('yeastar-s', { redirectToHttps: true });
+  await extension.setSettings({ ...sim.settingsFor('yeastar-s'), dialing: dialing({ numberFormat: 'dialable' }) });
+  await clickNumber(context, pages, 'yeastar-redirect');
+  const entry = await settledEntry(extension);
+  expect(entry.result).toBe('failed');
+  expect(entry.errorKind).not.toBe('auth');
+  expect(entry.errorKind).not.toBe('certificate');
+  // The browser does not reveal an unfollowed redirect's target to an extension: the message names the origin.
+  expect(entry.message).toContain(`The Yeastar S-Series address (${sim.url}) redirects elsewhere`);
+  expect(sim.requestsFor('yeastar-s').map((r) => r.path)).toEqual(['/api/v2.0.0/login']);
+});
+
+test('custom endpoint behind SSO: the login page is not "Calling", and the Authorization header stays home', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('custom', { redirectTo: `${sim.url}/custom/sso-login` });
+  await extension.setSettings({
+    ...sim.settingsFor('custom', { headers: { Authorization: 'Bearer cst_e2e_sso_51c0' } }),
+    dialing: dialing(),
+  });
+  await clickNumber(context, pages, 'custom-sso');
+  const entry = await settledEntry(extension);
+  expect(entry.result).toBe('failed');
+  expect(entry.message).toContain('redirects elsewhere');
+  expect(sim.requests.map((r) => r.path)).toEqual(['/custom/dial']);
+});
+
+test('custom endpoint answering 200 with an HTML page: an error, not "Calling"', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('custom', { body: '<!DOCTYPE html><html><body>Sign in</body></html>', contentType: 'text/html' });
+  await extension.setSettings({ ...sim.settingsFor('custom'), dialing: dialing() });
+  await clickNumber(context, pages, 'custom-html');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', errorKind: 'unexpected' });
+  expect(entry.message).toContain('answered with a web page (HTML)');
+});
+
+test('export without secrets leaves out Kazoo’s click-to-call id and key, HelpDeskEddy’s channel key, a custom URL and headers', async ({
+  extension,
+  sim,
+}) => {
+  const kazoo = sim.settingsFor('kazoo').provider as Record<string, string>;
+  const hde = sim.settingsFor('helpdeskeddy').callLog as Record<string, string>;
+  await extension.setSettings({ version: 1, provider: kazoo, callLog: hde });
+  const { page } = await extension.openPage('options.html');
+  const exportText = async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export settings' }).click(),
+    ]);
+    return readFile((await download.path())!, 'utf8');
+  };
+  const text = await exportText();
+  for (const secret of [kazoo.clickToCallId!, kazoo.apiKey!, hde.channelKey!, hde.apiKey!]) {
+    expect(text).not.toContain(secret);
+  }
+  expect(JSON.parse(text).provider).toEqual({ type: 'kazoo', baseUrl: kazoo.baseUrl, accountId: kazoo.accountId });
+
+  const custom = {
+    ...(sim.settingsFor('custom').provider as Record<string, unknown>),
+    url: `${sim.url}/custom/dial?passcode=Adm1nPa55&to={number}`,
+    headers: { Authorization: 'Bearer cst_export_93ab' },
+  };
+  await extension.setSettings({ version: 1, provider: custom });
+  await page.reload();
+  const customText = await exportText();
+  expect(customText).not.toContain('Adm1nPa55');
+  expect(customText).not.toContain('cst_export_93ab');
+});
