@@ -4,6 +4,20 @@ import preact from '@preact/preset-vite';
 /** Build configuration: one codebase, Chrome MV3 and Firefox MV3 outputs. */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script runs on every page: it uses the browser's own promise-based `chrome.*`/`browser.*`
+    // (MV3 in Chrome and Firefox) instead of webextension-polyfill, which costs every page about 2 ms and
+    // 3 KiB gzipped (issue 13). The background and the extension pages keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = Array.isArray(alias)
+        ? [native, ...alias]
+        : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))];
+    },
+  },
   // PBX_OUT_DIR lets parallel builds (several engineers, or bench and tests) use separate outputs.
   outDir: process.env.PBX_OUT_DIR || '.output',
   // Explicit imports everywhere: a reader sees where each name comes from.

@@ -215,9 +215,21 @@ export function startContent(ctx: ContentScriptContext): void {
     }
     return undefined;
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  // The browser's own messaging (no webextension-polyfill in the content script, see wxt.config.ts): an answer
+  // that takes time goes through `sendResponse`, with `true` returned to keep it open, which Chrome and Firefox
+  // both honour; a listener returning a promise works in Firefox only.
+  const listener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean => {
+    const answer = onMessage(raw, sender);
+    if (answer === undefined) return false;
+    answer.then(sendResponse, (error: unknown) => {
+      onMessagingError(error);
+      sendResponse(undefined);
+    });
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
+    browser.runtime.onMessage.removeListener(listener);
     stopLinking();
   });
 
