@@ -14,6 +14,8 @@ import { parseHTML } from 'linkedom';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { createLinker, dialValue, type Detector } from './linker';
 import { pageEvidence } from './page-evidence';
+import { collectPageNumbers } from './page-numbers';
+import { numberFromTelHref } from './tel-href';
 import { readingFrom, type PageReading } from '../phone/page-country';
 
 /** One expected number: its text on the page, E.164, and extension digits where the text has one. */
@@ -32,6 +34,8 @@ export interface CorpusPage {
   html: string;
   /** Every phone number on the page, in document order. */
   expect: PageNumber[];
+  /** Numbers shown inside ordinary (non-tel:) links: never linked, but listed in the popup (issue 10). */
+  inLinks?: PageNumber[];
 }
 
 /** The page corpus folder. */
@@ -188,4 +192,16 @@ export function prf(scores: PageScore[]): {
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1, tp, fp, fn };
+}
+
+/** The dial values the popup's "Numbers on this page" lists for a page (lib/page/page-numbers), as the content script reads it. */
+export function listPageNumbers(page: CorpusPage, detector: Detector, defaultCountry = 'US'): string[] {
+  const { document } = parse(page.html);
+  const reading = readingOfPage(page, document as unknown as Document, defaultCountry);
+  return collectPageNumbers(document.body as unknown as Node, {
+    detector,
+    ...reading,
+    telNumber: numberFromTelHref,
+    limit: Infinity,
+  }).map((n) => n.dial);
 }

@@ -12,6 +12,7 @@ import {
   expectedDial,
   linkPage,
   linkPageNaively,
+  listPageNumbers,
   loadPageCorpus,
   prf,
   scorePage,
@@ -98,4 +99,24 @@ describe('page corpus', () => {
       expect(mine.f1).toBeGreaterThan(plain.f1);
     });
   }
+
+  it(
+    'lists the numbers inside ordinary links in the popup, where they cannot be linked (issue 10)',
+    () => {
+      const withLinks = pages.filter((p) => p.inLinks?.length);
+      expect(withLinks.length).toBeGreaterThanOrEqual(30);
+      let listed = 0;
+      const missed: string[] = [];
+      for (const page of withLinks) {
+        const dials = new Set(listPageNumbers(page, detector));
+        for (const n of page.inLinks!) {
+          if (dials.has(expectedDial(n))) listed++;
+          else missed.push(`${page.name}: "${n.text}" (${expectedDial(n)})`);
+        }
+      }
+      const total = withLinks.reduce((k, p) => k + p.inLinks!.length, 0);
+      expect(listed / total, missed.join('\n')).toBeGreaterThanOrEqual(0.98);
+    },
+    HEAVY_MS,
+  );
 });
