@@ -1,4 +1,4 @@
-import { hasDigits } from './linking-module';
+import { DIGIT_CLASS, hasDigits } from '../phone/digits';
 
 export interface DigitWatchOptions {
   /** `MutationObserver` of the document's window (linkedom's in unit tests). */
@@ -37,7 +37,7 @@ export function hasOpenShadowRoot(el: Element): boolean {
  * Whether a long text has seven digits: one regular expression over the whole string, 50 times faster than a
  * loop over its characters in the few milliseconds a content script has (450 KB of table text: 0.06 ms).
  */
-const SEVEN_DIGITS_RE = /(?:[0-9０-９\u0660-\u0669\u06F0-\u06F9][^0-9０-９\u0660-\u0669\u06F0-\u06F9]*){7}/;
+const SEVEN_DIGITS_RE = new RegExp(`(?:[${DIGIT_CLASS}][^${DIGIT_CLASS}]*){7}`);
 
 /**
  * Calls `onFound` once, as soon as `root` shows a text with seven digits (the shortest phone number) or an

@@ -147,8 +147,8 @@ describe('createLinker', () => {
 describe('createLinker: numbers the page split across inline elements', () => {
   const realDetector: Detector = { findPhoneNumbers, mightContainPhone };
   /** Links `body` with the real detector; returns the links' dial values and texts, and the visible text. */
-  const linked = (body: string) => {
-    const { document, linker, runAll } = setup(body, { detector: realDetector });
+  const linked = (body: string, country = 'US') => {
+    const { document, linker, runAll } = setup(body, { detector: realDetector, country });
     const before = document.body.textContent;
     linker.start();
     runAll();
@@ -165,6 +165,14 @@ describe('createLinker: numbers the page split across inline elements', () => {
     expect(linked('<p>(<span>212</span>) <span>555-0147</span></p>')).toEqual([['+12125550147', '555-0147']]);
     expect(linked('<p>Phone: 415-555-<wbr>0188</p>')).toEqual([['+14155550188', '415-555']]);
     expect(linked('<p><span>800</span>-<span>555</span>-<span>0199</span></p>')).toEqual([['+18005550199', '0199']]);
+  });
+
+  it('joins split numbers written in full-width or Arabic-Indic digits like ASCII ones (one definition of a digit)', () => {
+    // A Japanese page: "０３" in its own span before the rest of a Tokyo number.
+    expect(linked('<p>電話 <b>０３</b>-１２３４-５６７８</p>', 'JP')).toEqual([['+81312345678', '１２３４-５６７８']]);
+    expect(linked('<p>Tel <span>＋８１</span> ３-１２３４-５６７８</p>')).toEqual([
+      ['+81312345678', '３-１２３４-５６７８'],
+    ]);
   });
 
   it('reads the country code in another element as part of the number, not the rest as a number of its own', () => {

@@ -6,6 +6,7 @@
  * in, so the same code runs in the content script, in unit tests and in the benchmark.
  */
 import { isInsideSkipped, isSkippedElement, SKIP_SELECTOR } from './skip';
+import { countDigits, DIGIT_CLASS, isDigitCode } from '../phone/digits';
 
 /** One number found in a string; the same shape as lib/phone/detect's `PhoneMatch`. */
 export interface PhoneMatchLike {
@@ -231,35 +232,49 @@ const INLINE_TAGS: ReadonlySet<string> = new Set([
 /** Most text nodes one split number is gathered from (`<span>800</span>-<span>555</span>-<span>0199</span>` has 5). */
 const MAX_PIECES = 9;
 /** A text that may end a number's first part: its last visible character. */
-const OPEN_END_RE = /[0-9+(\-\u2010-\u2015/)][\s\u00A0]*$/;
+const OPEN_END_RE = new RegExp(`[${DIGIT_CLASS}+＋(\\-\\u2010-\\u2015/)][\\s\\u00A0]*$`);
 /** A text that may continue a number: its first visible character. */
-const OPEN_START_RE = /^[\s\u00A0]*[0-9(\-\u2010-\u2015/)+]/;
+const OPEN_START_RE = new RegExp(`^[\\s\\u00A0]*[${DIGIT_CLASS}(\\-\\u2010-\\u2015/)+＋]`);
 const BLANK_RE = /^[\s\u00A0]*$/;
 
-/** Whether `c` (a char code) is an ASCII digit. */
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Whether a number may run on from text `a` into the text `b` right after it. */
+const seam = (a: string, b: string): boolean =>
+  (BLANK_RE.test(a) || OPEN_END_RE.test(a)) && (BLANK_RE.test(b) || OPEN_START_RE.test(b));
 
-/** Whether the first or last visible character of `data` is a digit: only then can a number run on past it. */
-function digitAtEdge(data: string): boolean {
-  let i = 0;
-  while (i < data.length && data.charCodeAt(i) <= 32) i++;
-  if (i < data.length && isDigit(data.charCodeAt(i))) return true;
-  let j = data.length - 1;
-  while (j >= 0 && (data.charCodeAt(j) <= 32 || data.charCodeAt(j) === 160)) j--;
-  return j >= 0 && isDigit(data.charCodeAt(j));
+/**
+ * The text nodes around `t` in the same line that one number may run across (`<b>+1 415</b> 555-0132`): its
+ * neighbours through inline elements while a number may run on at each seam, at most {@link MAX_PIECES}, blank
+ * ends dropped. `joinable` says which neighbours may join. Used by the linker and the popup's page list alike.
+ */
+export function gatherPieces(t: Text, joinable: (x: Text) => boolean): Text[] {
+  const pieces: Text[] = [t];
+  for (let p = adjacentText(t, false); p && pieces.length < MAX_PIECES; p = adjacentText(p, false)) {
+    if (!joinable(p) || !seam(p.data, pieces[0]!.data)) break;
+    pieces.unshift(p);
+  }
+  for (let q = adjacentText(t, true); q && pieces.length < MAX_PIECES; q = adjacentText(q, true)) {
+    if (!joinable(q) || !seam(pieces[pieces.length - 1]!.data, q.data)) break;
+    pieces.push(q);
+  }
+  while (pieces.length > 1 && BLANK_RE.test(pieces[0]!.data)) pieces.shift();
+  while (pieces.length > 1 && BLANK_RE.test(pieces[pieces.length - 1]!.data)) pieces.pop();
+  return pieces;
 }
 
-/** Digits in `text[from, to)`. */
-function countDigits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) n++;
-  return n;
+/** Whether the first or last visible character of `data` is a digit: only then can a number run on past it. */
+export function digitAtEdge(data: string): boolean {
+  let i = 0;
+  while (i < data.length && data.charCodeAt(i) <= 32) i++;
+  if (i < data.length && isDigitCode(data.charCodeAt(i))) return true;
+  let j = data.length - 1;
+  while (j >= 0 && (data.charCodeAt(j) <= 32 || data.charCodeAt(j) === 160)) j--;
+  return j >= 0 && isDigitCode(data.charCodeAt(j));
 }
 
 /** `[from, to)` narrowed to start at a digit or "+" and end at a digit. */
 function trimToDigits(text: string, from: number, to: number): { start: number; end: number } {
-  while (from < to && !isDigit(text.charCodeAt(from)) && text[from] !== '+') from++;
-  while (to > from && !isDigit(text.charCodeAt(to - 1))) to--;
+  while (from < to && !isDigitCode(text.charCodeAt(from)) && text[from] !== '+' && text[from] !== '＋') from++;
+  while (to > from && !isDigitCode(text.charCodeAt(to - 1))) to--;
   return { start: from, end: to };
 }
 
@@ -595,9 +610,6 @@ export function createLinker(options: LinkerOptions): Linker {
 
   /** A text node another may be joined with: not looked at yet, and not one we split or made. */
   const joinable = (x: Text): boolean => !seen.has(x) && !segments.has(x) && !ownerOf.has(x);
-  /** Whether a number may run on from text `a` into the text `b` right after it. */
-  const seam = (a: string, b: string): boolean =>
-    (BLANK_RE.test(a) || OPEN_END_RE.test(a)) && (BLANK_RE.test(b) || OPEN_START_RE.test(b));
 
   /**
    * Numbers a page split across inline elements (see {@link INLINE_TAGS}). Gathers the text nodes around `t`
@@ -609,17 +621,7 @@ export function createLinker(options: LinkerOptions): Linker {
    * (the usual case): it is then linked on its own.
    */
   function linkSplitNumbers(t: Text): boolean {
-    const pieces: Text[] = [t];
-    for (let p = adjacentText(t, false); p && pieces.length < MAX_PIECES; p = adjacentText(p, false)) {
-      if (!joinable(p) || !seam(p.data, pieces[0]!.data)) break;
-      pieces.unshift(p);
-    }
-    for (let q = adjacentText(t, true); q && pieces.length < MAX_PIECES; q = adjacentText(q, true)) {
-      if (!joinable(q) || !seam(pieces[pieces.length - 1]!.data, q.data)) break;
-      pieces.push(q);
-    }
-    while (pieces.length > 1 && BLANK_RE.test(pieces[0]!.data)) pieces.shift();
-    while (pieces.length > 1 && BLANK_RE.test(pieces[pieces.length - 1]!.data)) pieces.pop();
+    const pieces = gatherPieces(t, joinable);
     if (pieces.length < 2) return false;
     const joined = pieces.map((p) => p.data).join('');
     if (!detector.mightContainPhone(joined)) return false;

@@ -24,22 +24,4 @@ export interface LinkingModule {
   collectPageNumbersSliced: typeof collectPageNumbersSliced;
 }
 
-/**
- * Whether `text` has at least `min` digits (a phone number has 7 or more); stops counting at `min`. ASCII,
- * full-width (Japanese pages) and Arabic-Indic digits count.
- */
-export function hasDigits(text: string, min = 7): boolean {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (
-      ((c >= 48 && c <= 57) ||
-        (c >= 0xff10 && c <= 0xff19) ||
-        (c >= 0x0660 && c <= 0x0669) ||
-        (c >= 0x06f0 && c <= 0x06f9)) &&
-      ++n >= min
-    )
-      return true;
-  }
-  return false;
-}
+export { hasDigits } from '../phone/digits';

@@ -7,7 +7,16 @@
  * It reads numbers the way the linker does (./README.md): the same detector and country, the same label text
  * before a number (`textBefore`), and numbers split across inline elements joined the same way.
  */
-import { adjacentText, dialValue, sectionHeading, textBefore, type Detector, type PhoneMatchLike } from './linker';
+import {
+  adjacentText,
+  dialValue,
+  digitAtEdge,
+  gatherPieces,
+  sectionHeading,
+  textBefore,
+  type Detector,
+  type PhoneMatchLike,
+} from './linker';
 import { isSkippedElement } from './skip';
 import type { numberFromTelHref } from './tel-href';
 // A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
@@ -42,12 +51,6 @@ export interface CollectOptions {
 
 /** Characters of context on each side of a number. */
 const CONTEXT_CHARS = 40;
-// The next four follow lib/page/linker.ts (linkSplitNumbers), so split numbers are joined as the linker joins them.
-const MAX_PIECES = 9;
-const OPEN_END_RE = /[0-9+(\-\u2010-\u2015/)][\s\u00A0]*$/;
-const OPEN_START_RE = /^[\s\u00A0]*[0-9(\-\u2010-\u2015/)+]/;
-const BLANK_RE = /^[\s\u00A0]*$/;
-const DIGIT_AT_EDGE_RE = /^[\s\u00A0]*\d|\d[\s\u00A0]*$/;
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Whether the walk leaves `el` and everything inside it out. Links are read (the linker skips them). */
@@ -167,21 +170,7 @@ function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) 
 
   /** The text nodes around `t` one number may run across (as the linker's `linkSplitNumbers` gathers them). */
   function pieces(t: Text): Text[] {
-    const list = [t];
-    if (!DIGIT_AT_EDGE_RE.test(t.data)) return list;
-    const seam = (x: string, y: string): boolean =>
-      (BLANK_RE.test(x) || OPEN_END_RE.test(x)) && (BLANK_RE.test(y) || OPEN_START_RE.test(y));
-    for (let p = adjacentText(t, false); p && list.length < MAX_PIECES; p = adjacentText(p, false)) {
-      if (read.has(p) || !seam(p.data, list[0]!.data)) break;
-      list.unshift(p);
-    }
-    for (let q = adjacentText(t, true); q && list.length < MAX_PIECES; q = adjacentText(q, true)) {
-      if (read.has(q) || !seam(list[list.length - 1]!.data, q.data)) break;
-      list.push(q);
-    }
-    while (list.length > 1 && BLANK_RE.test(list[0]!.data)) list.shift();
-    while (list.length > 1 && BLANK_RE.test(list[list.length - 1]!.data)) list.pop();
-    return list;
+    return digitAtEdge(t.data) ? gatherPieces(t, (x) => !read.has(x)) : [t];
   }
 
   function readText(t: Text): void {

@@ -34,6 +34,7 @@ import {
   type MetadataJson,
 } from 'libphonenumber-js/core';
 import detectionMetadata from './metadata.detect.json';
+import { countDigits, isDigitCode } from './digits';
 import {
   classifyLabel,
   countryHint,
@@ -99,13 +100,6 @@ const MAX_TOKENS = 8;
 // A toll-free code, a separator and a capital: the start of a vanity number ("800-FLOWERS"); or three digits,
 // a separator and four capitals ("333.PAUL").
 const VANITY_HINT_RE = /8(?:00|33|44|55|66|77|88)\)?[ \u00A0.-][A-Z]|\d{3}[ \u00A0.-][A-Z]{4}(?![A-Za-z])/;
-
-/** ASCII, full-width (Japanese pages), Arabic-Indic and Eastern Arabic-Indic digits. */
-function isDigitCode(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)
-  );
-}
 
 /**
  * Cheap pre-check for every text node: false means "certainly no phone number here" (fewer than 7 digits,
@@ -323,16 +317,6 @@ function findVanity(text: string, pos: number, countries: readonly string[], jud
 }
 
 type Judge = (digits: string, plus: boolean, country: string | null) => { e164: string; valid: boolean } | null;
-
-/** Counts ASCII and full-width digits in text[from, to). */
-function countDigits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (isDigitCode(c)) n++;
-  }
-  return n;
-}
 
 /** The text before `pos`, reaching into `options.before` when `pos` is near the start of the text. */
 function textBefore(text: string, pos: number, before: string | undefined, length: number): string {
