@@ -4,7 +4,7 @@
  *
  * Run by `npm run test:e2e:firefox` (node's own test runner, one file at a time: the policy file is global).
  */
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
@@ -16,6 +16,10 @@ import { YEASTAR_SIM_PASSWORD, YEASTAR_SIM_USERNAME } from '../sim/yeastar-s';
 import { NETSAPIENS_SIM_KEY } from '../sim/netsapiens';
 import { KAZOO_SIM } from '../sim/kazoo';
 import { CUSTOM_SIM_EXTENSION } from '../sim/custom';
+
+/** Each test's timeout (node's --test-timeout would apply to the whole file as well). */
+const TEST_TIMEOUT_MS = 30_000;
+const test = (name: string, fn: () => void | Promise<void>) => nodeTest(name, { timeout: TEST_TIMEOUT_MS }, fn);
 
 /** A minimal HTML page (same shape as the Chromium suite's). */
 function html(body: string, lang = 'en-US'): string {

@@ -106,16 +106,21 @@ export async function launchFirefox(policy: unknown): Promise<Firefox> {
     rmSync(POLICY_FILE, { force: true });
   }
   const version = await browser.version();
+  /**
+   * A new tab, in a window of its own: after the extension's first notification, ESR 140's BiDi opens new tabs in
+   * the most recent window, the notification's, which holds no tabs ("getTabBrowser(...) is undefined").
+   */
+  const newPage = () => browser.newPage({ type: 'window' });
   return {
     browser,
     version,
     async open(url) {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.goto(url);
       return page;
     },
     async openExtensionPage(path, ready) {
-      const page = await browser.newPage();
+      const page = await newPage();
       // See the file comment: the navigation happens, but its end is never reported.
       page.goto(`moz-extension://${UUID}/${path}`, { timeout: 0 }).catch(() => undefined);
       await waitFor(async () => {
