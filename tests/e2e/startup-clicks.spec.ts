@@ -28,8 +28,9 @@ async function watchNavigations(context: BrowserContext, page: Page): Promise<st
 
 /**
  * A new profile: the browser just started, the extension just installed. Opens the page and clicks its tel:
- * link as soon as it is there, and returns how long after the launch that was, and whether the content script
- * had its settings yet (a number in the page's text is linked only once they arrive).
+ * link as soon as it is there, and returns how long after the browser was up that was (about half a second on
+ * an idle machine), and whether the content script had its settings yet (a number in the page's text is linked
+ * only once they arrive).
  */
 async function clickAtStartUp(
   pagesUrl: string,
@@ -43,8 +44,8 @@ async function clickAtStartUp(
   afterLaunchMs: number;
   linkedAtClick: number;
 }> {
-  const launched = Date.now();
   const { context, close } = await launchWithExtension();
+  const launched = Date.now();
   const extension = await extensionOf(context);
   await recordDials(extension);
   if (settings) await extension.setSettings(settings);
@@ -66,6 +67,7 @@ test('a tel: link clicked before the settings arrive in a new profile is held, t
   const run = await clickAtStartUp(url);
   try {
     testInfo.annotations.push({ type: 'clicked after launch', description: `${run.afterLaunchMs} ms` });
+    console.log(`clicked ${run.afterLaunchMs} ms after the browser was up`);
     // The click came before the settings: nothing on the page was linked yet.
     expect(run.linkedAtClick).toBe(0);
     expect(await prevented(run.page)).toEqual([true]);
@@ -87,6 +89,7 @@ test('with telLinks off, a tel: link clicked before the settings arrive goes to 
   const run = await clickAtStartUp(url, settingsWith({ telLinks: false }));
   try {
     testInfo.annotations.push({ type: 'clicked after launch', description: `${run.afterLaunchMs} ms` });
+    console.log(`clicked ${run.afterLaunchMs} ms after the browser was up`);
     expect(run.linkedAtClick).toBe(0);
     expect(await prevented(run.page)).toEqual([true]);
     // Once the settings arrive (the number in the text is linked), the link is followed as the page meant it.
