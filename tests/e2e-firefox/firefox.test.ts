@@ -47,7 +47,8 @@ const dialing = { defaultCountry: 'US', autoAnswer: true, confirm: false, number
 
 /** Runs `body` with one Firefox whose managed policy is `policy()` (built once the simulator is up). */
 function withPolicy(name: string, policy: () => unknown, body: (firefox: () => Firefox) => void): void {
-  describe(name, { timeout: 120_000 }, () => {
+  // No timeout for the whole describe: its start, each test and its close carry their own.
+  describe(name, () => {
     let firefox: Firefox | undefined;
     // A launch is 3-5 s on an idle machine, and up to 20 s on a very busy one.
     before(
@@ -56,7 +57,7 @@ function withPolicy(name: string, policy: () => unknown, body: (firefox: () => F
       },
       { timeout: 90_000 },
     );
-    after(() => firefox?.close());
+    after(() => firefox?.close(), { timeout: 30_000 });
     body(() => firefox!);
   });
 }
