@@ -118,6 +118,8 @@ export function startContent(ctx: ContentScriptContext): void {
     if (linker && (!wanted || nextCountry !== country)) stopLinking();
     country = nextCountry;
     if (!linker) dialCountry = nextCountry;
+    // A tel-scheme click held while the settings were on their way dials (with the country) or goes on now.
+    onClick.settingsArrived();
     if (!wanted || linker || digitWatch) return;
     whenDigits(() => {
       loadLinking()
@@ -143,6 +145,14 @@ export function startContent(ctx: ContentScriptContext): void {
     });
   }
 
+  /** A held tel-scheme click that is not ours to dial: the navigation the click would have made. */
+  function followLink(link: Element): void {
+    const { href, target } = link as HTMLAnchorElement;
+    const view = link.ownerDocument.defaultView ?? window;
+    if (target && target !== '_self') view.open(href, target);
+    else view.location.assign(href);
+  }
+
   function dial(request: DialRequest): void {
     const message: DialMessage = { type: 'dial', number: request.number, source: request.source, country: dialCountry };
     browser.runtime.sendMessage(message).catch(onMessagingError);
@@ -150,8 +160,11 @@ export function startContent(ctx: ContentScriptContext): void {
 
   const onClick = createClickHandler({
     ourLinks,
-    telLinks: () => !!config && config.telLinks && !config.blocked,
+    // Unknown until the settings arrive: a tel-scheme click before then is held, not left to the OS handler.
+    telLinks: () => (config ? config.telLinks && !config.blocked : undefined),
     dial,
+    follow: followLink,
+    setTimer: (task, ms) => void ctx.setTimeout(task, ms),
   });
   // Capture phase on the window: ahead of the page's own listeners, which could otherwise swallow the click.
   // `composedPath()` sees into open shadow roots, so one listener covers them. Enter on a focused link fires a

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { createClickHandler, type ClickLike, type DialRequest } from './clicks';
 
-function setup(telLinks = true) {
+/** `telLinks` null: the page's settings have not arrived yet. */
+function setup(telLinks: boolean | null = true) {
   const { document } = parseHTML(
     '<html><body><a id="ours" href="tel:+14155550132" data-pbx-dial="+14155550132"><span id="inner">415</span></a>' +
       '<a id="forged" href="https://evil.example/" data-pbx-dial="+19005550000">+1 415 555 0199</a>' +
@@ -13,11 +14,16 @@ function setup(telLinks = true) {
   const ourLinks = new WeakMap<Element, string>();
   ourLinks.set(document.getElementById('ours')!, '+14155550132');
   const dials: DialRequest[] = [];
+  const followed: string[] = [];
+  const timers: { task: () => void; ms: number }[] = [];
   let time = 1000;
+  const settings: { telLinks: boolean | undefined } = { telLinks: telLinks ?? undefined };
   const handler = createClickHandler({
     ourLinks,
-    telLinks: () => telLinks,
+    telLinks: () => settings.telLinks,
     dial: (r) => dials.push(r),
+    follow: (link) => followed.push(link.id),
+    setTimer: (task, ms) => timers.push({ task, ms }),
     now: () => time,
   });
   const click = (id: string, init: Partial<ClickLike> = {}) => {
@@ -38,7 +44,12 @@ function setup(telLinks = true) {
     handler(event);
     return event.preventDefault;
   };
-  return { click, dials, advance: (ms: number) => (time += ms) };
+  /** The page's settings arrive with this `telLinks`. */
+  const arrive = (value: boolean) => {
+    settings.telLinks = value;
+    handler.settingsArrived();
+  };
+  return { click, dials, followed, timers, arrive, advance: (ms: number) => (time += ms) };
 }
 
 describe('createClickHandler', () => {
@@ -102,5 +113,66 @@ describe('createClickHandler', () => {
     advance(1);
     click('ours');
     expect(dials).toHaveLength(3);
+  });
+
+  describe('before the page settings arrive (start-up)', () => {
+    it('holds a trusted click on a tel link, then dials it once the settings say telLinks is on', () => {
+      const { click, dials, followed, arrive } = setup(null);
+      expect(click('tel')).toHaveBeenCalledTimes(1);
+      expect(dials).toEqual([]);
+      arrive(true);
+      expect(dials).toEqual([{ number: '+44-20-7946-0000', source: 'tel-link' }]);
+      expect(followed).toEqual([]);
+      // Released once: settings arriving again (a change later) dial nothing more.
+      arrive(true);
+      expect(dials).toHaveLength(1);
+    });
+
+    it('hands the held link to the browser when telLinks is off, and dials nothing', () => {
+      const { click, dials, followed, arrive } = setup(null);
+      expect(click('forged-tel')).toHaveBeenCalledTimes(1);
+      arrive(false);
+      expect(dials).toEqual([]);
+      expect(followed).toEqual(['forged-tel']);
+    });
+
+    it('holds a double click as one call, and keeps the repeat rule afterwards', () => {
+      const { click, dials, arrive, advance } = setup(null);
+      click('tel');
+      advance(100);
+      expect(click('tel')).toHaveBeenCalledTimes(1);
+      arrive(true);
+      expect(dials).toHaveLength(1);
+      click('tel');
+      expect(dials).toHaveLength(1);
+    });
+
+    it('hands the click to the browser after holdMs if the settings never come', () => {
+      const { click, dials, followed, timers } = setup(null);
+      click('tel');
+      expect(timers.map((t) => t.ms)).toEqual([4000]);
+      timers[0]!.task();
+      expect(followed).toEqual(['tel']);
+      expect(dials).toEqual([]);
+    });
+
+    it('holds nothing else: untrusted, modified, web and non-numeric sip clicks keep their default', () => {
+      const { click, timers, followed, dials, arrive } = setup(null);
+      expect(click('tel', { isTrusted: false })).not.toHaveBeenCalled();
+      expect(click('tel', { ctrlKey: true })).not.toHaveBeenCalled();
+      expect(click('web')).not.toHaveBeenCalled();
+      expect(click('sip')).not.toHaveBeenCalled();
+      expect(click('forged')).not.toHaveBeenCalled();
+      expect(timers).toEqual([]);
+      arrive(true);
+      expect(followed).toEqual([]);
+      expect(dials).toEqual([]);
+    });
+
+    it('dials our own links as before (they exist only once the settings did arrive)', () => {
+      const { click, dials } = setup(null);
+      click('ours');
+      expect(dials).toEqual([{ number: '+14155550132', source: 'link' }]);
+    });
   });
 });

@@ -2,6 +2,10 @@
  * Which clicks dial (../shared/design.md, "The page contract"): a trusted, plain primary click on a link the
  * content script made, or on a real `tel:`/`callto:`/`sip:` link when `pages.telLinks` is on. Everything else
  * keeps the browser's behaviour. Kept free of `browser.*` so it is unit-tested with plain objects.
+ *
+ * At start-up (a new profile, a fresh install) the page's settings can take seconds to arrive, and a click on a
+ * tel-scheme link then would fall through to the operating system's `tel:` handler: such a click is held
+ * (default prevented) until they arrive, then dialled or handed back to the browser (issue 11).
  */
 import { numberFromTelHref } from './tel-href';
 
@@ -26,9 +30,21 @@ export interface ClickLike {
 export interface ClickHandlerOptions {
   /** The dial value of each link this content script made. Only these count as our links. */
   ourLinks: WeakMap<Element, string>;
-  /** Whether clicks on existing tel-scheme links dial (`pages.telLinks`, and the site not blocked). */
-  telLinks(): boolean;
+  /**
+   * Whether clicks on existing tel-scheme links dial (`pages.telLinks`, and the site not blocked); `undefined`
+   * while the page's settings have not arrived yet.
+   */
+  telLinks(): boolean | undefined;
   dial(request: DialRequest): void;
+  /** Opens a held link as the page meant it (its href, in its target), when the settings say not to dial it. */
+  follow(link: Element): void;
+  /** Runs `task` once after `ms`; injectable for tests. */
+  setTimer?: (task: () => void, ms: number) => void;
+  /**
+   * How long a click may wait for the settings before it goes to the browser after all (a background that never
+   * answers must not swallow it): 4 s, inside the 5 s for which Chrome still counts the click as the user's.
+   */
+  holdMs?: number;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
   /** A repeat of the same number within this many ms is swallowed (design.md, "Failures"): 3 s. */
@@ -50,17 +66,45 @@ function linkOnPath(path: EventTarget[]): Element | null {
   return null;
 }
 
+/** The capture-phase click listener, and the hook that releases a click held at start-up. */
+export interface ClickHandler {
+  (event: ClickLike): void;
+  /** The page's settings have arrived: a held click dials if `telLinks()` says so, else goes to the browser. */
+  settingsArrived(): void;
+}
+
 /**
  * Builds the capture-phase click listener. It dials at most once per number per `repeatMs` and cancels the
  * default action of every click it claims (a repeat included, so a double click does not fall through to the
- * OS `tel:` handler).
+ * OS `tel:` handler). A click on a tel-scheme link before the settings is held: see {@link ClickHandler}.
  */
-export function createClickHandler(options: ClickHandlerOptions): (event: ClickLike) => void {
+export function createClickHandler(options: ClickHandlerOptions): ClickHandler {
   const now = options.now ?? (() => performance.now());
   const repeatMs = options.repeatMs ?? 3000;
+  const setTimer = options.setTimer ?? ((task, ms) => void setTimeout(task, ms));
   const lastDial = new Map<string, number>();
+  /** The last tel-scheme click that came before the settings (a second one replaces it: one call at most). */
+  let held: { link: Element; number: string } | null = null;
 
-  return (event) => {
+  function claim(request: DialRequest): void {
+    const t = now();
+    const previous = lastDial.get(request.number);
+    if (previous !== undefined && t - previous < repeatMs) return;
+    lastDial.set(request.number, t);
+    // Forget old entries so a page open all day does not grow the map.
+    for (const [number, at] of lastDial) if (t - at >= repeatMs) lastDial.delete(number);
+    options.dial(request);
+  }
+
+  function release(): void {
+    if (!held) return;
+    const { link, number } = held;
+    held = null;
+    if (options.telLinks()) claim({ number, source: 'tel-link' });
+    else options.follow(link);
+  }
+
+  const handler = ((event) => {
     // Synthetic clicks (el.click(), dispatchEvent) are untrusted: a page must not be able to place calls.
     if (!event.isTrusted) return;
     // Ctrl/Cmd/Shift/Alt clicks and non-primary buttons mean "open / copy / save": the browser's job.
@@ -73,21 +117,26 @@ export function createClickHandler(options: ClickHandlerOptions): (event: ClickL
     if (ours !== undefined) {
       // The value we recorded when we made the link, never the attribute: the page can rewrite attributes.
       request = { number: ours, source: 'link' };
-    } else if (options.telLinks()) {
+    } else {
+      const telLinks = options.telLinks();
       // Any other link, including a page-made one carrying a forged `data-pbx-dial`, counts only through its
       // real tel-scheme href: the same number the browser's own tel: handler would have dialled.
-      const number = numberFromTelHref(link.getAttribute('href') ?? '');
+      const number = telLinks !== false ? numberFromTelHref(link.getAttribute('href') ?? '') : null;
+      if (number && telLinks === undefined) {
+        // No settings yet: hold the click rather than let the OS handler have it (see settingsArrived).
+        event.preventDefault();
+        const first = !held;
+        held = { link, number };
+        if (first) setTimer(release, options.holdMs ?? 4000);
+        return;
+      }
       if (number) request = { number, source: 'tel-link' };
     }
     if (!request) return;
 
     event.preventDefault();
-    const t = now();
-    const previous = lastDial.get(request.number);
-    if (previous !== undefined && t - previous < repeatMs) return;
-    lastDial.set(request.number, t);
-    // Forget old entries so a page open all day does not grow the map.
-    for (const [number, at] of lastDial) if (t - at >= repeatMs) lastDial.delete(number);
-    options.dial(request);
-  };
+    claim(request);
+  }) as ClickHandler;
+  handler.settingsArrived = release;
+  return handler;
 }

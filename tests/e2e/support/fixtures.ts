@@ -78,6 +78,34 @@ export interface Extension {
   openPage(path: string): Promise<{ page: Page; errors: string[] }>;
 }
 
+/** The extension loaded in `context`, with the helpers tests use to drive and read it. */
+export async function extensionOf(context: BrowserContext): Promise<Extension> {
+  const worker = await waitForServiceWorker(context);
+  const id = new URL(worker.url()).host;
+  const extension: Extension = {
+    id,
+    worker,
+    url: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
+    setSettings: (document) =>
+      worker.evaluate((doc) => chrome.storage.local.set({ settings: doc }), document as Record<string, unknown>),
+    storage: <T>(key: string) =>
+      worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>,
+    setStorage: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
+    evaluate: (fn, arg) => worker.evaluate(fn as never, arg),
+    async openPage(path) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(extension.url(path));
+      return { page, errors };
+    },
+  };
+  return extension;
+}
+
 type WorkerFixtures = {
   pages: PageServer;
   simServer: Simulator;
@@ -131,30 +159,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(errors);
   },
   extension: async ({ context }, use) => {
-    const worker = await waitForServiceWorker(context);
-    const id = new URL(worker.url()).host;
-    const extension: Extension = {
-      id,
-      worker,
-      url: (path) => `chrome-extension://${id}/${path.replace(/^\//, '')}`,
-      setSettings: (document) =>
-        worker.evaluate((doc) => chrome.storage.local.set({ settings: doc }), document as Record<string, unknown>),
-      storage: <T>(key: string) =>
-        worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>,
-      setStorage: (items) => worker.evaluate((i) => chrome.storage.local.set(i), items),
-      evaluate: (fn, arg) => worker.evaluate(fn as never, arg),
-      async openPage(path) {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        await page.goto(extension.url(path));
-        return { page, errors };
-      },
-    };
-    await use(extension);
+    await use(await extensionOf(context));
   },
 });
 
