@@ -31,6 +31,19 @@ describe('parseMessage', () => {
     expect(ok({ type: 'dial', number: '0412 345 678', source: 'tel-link' }, 'content')).toBe(true);
   });
 
+  it('accepts a known doubt on a tel-link dial only', () => {
+    expect(ok({ type: 'dial', number: '+12685550100', source: 'tel-link', doubt: 'hidden' }, 'content')).toBe(true);
+    expect(ok({ type: 'dial', number: '+12685550100', source: 'tel-link', doubt: 'text-differs' }, 'content')).toBe(
+      true,
+    );
+    expect(reason({ type: 'dial', number: '+12685550100', source: 'link', doubt: 'hidden' }, 'content')).toMatch(
+      /doubt/,
+    );
+    expect(reason({ type: 'dial', number: '+12685550100', source: 'tel-link', doubt: 'fine' }, 'content')).toMatch(
+      /doubt/,
+    );
+  });
+
   it('does not let a content script claim a popup, menu or omnibox source', () => {
     expect(reason({ type: 'dial', number: '+14155550132', source: 'popup' }, 'content')).toMatch(/source not allowed/);
     expect(reason({ type: 'dial', number: '+14155550132', source: 'menu' }, 'content')).toMatch(/source not allowed/);

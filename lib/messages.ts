@@ -9,6 +9,14 @@
 export const DIAL_SOURCES = ['link', 'tel-link', 'popup', 'history', 'menu', 'shortcut', 'omnibox'] as const;
 export type DialSource = (typeof DIAL_SOURCES)[number];
 
+/**
+ * Why the content script doubts that a click on a page's own tel:/callto:/sip: link was meant for that number
+ * (issue 15): the link is invisible (zero size, transparent, off-screen), is not what the pointer is on, or its
+ * visible text does not show the number. The background then asks before dialling.
+ */
+export const LINK_DOUBTS = ['hidden', 'not-under-pointer', 'text-differs'] as const;
+export type LinkDoubt = (typeof LINK_DOUBTS)[number];
+
 /** Sent by the content script (sources `link`, `tel-link`) and the popup (`popup`, `history`). */
 export interface DialMessage {
   type: 'dial';
@@ -17,6 +25,8 @@ export interface DialMessage {
   source: DialSource;
   /** The page's inferred country for national-format numbers (ISO alpha-2), when the sender knows it. */
   country?: string;
+  /** Source `tel-link` only: why the click looks unintended. */
+  doubt?: LinkDoubt;
 }
 
 /** Content script asks what to do on its page. Answered with {@link PageConfig}. */
@@ -158,13 +168,19 @@ export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessa
   const bad = (why: string): ParsedMessage => ({ ok: false, reason: `${type}: ${why}` });
   switch (type) {
     case 'dial': {
-      if (!onlyKeys(raw, ['type', 'number', 'source', 'country'])) return bad('unexpected keys');
+      if (!onlyKeys(raw, ['type', 'number', 'source', 'country', 'doubt'])) return bad('unexpected keys');
       if (!shortString(raw.number, MAX_NUMBER_LENGTH)) return bad('number must be a string of 1 to 64 characters');
       const sources = role === 'content' ? CONTENT_SOURCES : PAGE_SOURCES;
       if (typeof raw.source !== 'string' || !sources.includes(raw.source as DialSource))
         return bad('source not allowed');
       if (raw.country !== undefined && !(typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country))) {
         return bad('country must be two capital letters');
+      }
+      if (
+        raw.doubt !== undefined &&
+        (raw.source !== 'tel-link' || !(LINK_DOUBTS as readonly unknown[]).includes(raw.doubt))
+      ) {
+        return bad('doubt must name a known reason, on a tel-link dial');
       }
       return { ok: true, message: raw as unknown as DialMessage };
     }

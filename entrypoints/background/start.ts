@@ -123,12 +123,16 @@ export function startBackground(): void {
       async dial(message, sender) {
         // Page dials record the page's origin only; the popup's own dials have none.
         const fromPage = message.source === 'link' || message.source === 'tel-link';
-        return service.dial({
+        const answer = await service.dial({
           number: message.number,
           source: message.source,
           country: message.country,
           origin: fromPage ? originOf(sender.url) : undefined,
+          ...(message.doubt ? { doubt: message.doubt } : {}),
         });
+        // A content script runs in a page's process: it gets the outcome only, never the PBX's words or ids
+        // (they can name the API user or the extension).
+        return fromPage ? { status: answer.status } : answer;
       },
       async getPopupState(message) {
         const { settings, locked } = await loadSettings(stores());

@@ -323,3 +323,70 @@ describe('dial service: call log', () => {
     expect(h.logged).toHaveLength(0);
   });
 });
+
+describe('dial service: a page’s own tel: links (issue 15)', () => {
+  it.each([
+    ['hidden', 'hidden-link'],
+    ['not-under-pointer', 'not-under-pointer'],
+    ['text-differs', 'text-differs'],
+  ] as const)(
+    'asks before a tel: link the content script doubts (%s), and Cancel places no call',
+    async (doubt, reason) => {
+      const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
+      h.answerConfirm(false);
+      const answer = await h.service.dial({ number: '+14155550132', source: 'tel-link', doubt });
+      expect(h.prompts).toEqual([expect.objectContaining({ reason })]);
+      expect(answer.status).toBe('cancelled');
+      expect(h.provider.dials).toHaveLength(0);
+    },
+  );
+
+  it('asks before a tel: link abroad: +1 268 is Antigua, not the US', async () => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
+    h.answerConfirm(true);
+    const answer = await h.service.dial({ number: '+1 268 464 1234', source: 'tel-link' });
+    expect(h.prompts).toEqual([expect.objectContaining({ reason: 'abroad', country: 'AG' })]);
+    expect(answer.status).toBe('queued');
+  });
+
+  it.each([
+    ['+881 6 3123 4567', 'satellite'],
+    ['+44 70 1234 5678', 'personal'],
+    ['+44 300 123 4567', 'UAN'],
+    ['+41 840 123 456', 'shared-cost', 'CH'],
+  ])('asks before a tel: link to an unusual number type: %s (%s)', async (number, _type, home = 'GB') => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: home } }));
+    h.answerConfirm(false);
+    await h.service.dial({ number, source: 'tel-link' });
+    expect(h.prompts).toEqual([expect.objectContaining({ reason: 'unusual-type' })]);
+    expect(h.provider.dials).toHaveLength(0);
+  });
+
+  it('does not ask for an ordinary, visible, home-country tel: link, nor for the same number from the popup', async () => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
+    await h.service.dial({ number: '+14155550132', source: 'tel-link' });
+    await h.service.dial({ number: '+1 268 464 1234', source: 'popup' });
+    expect(h.prompts).toHaveLength(0);
+    expect(h.provider.dials).toHaveLength(2);
+  });
+});
+
+describe('dial service: emergency numbers', () => {
+  it.each([
+    ['911', 'US', 'tel-link'],
+    ['112', 'DE', 'link'],
+    ['999', 'GB', 'popup'],
+    ['000', 'AU', 'menu'],
+    ['111', 'NZ', 'omnibox'],
+  ] as const)('never dials %s (%s, from %s) and says why, not "invalid"', async (number, country, source) => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: country } }));
+    const answer = await h.service.dial({ number, source });
+    expect(answer.status).toBe('failed');
+    expect(answer.message).toMatch(new RegExp(`^${number} is an emergency number`));
+    expect(h.notices).toEqual([
+      { title: 'Emergency number not dialled', message: answer.message, opensSettings: false },
+    ]);
+    expect(h.prompts).toHaveLength(0);
+    expect(h.provider.dials).toHaveLength(0);
+  });
+});

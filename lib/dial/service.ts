@@ -7,7 +7,7 @@
  * history, status, badge) is passed in, so it is unit-tested under Node with fakes. The background wires the
  * real browser APIs in entrypoints/background/start.ts.
  */
-import type { DialResponse, DialSource, HistoryEntry } from '../messages';
+import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from '../messages';
 import {
   ProviderError,
   type ProviderAdapter,
@@ -16,7 +16,8 @@ import {
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
 import type { HistoryStore } from './history';
-import { canonicalNumber, parseDialNumber, type DialNumber } from './number';
+import { emergencyMessage, emergencyNumber } from './emergency';
+import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
 import type { StatusStore } from './status';
 
 /** How long a repeat of the same number is ignored (design.md: "a second click … within a few seconds"). */
@@ -51,11 +52,20 @@ export interface ConfirmPrompt {
   display: string;
   /** Exactly what the PBX will receive, e.g. "19005550100". */
   dialledAs: string;
-  /** `premium-rate`: always asked; `setting`: `dialing.confirm` is on. */
-  reason: 'premium-rate' | 'setting';
+  /**
+   * `premium-rate`: always asked; `setting`: `dialing.confirm` is on. For a page's own tel:/callto:/sip: link
+   * (issue 15): `hidden-link` (invisible, zero size, off-screen), `not-under-pointer`, `text-differs` (its
+   * text does not show the number), `unusual-type` (shared-cost, personal, satellite…), `abroad`.
+   */
+  reason: ConfirmReason;
+  /** The number's country (ISO alpha-2), for `abroad`. */
+  country?: string;
   /** An extension the PBX cannot dial: the person must ask for it. */
   askForExtension?: string;
 }
+
+export type ConfirmReason =
+  'premium-rate' | 'hidden-link' | 'not-under-pointer' | 'text-differs' | 'unusual-type' | 'abroad' | 'setting';
 
 /** One notification. `opensSettings`: clicking it opens the options page. */
 export interface Notice {
@@ -99,6 +109,8 @@ export interface DialServiceRequest {
   country?: string;
   /** The page's origin (never its path), for link, tel-link, menu and shortcut dials. */
   origin?: string;
+  /** Why the content script doubts the click on a page's own tel: link was meant for it (tel-link only). */
+  doubt?: LinkDoubt;
 }
 
 export interface DialService {
@@ -183,6 +195,20 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
   async function dial(request: DialServiceRequest): Promise<DialResponse> {
     const settings = await deps.loadSettings();
+    // Before anything else, whatever the source: an emergency call never goes through the PBX.
+    const emergency = emergencyNumber(
+      request.number,
+      [request.country, settings.dialing.defaultCountry],
+      settings.dialing.outboundPrefix,
+    );
+    if (emergency) {
+      const message = emergencyMessage(emergency);
+      await safely(
+        () => deps.notify({ title: 'Emergency number not dialled', message, opensSettings: false }),
+        'show a notification',
+      );
+      return { status: 'failed', message };
+    }
     const parsed = parseDialNumber(request.number, [request.country, settings.dialing.defaultCountry]);
     if (!parsed.ok) {
       await safely(
@@ -215,7 +241,29 @@ export function createDialService(deps: DialServiceDeps): DialService {
       return { status: 'failed', message };
     }
     const definition = deps.providers[provider.type];
-    return placeCall(settings, provider, definition, number, base);
+    return placeCall(settings, provider, definition, number, base, request.doubt);
+  }
+
+  /** Why this call needs a yes first, or undefined when it may go straight to the PBX. */
+  function confirmReason(
+    settings: Settings,
+    number: DialNumber,
+    source: DialSource,
+    doubt: LinkDoubt | undefined,
+  ): { reason: ConfirmReason; country?: string } | undefined {
+    if (number.premiumRate) return { reason: 'premium-rate' };
+    if (source === 'tel-link') {
+      // A page's own tel: link is the page's word, not the person's: its href may name another number than its
+      // text, and an invisible one can lie over the whole page (issue 15). Ask when anything looks off.
+      if (doubt === 'hidden') return { reason: 'hidden-link' };
+      if (doubt === 'not-under-pointer') return { reason: 'not-under-pointer' };
+      if (doubt === 'text-differs') return { reason: 'text-differs' };
+      const info = numberInfo(number.e164);
+      if (info.unusual) return { reason: 'unusual-type', country: info.country };
+      if (info.country !== settings.dialing.defaultCountry) return { reason: 'abroad', country: info.country };
+    }
+    if (settings.dialing.confirm) return { reason: 'setting' };
+    return undefined;
   }
 
   async function placeCall(
@@ -224,6 +272,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     definition: ProviderEntry,
     number: DialNumber,
     base: Pick<HistoryEntry, 'number' | 'display' | 'source' | 'origin'>,
+    doubt?: LinkDoubt,
   ): Promise<DialResponse> {
     let dialledAs: string;
     try {
@@ -239,13 +288,14 @@ export function createDialService(deps: DialServiceDeps): DialService {
     const sendExtension = number.extension && definition.capabilities.extensionDialing ? number.extension : undefined;
     const askForExtension = number.extension && !sendExtension ? number.extension : undefined;
 
-    if (number.premiumRate || settings.dialing.confirm) {
+    const ask = confirmReason(settings, number, base.source, doubt);
+    if (ask) {
       const yes = await deps
         .confirm({
           display: number.display,
           dialledAs,
-          reason: number.premiumRate ? 'premium-rate' : 'setting',
-          askForExtension,
+          ...ask,
+          ...(askForExtension ? { askForExtension } : {}),
         })
         .catch((error: unknown) => {
           log(`PBX Click-to-Dial: the confirmation failed (${(error as Error).message}); not dialling`);

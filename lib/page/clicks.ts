@@ -3,12 +3,15 @@
  * content script made, or on a real `tel:`/`callto:`/`sip:` link when `pages.telLinks` is on. Everything else
  * keeps the browser's behaviour. Kept free of `browser.*` so it is unit-tested with plain objects.
  */
+import type { LinkDoubt } from '../messages';
 import { numberFromTelHref } from './tel-href';
 
 /** A dial the content script asks the background for. */
 export interface DialRequest {
   number: string;
   source: 'link' | 'tel-link';
+  /** A page's own link only: why the click looks unintended (the background asks first). */
+  doubt?: LinkDoubt;
 }
 
 /** The parts of a MouseEvent the decision reads. */
@@ -21,6 +24,10 @@ export interface ClickLike {
   altKey: boolean;
   composedPath(): EventTarget[];
   preventDefault(): void;
+  clientX?: number;
+  clientY?: number;
+  /** The click count; 0 for a keyboard activation. */
+  detail?: number;
 }
 
 export interface ClickHandlerOptions {
@@ -29,6 +36,11 @@ export interface ClickHandlerOptions {
   /** Whether clicks on existing tel-scheme links dial (`pages.telLinks`, and the site not blocked). */
   telLinks(): boolean;
   dial(request: DialRequest): void;
+  /**
+   * Judges a click on a page's own tel-scheme link (lib/page/link-doubt.ts): hidden, not under the pointer, or
+   * its text not showing the number. Not consulted for our own links, which show their number by making.
+   */
+  doubt?(link: Element, number: string, event: ClickLike): LinkDoubt | undefined;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
   /** A repeat of the same number within this many ms is swallowed (design.md, "Failures"): 3 s. */
@@ -77,7 +89,10 @@ export function createClickHandler(options: ClickHandlerOptions): (event: ClickL
       // Any other link, including a page-made one carrying a forged `data-pbx-dial`, counts only through its
       // real tel-scheme href: the same number the browser's own tel: handler would have dialled.
       const number = numberFromTelHref(link.getAttribute('href') ?? '');
-      if (number) request = { number, source: 'tel-link' };
+      if (number) {
+        const doubt = options.doubt?.(link, number, event);
+        request = doubt ? { number, source: 'tel-link', doubt } : { number, source: 'tel-link' };
+      }
     }
     if (!request) return;
 
