@@ -94,7 +94,7 @@ export function emergencyNumber(
   const idd = !text.trim().startsWith('+') && digits.startsWith('00') && digits.length > 4;
   if (text.trim().startsWith('+') || idd) {
     if (idd) digits = digits.slice(2);
-    for (const [country, list] of Object.entries(NATIONAL_EMERGENCY)) {
+    for (const country of Object.keys(NATIONAL_EMERGENCY)) {
       if (!isSupportedCountry(country)) continue;
       const code = getCountryCallingCode(country as CountryCode);
       if (!digits.startsWith(code)) continue;
