@@ -271,6 +271,13 @@ export function App() {
           setStatus({ kind: 'ok', text: note });
           void refreshPermissions(settings);
         }}
+        onNeedsSecrets={(settings, note) => {
+          // Not saved: what is stored keeps working until the person types the credentials and saves.
+          setForm(settingsToForm(settings));
+          setTouched(new Set());
+          setShowAll(true);
+          setStatus({ kind: 'error', text: note });
+        }}
       />
     </main>
   );
