@@ -57,6 +57,12 @@ export function pageConfigFor(settings: Settings, host: string): PageConfig {
 
 const randomId = () => crypto.randomUUID();
 
+/** Origin patterns among `origins` the browser does not let the extension reach (optional host permissions). */
+async function missingHostAccess(origins: string[]): Promise<string[]> {
+  const allowed = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  return origins.filter((_, i) => !allowed[i]);
+}
+
 function providerContext(): ProviderContext {
   // Bound: a bare `fetch` reference called as a method of another object throws "Illegal invocation".
   return { fetch: globalThis.fetch.bind(globalThis), now: Date.now, timeoutMs: DIAL_TIMEOUT_MS, randomId };
@@ -105,6 +111,7 @@ export function startBackground(): void {
     status,
     refreshBadge,
     format: formatForPbx,
+    missingHostAccess,
   });
   const deps: BackgroundDeps = { service, loadSettings: settingsNow, notify: showNotice };
 
@@ -147,6 +154,7 @@ export function startBackground(): void {
           defaultCountry: stores().defaultCountry,
           status,
           refreshBadge,
+          missingHostAccess,
         });
       },
       async kazooClickToCalls(message) {

@@ -390,3 +390,63 @@ describe('dial service: emergency numbers', () => {
     expect(h.provider.dials).toHaveLength(0);
   });
 });
+
+describe('dial service: host access (issue 15)', () => {
+  it('without access to the PBX host places nothing, says "Allow access" and opens the settings', async () => {
+    const h = harness(settingsWith({ provider: { type: 'maxotel', apiKey: API_KEY, extension: '101' } }));
+    const asked: string[][] = [];
+    h.deps.missingHostAccess = async (origins) => {
+      asked.push(origins);
+      return origins;
+    };
+    const answer = await h.service.dial({ number: '+14155550132', source: 'link' });
+    expect(asked).toEqual([['https://myapi.maxo.com.au/*']]);
+    expect(answer.status).toBe('failed');
+    expect(answer.message).toContain('has not allowed PBX Click-to-Dial to reach https://myapi.maxo.com.au');
+    expect(h.provider.dials).toHaveLength(0);
+    expect(h.notices).toEqual([{ title: 'Allow access to your PBX', message: answer.message, opensSettings: true }]);
+    expect(history(h)[0]).toMatchObject({ result: 'failed', errorKind: 'host-permission' });
+    expect(h.area.data[STATUS_KEY]).toMatchObject({ lastError: { message: answer.message } });
+  });
+
+  it('checks before asking for confirmation, and a later click after access is granted dials', async () => {
+    const h = harness(settingsWith({ dialing: { confirm: true } }));
+    let allowed = false;
+    h.deps.missingHostAccess = async (origins) => (allowed ? [] : origins);
+    await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(h.prompts).toHaveLength(0);
+    allowed = true;
+    const answer = await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(answer.status).toBe('queued');
+    expect(h.provider.dials).toHaveLength(1);
+  });
+
+  it('a failing permission check counts as no access', async () => {
+    const h = harness();
+    h.deps.missingHostAccess = async () => {
+      throw new Error('permissions API gone');
+    };
+    const answer = await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(answer.status).toBe('failed');
+    expect(h.provider.dials).toHaveLength(0);
+  });
+
+  it('without access to the call-log host the call goes through, is not logged, and the warning says why', async () => {
+    const h = harness(
+      settingsWith({
+        callLog: {
+          type: 'helpdeskeddy',
+          baseUrl: 'https://acme.helpdeskeddy.com',
+          channelKey: 'c',
+          email: 'a@example.com',
+          apiKey: 'k-123456',
+        },
+      }),
+    );
+    h.deps.missingHostAccess = async (origins) => origins.filter((o) => o.includes('helpdeskeddy'));
+    const answer = await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(answer.status).toBe('queued');
+    expect(h.logged).toHaveLength(0);
+    expect(answer.warning).toMatch(/not logged in HelpDeskEddy: the browser has not allowed access to https:\/\/acme/);
+  });
+});

@@ -15,6 +15,7 @@ import {
   type ProviderContext,
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
+import { originPattern, requiredOrigins } from '../ui/permissions';
 import type { HistoryStore } from './history';
 import { emergencyMessage, emergencyNumber } from './emergency';
 import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
@@ -94,6 +95,13 @@ export interface DialServiceDeps {
     e164: string,
     options: Pick<DialingSettings, 'numberFormat' | 'outboundPrefix' | 'defaultCountry'>,
   ) => string;
+  /**
+   * The origin patterns among `origins` the browser does not let the extension reach (`permissions.contains`).
+   * Checked before every PBX and call-log request: without access a simple request (a form POST, a key-less
+   * GET) still reaches the PBX and places the call while the browser hides the answer, so the person is told
+   * it failed and tries again (issue 15). Absent: access is not checked (unit tests of other parts).
+   */
+  missingHostAccess?: (origins: string[]) => Promise<string[]>;
   /** Defaults to {@link DIAL_TIMEOUT_MS}. */
   timeoutMs?: number;
   /** Defaults to {@link DEDUPE_MS}. */
@@ -241,7 +249,42 @@ export function createDialService(deps: DialServiceDeps): DialService {
       return { status: 'failed', message };
     }
     const definition = deps.providers[provider.type];
+    const missing = await missingAccess(requiredOrigins({ ...settings, callLog: null }));
+    if (missing.length) {
+      recent.delete(key);
+      const hosts = missing.map((m) => m.replace(/\/\*$/, '')).join(', ');
+      const message =
+        `The browser has not allowed PBX Click-to-Dial to reach ${hosts}, so no call to ${number.display} was ` +
+        'placed. Click here, then "Allow access".';
+      await record({
+        ...base,
+        time: now,
+        result: 'failed',
+        errorKind: 'host-permission',
+        message,
+        provider: provider.type,
+      });
+      await safely(() => deps.status.failed({ time: now, message }), 'remember the failure');
+      await safely(
+        () => deps.notify({ title: 'Allow access to your PBX', message, opensSettings: true }),
+        'show a notification',
+      );
+      await safely(deps.refreshBadge, 'update the badge');
+      return { status: 'failed', message };
+    }
     return placeCall(settings, provider, definition, number, base, request.doubt);
+  }
+
+  /** The origins among `origins` the extension may not reach; none when access is not checked. */
+  async function missingAccess(origins: string[]): Promise<string[]> {
+    if (!deps.missingHostAccess || !origins.length) return [];
+    try {
+      return await deps.missingHostAccess(origins);
+    } catch (error) {
+      // Not knowing is not "allowed": a request could still place a call whose answer the browser hides.
+      log(`PBX Click-to-Dial: could not check host access (${(error as Error).message})`);
+      return origins;
+    }
   }
 
   /** Why this call needs a yes first, or undefined when it may go straight to the PBX. */
@@ -374,6 +417,14 @@ export function createDialService(deps: DialServiceDeps): DialService {
     if (!config) return undefined;
     const entry = deps.callLogs[config.type];
     if (!entry) return `The call log "${config.type}" is not supported, so this call was not logged.`;
+    const pattern = originPattern(config.baseUrl);
+    const missing = await missingAccess(pattern ? [pattern] : []);
+    if (missing.length) {
+      return (
+        `The call was not logged in ${entry.label}: the browser has not allowed access to ` +
+        `${missing.map((m) => m.replace(/\/\*$/, '')).join(', ')}. Click here, then "Allow access".`
+      );
+    }
     try {
       const logger = entry.create(config, context());
       await withDeadline(logger.logCall({ number: dialledAs, callId, extension }), timeoutMs);
