@@ -3,7 +3,7 @@ import {
   POLICY_CACHE_KEY,
   loadSettings,
   regionOfLocale,
-  saveSettings,
+  saveUserSettings,
   type SettingsStores,
 } from '@/lib/settings/store';
 import { isHostBlocked } from '@/lib/settings/sites';
@@ -125,7 +125,8 @@ export function startBackground(): void {
         const host = message.host.toLowerCase();
         const others = settings.pages.blockedSites.filter((p) => p !== host);
         const blockedSites = message.blocked ? [...others, host] : others;
-        return saveSettings(stores(), { ...settings, pages: { ...settings.pages, blockedSites } });
+        // Only the user's own layer is written, and never over a stored document with problems (issue 15).
+        return saveUserSettings(stores(), { ...settings, pages: { ...settings.pages, blockedSites } });
       },
       async dial(message, sender) {
         // Page dials record the page's origin only; the popup's own dials have none.
