@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, senderRole, type SenderRole } from './messages';
+import { contentAnswer, parseMessage, senderRole, type SenderRole } from './messages';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -88,5 +88,18 @@ describe('parseMessage', () => {
     expect(reason('dial', 'content')).toMatch(/not a message object/);
     expect(reason(null, 'content')).toMatch(/not a message object/);
     expect(reason({ type: 'dial', number: '1', source: 'link' }, null)).toMatch(/not this extension/);
+  });
+});
+
+describe('contentAnswer', () => {
+  it('gives a content script the outcome only, never the PBX’s words, ids or warnings (issue 15)', () => {
+    expect(
+      contentAnswer({
+        status: 'queued',
+        message: 'Calling +1 415 555 0132: your phone, extension 101, will ring first',
+        callId: 'yeastar-api-user-1',
+        warning: 'not logged',
+      }),
+    ).toEqual({ status: 'queued' });
   });
 });

@@ -247,6 +247,14 @@ export interface DialResponse {
   warning?: string;
 }
 
+/**
+ * What a content script gets back for its dial: the outcome only. It runs in a web page's process, and the
+ * message, call id and warning can carry the PBX's own words, the API user's name or the extension (issue 15).
+ */
+export function contentAnswer(answer: DialResponse): Pick<DialResponse, 'status'> {
+  return { status: answer.status };
+}
+
 /** Answer to `getPopupState`. */
 export interface PopupState {
   configured: boolean;

@@ -8,7 +8,7 @@ import {
 } from '@/lib/settings/store';
 import { isHostBlocked } from '@/lib/settings/sites';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
-import type { PageConfig } from '@/lib/messages';
+import { contentAnswer, type PageConfig } from '@/lib/messages';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import { createClickToCall, listClickToCalls } from '@/lib/providers/kazoo';
@@ -27,6 +27,7 @@ import { createMenus, registerMenus } from './menus';
 import { registerCommands } from './commands';
 import { registerOmnibox } from './omnibox';
 import type { BackgroundDeps } from './deps';
+import { restrictStorage, type AccessLevelArea } from './storage-access';
 
 function stores(): SettingsStores {
   return {
@@ -87,6 +88,8 @@ async function broadcastPageConfig(settings: Settings): Promise<void> {
 
 /** Wires the background: dial service, message router, menus, commands, omnibox, badge, settings broadcast. */
 export function startBackground(): void {
+  // Before anything is stored or read: credentials stay out of reach of page processes (issue 15).
+  void restrictStorage(browser.storage.local as unknown as AccessLevelArea, (m) => console.info(m));
   const settingsNow = async () => (await loadSettings(stores())).settings;
   const history = createHistoryStore(browser.storage.local);
   const status = createStatusStore(browser.storage.local);
@@ -138,9 +141,7 @@ export function startBackground(): void {
           origin: fromPage ? originOf(sender.url) : undefined,
           ...(message.doubt ? { doubt: message.doubt } : {}),
         });
-        // A content script runs in a page's process: it gets the outcome only, never the PBX's words or ids
-        // (they can name the API user or the extension).
-        return fromPage ? { status: answer.status } : answer;
+        return fromPage ? contentAnswer(answer) : answer;
       },
       async getPopupState(message) {
         const { settings, locked } = await loadSettings(stores());
