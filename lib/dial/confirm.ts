@@ -14,6 +14,18 @@ export interface ConfirmRequestMessage {
   prompt: ConfirmPrompt;
 }
 
+/** Confirmation page → background, every {@link CONFIRM_PING_MS}: the window is still open (keeps the worker up). */
+export interface ConfirmAliveMessage {
+  type: 'confirmAlive';
+}
+export const CONFIRM_PING_MS = 20_000;
+
+/**
+ * The Call button is armed only this long after the prompt shows: a click or Enter meant for the page (a double
+ * click, a held key) must not land on it (issue 15). Key repeats never count.
+ */
+export const CONFIRM_ARM_MS = 500;
+
 /** Confirmation page → background: the person's answer. */
 export interface ConfirmAnswerMessage {
   type: 'confirmAnswer';

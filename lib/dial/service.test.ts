@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../providers/types';
 import type { HistoryEntry } from '../messages';
 import { HISTORY_KEY } from './history';
@@ -448,5 +448,30 @@ describe('dial service: host access (issue 15)', () => {
     expect(answer.status).toBe('queued');
     expect(h.logged).toHaveLength(0);
     expect(answer.warning).toMatch(/not logged in HelpDeskEddy: the browser has not allowed access to https:\/\/acme/);
+  });
+});
+
+describe('dial service: while a confirmation is open (issue 15)', () => {
+  it('holds the number however long the window stays open: a second click opens no second window', async () => {
+    const h = harness(settingsWith({ dialing: { confirm: true } }));
+    let answer: (yes: boolean) => void = () => undefined;
+    h.deps.confirm = (prompt) => {
+      h.prompts.push(prompt);
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const first = h.service.dial({ number: '+14155550132', source: 'link' });
+    await vi.waitFor(() => expect(h.prompts).toHaveLength(1));
+    h.clock.now += 10_000;
+    const second = await h.service.dial({ number: '+14155550132', source: 'link' });
+    expect(second).toMatchObject({ status: 'ignored', message: 'Already asking whether to call +1 415 555 0132.' });
+    expect(h.prompts).toHaveLength(1);
+    answer(true);
+    expect((await first).status).toBe('queued');
+    // Right after the answer a click is still a repeat; later it dials again.
+    expect((await h.service.dial({ number: '+14155550132', source: 'link' })).status).toBe('ignored');
+    h.clock.now += 3_000;
+    h.deps.confirm = async () => true;
+    expect((await h.service.dial({ number: '+14155550132', source: 'link' })).status).toBe('queued');
+    expect(h.provider.dials).toHaveLength(2);
   });
 });

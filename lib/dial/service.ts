@@ -165,6 +165,8 @@ export function createDialService(deps: DialServiceDeps): DialService {
   const log = deps.log ?? ((m: string) => console.warn(m));
   /** Canonical number → when its request arrived. */
   const recent = new Map<string, number>();
+  /** Numbers whose confirmation is open: held in `recent` until answered, however long that takes (issue 15). */
+  const asking = new Set<string>();
 
   /**
    * The adapter for the current provider settings, kept while they stay the same, so a logged-in session
@@ -230,7 +232,11 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
     // Deduplicate before anything slow (confirmation, network): a double click must not place two calls.
     const now = deps.now();
-    for (const [k, t] of recent) if (now - t >= dedupeMs) recent.delete(k);
+    for (const [k, t] of recent) if (now - t >= dedupeMs && !asking.has(k)) recent.delete(k);
+    if (asking.has(key)) {
+      // A second click while the first one's confirmation window is open: one window, one answer, one call.
+      return { status: 'ignored', message: `Already asking whether to call ${number.display}.` };
+    }
     if (recent.has(key)) {
       return {
         status: 'ignored',
@@ -333,6 +339,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
     const ask = confirmReason(settings, number, base.source, doubt);
     if (ask) {
+      asking.add(base.number);
       const yes = await deps
         .confirm({
           display: number.display,
@@ -343,7 +350,10 @@ export function createDialService(deps: DialServiceDeps): DialService {
         .catch((error: unknown) => {
           log(`PBX Click-to-Dial: the confirmation failed (${(error as Error).message}); not dialling`);
           return false;
-        });
+        })
+        .finally(() => asking.delete(base.number));
+      // The dedupe window starts again from the answer: a click just after "Call" is still a repeat.
+      recent.set(base.number, deps.now());
       if (!yes) {
         // A cancelled request frees the number at once: the person may change their mind and click again.
         recent.delete(base.number);
