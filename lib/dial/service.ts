@@ -179,11 +179,14 @@ export function createDialService(deps: DialServiceDeps): DialService {
     return cachedAdapter.adapter;
   }
 
+  /** Deadlines of the dials under way; the adapters' requests honour the earliest (lib/providers/http.ts). */
+  const deadlines: number[] = [];
   const context = (): ProviderContext => ({
     fetch: deps.fetch,
     now: deps.now,
     timeoutMs,
     randomId: deps.randomId,
+    deadline: () => (deadlines.length ? Math.min(...deadlines) : undefined),
   });
 
   async function record(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
@@ -367,11 +370,23 @@ export function createDialService(deps: DialServiceDeps): DialService {
     let callId: string | undefined;
     try {
       const adapter = adapterFor(provider, definition);
+      // The adapter's own requests stop at the same deadline, and its dial step is skipped when a slow login
+      // left too little time: otherwise the call could be placed after the person was told it timed out.
+      const deadline = started + timeoutMs;
+      deadlines.push(deadline);
+      const dialling = adapter.dial({
+        number: dialledAs,
+        extension: sendExtension,
+        autoAnswer: settings.dialing.autoAnswer,
+      });
+      // Kept until the adapter is done, not only until the service gives up on it: that is when it matters.
+      const done = () => {
+        const at = deadlines.indexOf(deadline);
+        if (at !== -1) deadlines.splice(at, 1);
+      };
+      dialling.then(done, done);
       // Exactly one attempt: a retry after a timeout or an ambiguous failure could place a second call.
-      const outcome = await withDeadline(
-        adapter.dial({ number: dialledAs, extension: sendExtension, autoAnswer: settings.dialing.autoAnswer }),
-        timeoutMs,
-      );
+      const outcome = await withDeadline(dialling, timeoutMs);
       callId = outcome.callId;
     } catch (error) {
       const { kind, text } =
