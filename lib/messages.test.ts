@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentAnswer, parseMessage, senderRole, type SenderRole } from './messages';
+import { contentAnswer, parseMessage, senderPage, senderRole, type SenderRole } from './messages';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -16,6 +16,26 @@ describe('senderRole', () => {
     expect(senderRole({ id: ID, url: `chrome-extension://${ID}evil/popup.html` }, ID, ORIGIN)).toBeNull();
     expect(senderRole({ id: ID, url: 'https://crm.example/' }, ID, ORIGIN)).toBeNull();
     expect(senderRole({}, ID, ORIGIN)).toBeNull();
+  });
+});
+
+describe('about:blank and srcdoc frames (issue 15)', () => {
+  it('are content scripts of the page whose origin they inherit', () => {
+    const blank = { id: ID, url: 'about:blank', origin: 'https://mail.example', tab: { id: 3 }, frameId: 7 };
+    expect(senderRole(blank, ID, ORIGIN)).toBe('content');
+    expect(senderRole({ ...blank, url: 'about:srcdoc' }, ID, ORIGIN)).toBe('content');
+    expect(senderPage({ ...blank, url: 'about:srcdoc' })).toBe('https://mail.example');
+    expect(senderPage({ id: ID, url: 'https://crm.example/x', origin: 'https://crm.example' })).toBe(
+      'https://crm.example/x',
+    );
+  });
+  it('are refused without a web origin, or outside a tab', () => {
+    const blank = { id: ID, url: 'about:blank', tab: { id: 3 } };
+    expect(senderRole(blank, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ ...blank, origin: 'null' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ ...blank, origin: 'chrome://settings' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ id: ID, url: 'about:blank', origin: 'https://mail.example' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ ...blank, url: 'about:config', origin: 'https://mail.example' }, ID, ORIGIN)).toBeNull();
   });
 });
 

@@ -128,6 +128,11 @@ export interface SenderLike {
   frameId?: number;
 }
 
+/** The page a content script speaks for: its URL, or for an about:blank/srcdoc frame the origin it inherits. */
+export function senderPage(sender: SenderLike): string | undefined {
+  return /^about:/.test(sender.url ?? '') ? sender.origin : sender.url;
+}
+
 /**
  * Classifies a sender: a content script of this extension (it has a tab and a web page URL), or one of
  * this extension's own pages. Returns null for anything else (another extension, a web page).
@@ -138,6 +143,11 @@ export function senderRole(sender: SenderLike, extensionId: string, extensionOri
   const origin = extensionOrigin.replace(/\/$/, '');
   if (url.startsWith(`${origin}/`)) return 'extension-page';
   if (sender.tab && /^(https?|file):/.test(url)) return 'content';
+  // about:blank and about:srcdoc frames (webmail message bodies) run our content script too; their URL names no
+  // page, but the browser gives the origin they inherit from the page that made them (issue 15).
+  if (sender.tab && /^about:(blank|srcdoc)(?:[?#]|$)/.test(url) && /^(https?|file):\/\//.test(sender.origin ?? '')) {
+    return 'content';
+  }
   return null;
 }
 

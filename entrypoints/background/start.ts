@@ -8,7 +8,7 @@ import {
 } from '@/lib/settings/store';
 import { isHostBlocked } from '@/lib/settings/sites';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
-import { contentAnswer, type PageConfig } from '@/lib/messages';
+import { contentAnswer, senderPage, type PageConfig } from '@/lib/messages';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import { createClickToCall, listClickToCalls } from '@/lib/providers/kazoo';
@@ -121,7 +121,7 @@ export function startBackground(): void {
   const router = createRouter(
     {
       async getPageConfig(_message, sender): Promise<PageConfig> {
-        return pageConfigFor(await settingsNow(), hostOf(sender.url));
+        return pageConfigFor(await settingsNow(), hostOf(senderPage(sender)));
       },
       async setSiteBlocked(message) {
         const { settings } = await loadSettings(stores());
@@ -138,7 +138,7 @@ export function startBackground(): void {
           number: message.number,
           source: message.source,
           country: message.country,
-          origin: fromPage ? originOf(sender.url) : undefined,
+          origin: fromPage ? originOf(senderPage(sender)) : undefined,
           ...(message.doubt ? { doubt: message.doubt } : {}),
         });
         return fromPage ? contentAnswer(answer) : answer;
