@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_NUMBERS, parseMessage, parsePageNumbersAnswer, senderRole, type SenderRole } from './messages';
+import {
+  MAX_PAGE_NUMBERS,
+  contentAnswer,
+  parseMessage,
+  parsePageNumbersAnswer,
+  senderPage,
+  senderRole,
+  type SenderRole,
+} from './messages';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -19,6 +27,26 @@ describe('senderRole', () => {
   });
 });
 
+describe('about:blank and srcdoc frames (issue 15)', () => {
+  it('are content scripts of the page whose origin they inherit', () => {
+    const blank = { id: ID, url: 'about:blank', origin: 'https://mail.example', tab: { id: 3 }, frameId: 7 };
+    expect(senderRole(blank, ID, ORIGIN)).toBe('content');
+    expect(senderRole({ ...blank, url: 'about:srcdoc' }, ID, ORIGIN)).toBe('content');
+    expect(senderPage({ ...blank, url: 'about:srcdoc' })).toBe('https://mail.example');
+    expect(senderPage({ id: ID, url: 'https://crm.example/x', origin: 'https://crm.example' })).toBe(
+      'https://crm.example/x',
+    );
+  });
+  it('are refused without a web origin, or outside a tab', () => {
+    const blank = { id: ID, url: 'about:blank', tab: { id: 3 } };
+    expect(senderRole(blank, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ ...blank, origin: 'null' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ ...blank, origin: 'chrome://settings' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ id: ID, url: 'about:blank', origin: 'https://mail.example' }, ID, ORIGIN)).toBeNull();
+    expect(senderRole({ ...blank, url: 'about:config', origin: 'https://mail.example' }, ID, ORIGIN)).toBeNull();
+  });
+});
+
 describe('parseMessage', () => {
   const ok = (raw: unknown, role: SenderRole) => parseMessage(raw, role).ok;
   const reason = (raw: unknown, role: SenderRole | null) => {
@@ -29,6 +57,19 @@ describe('parseMessage', () => {
   it('accepts a page dial from a content script', () => {
     expect(ok({ type: 'dial', number: '+14155550132;ext=204', source: 'link', country: 'US' }, 'content')).toBe(true);
     expect(ok({ type: 'dial', number: '0412 345 678', source: 'tel-link' }, 'content')).toBe(true);
+  });
+
+  it('accepts a known doubt on a tel-link dial only', () => {
+    expect(ok({ type: 'dial', number: '+12685550100', source: 'tel-link', doubt: 'hidden' }, 'content')).toBe(true);
+    expect(ok({ type: 'dial', number: '+12685550100', source: 'tel-link', doubt: 'text-differs' }, 'content')).toBe(
+      true,
+    );
+    expect(reason({ type: 'dial', number: '+12685550100', source: 'link', doubt: 'hidden' }, 'content')).toMatch(
+      /doubt/,
+    );
+    expect(reason({ type: 'dial', number: '+12685550100', source: 'tel-link', doubt: 'fine' }, 'content')).toMatch(
+      /doubt/,
+    );
   });
 
   it('does not let a content script claim a popup, menu or omnibox source', () => {
@@ -112,5 +153,18 @@ describe('parsePageNumbersAnswer', () => {
     for (const raw of [undefined, null, 'text', [], { status: 'ok' }, { status: 'other', numbers: [] }]) {
       expect(parsePageNumbersAnswer(raw)).toBeNull();
     }
+  });
+});
+
+describe('contentAnswer', () => {
+  it('gives a content script the outcome only, never the PBX’s words, ids or warnings (issue 15)', () => {
+    expect(
+      contentAnswer({
+        status: 'queued',
+        message: 'Calling +1 415 555 0132: your phone, extension 101, will ring first',
+        callId: 'yeastar-api-user-1',
+        warning: 'not logged',
+      }),
+    ).toEqual({ status: 'queued' });
   });
 });

@@ -9,6 +9,14 @@
 export const DIAL_SOURCES = ['link', 'tel-link', 'popup', 'history', 'menu', 'shortcut', 'omnibox'] as const;
 export type DialSource = (typeof DIAL_SOURCES)[number];
 
+/**
+ * Why the content script doubts that a click on a page's own tel:/callto:/sip: link was meant for that number
+ * (issue 15): the link is invisible (zero size, transparent, off-screen), is not what the pointer is on, or its
+ * visible text does not show the number. The background then asks before dialling.
+ */
+export const LINK_DOUBTS = ['hidden', 'not-under-pointer', 'text-differs'] as const;
+export type LinkDoubt = (typeof LINK_DOUBTS)[number];
+
 /** Sent by the content script (sources `link`, `tel-link`) and the popup (`popup`, `history`). */
 export interface DialMessage {
   type: 'dial';
@@ -17,6 +25,8 @@ export interface DialMessage {
   source: DialSource;
   /** The page's inferred country for national-format numbers (ISO alpha-2), when the sender knows it. */
   country?: string;
+  /** Source `tel-link` only: why the click looks unintended. */
+  doubt?: LinkDoubt;
 }
 
 /** Content script asks what to do on its page. Answered with {@link PageConfig}. */
@@ -135,6 +145,11 @@ export interface SenderLike {
   frameId?: number;
 }
 
+/** The page a content script speaks for: its URL, or for an about:blank/srcdoc frame the origin it inherits. */
+export function senderPage(sender: SenderLike): string | undefined {
+  return /^about:/.test(sender.url ?? '') ? sender.origin : sender.url;
+}
+
 /**
  * Classifies a sender: a content script of this extension (it has a tab and a web page URL), or one of
  * this extension's own pages. Returns null for anything else (another extension, a web page).
@@ -145,6 +160,11 @@ export function senderRole(sender: SenderLike, extensionId: string, extensionOri
   const origin = extensionOrigin.replace(/\/$/, '');
   if (url.startsWith(`${origin}/`)) return 'extension-page';
   if (sender.tab && /^(https?|file):/.test(url)) return 'content';
+  // about:blank and about:srcdoc frames (webmail message bodies) run our content script too; their URL names no
+  // page, but the browser gives the origin they inherit from the page that made them (issue 15).
+  if (sender.tab && /^about:(blank|srcdoc)(?:[?#]|$)/.test(url) && /^(https?|file):\/\//.test(sender.origin ?? '')) {
+    return 'content';
+  }
   return null;
 }
 
@@ -175,13 +195,19 @@ export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessa
   const bad = (why: string): ParsedMessage => ({ ok: false, reason: `${type}: ${why}` });
   switch (type) {
     case 'dial': {
-      if (!onlyKeys(raw, ['type', 'number', 'source', 'country'])) return bad('unexpected keys');
+      if (!onlyKeys(raw, ['type', 'number', 'source', 'country', 'doubt'])) return bad('unexpected keys');
       if (!shortString(raw.number, MAX_NUMBER_LENGTH)) return bad('number must be a string of 1 to 64 characters');
       const sources = role === 'content' ? CONTENT_SOURCES : PAGE_SOURCES;
       if (typeof raw.source !== 'string' || !sources.includes(raw.source as DialSource))
         return bad('source not allowed');
       if (raw.country !== undefined && !(typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country))) {
         return bad('country must be two capital letters');
+      }
+      if (
+        raw.doubt !== undefined &&
+        (raw.source !== 'tel-link' || !(LINK_DOUBTS as readonly unknown[]).includes(raw.doubt))
+      ) {
+        return bad('doubt must name a known reason, on a tel-link dial');
       }
       return { ok: true, message: raw as unknown as DialMessage };
     }
@@ -246,6 +272,14 @@ export interface DialResponse {
   callId?: string;
   /** A secondary problem that did not stop the call, e.g. the call log (helpdesk) refused it. */
   warning?: string;
+}
+
+/**
+ * What a content script gets back for its dial: the outcome only. It runs in a web page's process, and the
+ * message, call id and warning can carry the PBX's own words, the API user's name or the extension (issue 15).
+ */
+export function contentAnswer(answer: DialResponse): Pick<DialResponse, 'status'> {
+  return { status: answer.status };
 }
 
 /** Answer to `getPopupState`. */

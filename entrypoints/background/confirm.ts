@@ -4,6 +4,13 @@ import { CONFIRM_PORT_PREFIX, type ConfirmAnswerMessage, type ConfirmRequestMess
 
 /** Unanswered prompts are cancelled after this long, so a forgotten window never dials later. */
 export const CONFIRM_TIMEOUT_MS = 120_000;
+/**
+ * While a prompt is open the worker calls an extension API this often: Chrome stops an idle MV3 worker after
+ * 30 s, and each extension API call resets that timer (Chrome 110+,
+ * https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle). Without it the
+ * worker stopped under an open window, the window closed with it, and neither a call nor a notice followed.
+ */
+export const KEEP_ALIVE_MS = 20_000;
 
 interface Pending {
   prompt: ConfirmPrompt;
@@ -18,9 +25,25 @@ interface Pending {
  * prompt travels over a runtime port, not the URL, so the window shows exactly what the background will dial.
  * Closing the window, or no answer within {@link CONFIRM_TIMEOUT_MS}, is a "no".
  */
-export function createConfirmer(options: { randomId: () => string; timeoutMs?: number }) {
+export function createConfirmer(options: {
+  randomId: () => string;
+  timeoutMs?: number;
+  /** Any cheap extension API call; defaults to `runtime.getPlatformInfo`. */
+  keepAlive?: () => Promise<unknown>;
+  keepAliveMs?: number;
+}) {
   const pending = new Map<string, Pending>();
   const pageUrl = browser.runtime.getURL('/confirm.html');
+  const keepAlive = options.keepAlive ?? (() => browser.runtime.getPlatformInfo());
+  let alive: ReturnType<typeof setInterval> | undefined;
+  function watchLife(): void {
+    if (pending.size && alive === undefined) {
+      alive = setInterval(() => void keepAlive().catch(() => undefined), options.keepAliveMs ?? KEEP_ALIVE_MS);
+    } else if (!pending.size && alive !== undefined) {
+      clearInterval(alive);
+      alive = undefined;
+    }
+  }
 
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
     if (!port.name.startsWith(CONFIRM_PORT_PREFIX)) return;
@@ -33,6 +56,7 @@ export function createConfirmer(options: { randomId: () => string; timeoutMs?: n
     }
     port.onMessage.addListener((message: unknown) => {
       const answer = message as Partial<ConfirmAnswerMessage> | null;
+      // Other messages (the page's periodic "still here") only keep the worker awake: port traffic counts too.
       if (answer?.type === 'confirmAnswer') entry.finish(answer.call === true);
     });
     port.onDisconnect.addListener(() => entry.finish(false));
@@ -55,12 +79,14 @@ export function createConfirmer(options: { randomId: () => string; timeoutMs?: n
       finish: (yes) => {
         if (!pending.has(id)) return;
         pending.delete(id);
+        watchLife();
         clearTimeout(timer);
         resolveAnswer(yes);
         if (entry.windowId !== undefined) void browser.windows.remove(entry.windowId).catch(() => undefined);
       },
     };
     pending.set(id, entry);
+    watchLife();
     try {
       const created = await browser.windows.create({
         type: 'popup',

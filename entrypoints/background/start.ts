@@ -3,12 +3,12 @@ import {
   POLICY_CACHE_KEY,
   loadSettings,
   regionOfLocale,
-  saveSettings,
+  saveUserSettings,
   type SettingsStores,
 } from '@/lib/settings/store';
 import { isHostBlocked } from '@/lib/settings/sites';
 import { SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
-import type { PageConfig } from '@/lib/messages';
+import { contentAnswer, senderPage, type PageConfig } from '@/lib/messages';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import { createClickToCall, listClickToCalls } from '@/lib/providers/kazoo';
@@ -27,6 +27,7 @@ import { createMenus, registerMenus } from './menus';
 import { registerCommands } from './commands';
 import { registerOmnibox } from './omnibox';
 import type { BackgroundDeps } from './deps';
+import { restrictStorage, type AccessLevelArea } from './storage-access';
 
 function stores(): SettingsStores {
   return {
@@ -61,6 +62,12 @@ const KEEP_ALIVE_ALARM = 'pbx-keep-alive';
 /** The browser knows it has no network: a failed request then means "offline", not a certificate problem. */
 const online = () => navigator.onLine !== false;
 
+/** Origin patterns among `origins` the browser does not let the extension reach (optional host permissions). */
+async function missingHostAccess(origins: string[]): Promise<string[]> {
+  const allowed = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  return origins.filter((_, i) => !allowed[i]);
+}
+
 function providerContext(): ProviderContext {
   // Bound: a bare `fetch` reference called as a method of another object throws "Illegal invocation".
   return {
@@ -93,6 +100,8 @@ async function broadcastPageConfig(settings: Settings): Promise<void> {
 
 /** Wires the background: dial service, message router, menus, commands, omnibox, badge, settings broadcast. */
 export function startBackground(): void {
+  // Before anything is stored or read: credentials stay out of reach of page processes (issue 15).
+  void restrictStorage(browser.storage.local as unknown as AccessLevelArea, (m) => console.info(m));
   const settingsNow = async () => (await loadSettings(stores())).settings;
   const history = createHistoryStore(browser.storage.local);
   const status = createStatusStore(browser.storage.local);
@@ -119,30 +128,34 @@ export function startBackground(): void {
     format: formatForPbx,
     session: browser.storage.session,
     online,
+    missingHostAccess,
   });
   const deps: BackgroundDeps = { service, loadSettings: settingsNow, notify: showNotice };
 
   const router = createRouter(
     {
       async getPageConfig(_message, sender): Promise<PageConfig> {
-        return pageConfigFor(await settingsNow(), hostOf(sender.url));
+        return pageConfigFor(await settingsNow(), hostOf(senderPage(sender)));
       },
       async setSiteBlocked(message) {
         const { settings } = await loadSettings(stores());
         const host = message.host.toLowerCase();
         const others = settings.pages.blockedSites.filter((p) => p !== host);
         const blockedSites = message.blocked ? [...others, host] : others;
-        return saveSettings(stores(), { ...settings, pages: { ...settings.pages, blockedSites } });
+        // Only the user's own layer is written, and never over a stored document with problems (issue 15).
+        return saveUserSettings(stores(), { ...settings, pages: { ...settings.pages, blockedSites } });
       },
       async dial(message, sender) {
         // Page dials record the page's origin only; the popup's own dials have none.
         const fromPage = message.source === 'link' || message.source === 'tel-link';
-        return service.dial({
+        const answer = await service.dial({
           number: message.number,
           source: message.source,
           country: message.country,
-          origin: fromPage ? originOf(sender.url) : undefined,
+          origin: fromPage ? originOf(senderPage(sender)) : undefined,
+          ...(message.doubt ? { doubt: message.doubt } : {}),
         });
+        return fromPage ? contentAnswer(answer) : answer;
       },
       async getPopupState(message) {
         const { settings, locked } = await loadSettings(stores());
@@ -157,6 +170,7 @@ export function startBackground(): void {
           defaultCountry: stores().defaultCountry,
           status,
           refreshBadge,
+          missingHostAccess,
         });
       },
       async kazooClickToCalls(message) {

@@ -6,8 +6,11 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './confirm.css';
 import {
+  CONFIRM_ARM_MS,
+  CONFIRM_PING_MS,
   CONFIRM_PORT_PREFIX,
   confirmTexts,
+  type ConfirmAliveMessage,
   type ConfirmAnswerMessage,
   type ConfirmRequestMessage,
 } from '@/lib/dial/confirm';
@@ -19,7 +22,9 @@ const byId = (name: string) => document.getElementById(name)!;
 const callButton = byId('confirm-call') as HTMLButtonElement;
 const cancelButton = byId('confirm-cancel') as HTMLButtonElement;
 
+let answered = false;
 function answer(call: boolean): void {
+  answered = true;
   port.postMessage({ type: 'confirmAnswer', call } satisfies ConfirmAnswerMessage);
   callButton.disabled = true;
   cancelButton.disabled = true;
@@ -39,15 +44,32 @@ port.onMessage.addListener((raw: unknown) => {
   const extension = byId('confirm-extension');
   extension.hidden = !texts.extension;
   extension.textContent = texts.extension ?? '';
-  callButton.disabled = false;
   callButton.textContent = texts.callLabel;
-  // A premium-rate call must be a deliberate choice: Enter on the opened window cancels it.
-  (texts.warning ? cancelButton : callButton).focus();
+  // Armed a moment later, so a click or key meant for the page does not land on it.
+  setTimeout(() => {
+    if (answered) return;
+    callButton.disabled = false;
+    if (!texts.warning) callButton.focus();
+  }, CONFIRM_ARM_MS);
+  // A premium-rate or doubtful call must be a deliberate choice: Enter on the opened window cancels it.
+  if (texts.warning) cancelButton.focus();
 });
 port.onDisconnect.addListener(() => window.close());
+// Port traffic keeps the background's worker running while the person reads (see background/confirm.ts).
+setInterval(() => port.postMessage({ type: 'confirmAlive' } satisfies ConfirmAliveMessage), CONFIRM_PING_MS);
 
 callButton.addEventListener('click', () => answer(true));
 cancelButton.addEventListener('click', () => answer(false));
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') answer(false);
-});
+document.addEventListener(
+  'keydown',
+  (event) => {
+    // A held Enter or Space (its repeats) must not press Call: only a fresh key press counts.
+    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (event.key === 'Escape') answer(false);
+  },
+  { capture: true },
+);

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentMessage, DialMessage, PageConfig, PageNumbersAnswer } from '@/lib/messages';
 import { inferPageCountry, readingFrom, type PageReading } from '@/lib/phone/page-country';
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
+import { linkDoubt } from '@/lib/page/link-doubt';
 import type { Linker } from '@/lib/page/linker';
 import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
 import { LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
@@ -155,6 +156,7 @@ export function startContent(ctx: ContentScriptContext): void {
 
   function dial(request: DialRequest): void {
     const message: DialMessage = { type: 'dial', number: request.number, source: request.source, country: dialCountry };
+    if (request.doubt) message.doubt = request.doubt;
     browser.runtime.sendMessage(message).catch(onMessagingError);
   }
 
@@ -165,6 +167,7 @@ export function startContent(ctx: ContentScriptContext): void {
     dial,
     follow: followLink,
     setTimer: (task, ms) => void ctx.setTimeout(task, ms),
+    doubt: (link, number, event) => linkDoubt(link, number, event, window),
   });
   // Capture phase on the window: ahead of the page's own listeners, which could otherwise swallow the click.
   // `composedPath()` sees into open shadow roots, so one listener covers them. Enter on a focused link fires a

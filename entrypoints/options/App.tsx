@@ -146,7 +146,9 @@ export function App() {
       const outcome = await api.save(check.document);
       if (!outcome.ok) {
         setShowAll(true);
-        setStatus({ kind: 'error', text: t('save_invalid', String(outcome.problems.length)) });
+        // A refusal of the whole document (stored settings with problems) says why in its own words.
+        const whole = outcome.problems.find((p) => !p.path);
+        setStatus({ kind: 'error', text: whole?.message ?? t('save_invalid', String(outcome.problems.length)) });
         return;
       }
       setSaved(outcome.settings);
@@ -270,6 +272,13 @@ export function App() {
           setShowAll(false);
           setStatus({ kind: 'ok', text: note });
           void refreshPermissions(settings);
+        }}
+        onNeedsSecrets={(settings, note) => {
+          // Not saved: what is stored keeps working until the person types the credentials and saves.
+          setForm(settingsToForm(settings));
+          setTouched(new Set());
+          setShowAll(true);
+          setStatus({ kind: 'error', text: note });
         }}
       />
     </main>

@@ -19,10 +19,13 @@ export function TransferSection({
   api: formApi,
   saved,
   onImported,
+  onNeedsSecrets,
 }: {
   api: FormApi;
   saved: Settings | null;
   onImported: (settings: Settings, note: string) => void;
+  /** The file names another address: its settings go into the form, unsaved, for the credentials to be typed. */
+  onNeedsSecrets: (settings: Settings, note: string) => void;
 }) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -43,6 +46,12 @@ export function TransferSection({
     const text = await file.text();
     if (fileRef.current) fileRef.current.value = '';
     const result = importSettings(text, saved);
+    if (!result.ok && result.incomplete && result.clearedSecrets?.length) {
+      const note = t('import_needs_secrets', file.name, result.clearedSecrets.join(', '));
+      setOutcome({ kind: 'error', text: note });
+      onNeedsSecrets(result.incomplete, note);
+      return;
+    }
     if (!result.ok) {
       setOutcome({ kind: 'error', text: t('import_invalid', file.name), problems: result.problems });
       return;

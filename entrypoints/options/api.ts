@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { EffectiveSettings } from '@/lib/settings/managed';
-import { loadSettings, regionOfLocale, saveSettings, type SettingsStores } from '@/lib/settings/store';
+import { loadSettings, regionOfLocale, saveUserSettings, type SettingsStores } from '@/lib/settings/store';
 import type { ParseResult } from '@/lib/settings/validate';
 import type { KazooClickToCallsResponse, TestConnectionResponse } from '@/lib/messages';
 
@@ -20,8 +20,9 @@ export function load(): Promise<EffectiveSettings> {
   return loadSettings(settingsStores());
 }
 
+/** Saves the person's own settings: never the managed policy's values, never over a stored document with problems. */
 export function save(document: unknown): Promise<ParseResult> {
-  return saveSettings(settingsStores(), document);
+  return saveUserSettings(settingsStores(), document);
 }
 
 export function testConnection(document: unknown): Promise<TestConnectionResponse> {

@@ -196,7 +196,9 @@ export function Popup() {
         onChange={async (on) => {
           if (!s.site) return;
           try {
-            await api.setSiteBlocked(s.site.host, !on);
+            const saved = (await api.setSiteBlocked(s.site.host, !on)) as { ok?: boolean } | undefined;
+            // Refused over stored settings with problems (issue 15): say so instead of flipping back silently.
+            if (saved?.ok === false) setResult({ kind: 'error', text: t('popup_site_not_saved') });
           } catch (error) {
             setResult({ kind: 'error', text: t('background_failed', (error as Error).message) });
           }

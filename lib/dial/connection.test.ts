@@ -98,6 +98,19 @@ describe('testConnection', () => {
     });
   });
 
+  it('without host access sends no test request and says how to allow it (issue 15)', async () => {
+    const { d, provider } = deps();
+    const answer = await testConnection(
+      { version: 1, provider: maxotel, callLog: hde },
+      { ...d, missingHostAccess: async (origins) => origins },
+    );
+    expect(answer.ok).toBe(false);
+    expect(answer.steps[1]).toMatchObject({ name: 'MaxoTel', ok: false });
+    expect(answer.steps[1]!.detail).toMatch(/does not allow the extension to reach https:\/\/myapi\.maxo\.com\.au yet/);
+    expect(answer.steps[2]).toMatchObject({ name: 'HelpDeskEddy', ok: false });
+    expect(provider.definition.create).not.toHaveBeenCalled();
+  });
+
   it('says so when no PBX is configured', async () => {
     const { d } = deps();
     const answer = await testConnection({ version: 1, provider: null }, d);

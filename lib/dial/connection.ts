@@ -8,6 +8,7 @@ import type { KazooProvider, Settings } from '../settings/schema';
 import { describeProblems, parseSettings } from '../settings/validate';
 import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
 import type { StatusStore } from './status';
+import { originPattern } from '../ui/permissions';
 
 export interface ConnectionDeps {
   providers: ProviderRegistry;
@@ -18,6 +19,8 @@ export interface ConnectionDeps {
   /** The outcome feeds the badge: a failed test sets the last error, a passed one clears it. */
   status?: StatusStore;
   refreshBadge?: () => Promise<void>;
+  /** Origin patterns among these the extension may not reach (see DialServiceDeps.missingHostAccess). */
+  missingHostAccess?: (origins: string[]) => Promise<string[]>;
 }
 
 type Step = TestConnectionResponse['steps'][number];
@@ -28,6 +31,21 @@ function validate(document: unknown, defaultCountry?: string): { settings?: Sett
     return { step: { name: 'Settings', ok: false, detail: describeProblems(parsed.problems) } };
   }
   return { settings: parsed.settings, step: { name: 'Settings', ok: true, detail: 'The settings are complete.' } };
+}
+
+/** A failed step when the browser does not let the extension reach `url`: the request would fail unexplained. */
+async function accessStep(url: string, name: string, deps: ConnectionDeps): Promise<Step | undefined> {
+  const pattern = originPattern(url);
+  if (!pattern || !deps.missingHostAccess) return undefined;
+  const missing = await deps.missingHostAccess([pattern]).catch(() => [pattern]);
+  if (!missing.length) return undefined;
+  return {
+    name,
+    ok: false,
+    detail:
+      `The browser does not allow the extension to reach ${pattern.replace(/\/\*$/, '')} yet: ` +
+      'press Save and allow access when asked (or use "Allow access" above), then test again.',
+  };
 }
 
 /**
@@ -47,18 +65,26 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       });
     } else {
       const definition = deps.providers[provider.type];
-      try {
-        const outcome = await definition.create(provider, deps.context()).testConnection();
-        steps.push({ name: definition.label, ok: true, detail: outcome.detail });
-      } catch (error) {
-        steps.push({ name: definition.label, ok: false, detail: failureText(error).text });
-      }
+      const url =
+        provider.type === 'custom' ? provider.url.replaceAll(/\{(number|extension)\}/g, '1') : provider.baseUrl;
+      const blocked = await accessStep(url, definition.label, deps);
+      if (blocked) steps.push(blocked);
+      else
+        try {
+          const outcome = await definition.create(provider, deps.context()).testConnection();
+          steps.push({ name: definition.label, ok: true, detail: outcome.detail });
+        } catch (error) {
+          steps.push({ name: definition.label, ok: false, detail: failureText(error).text });
+        }
     }
     const callLog = settings.callLog;
     if (callLog) {
       const entry = deps.callLogs[callLog.type];
+      const blocked = entry ? await accessStep(callLog.baseUrl, entry.label, deps) : undefined;
       if (!entry) {
         steps.push({ name: 'Call log', ok: false, detail: `The call log "${callLog.type}" is not supported.` });
+      } else if (blocked) {
+        steps.push(blocked);
       } else {
         try {
           const outcome = await entry.create(callLog, deps.context()).testConnection();

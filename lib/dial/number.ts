@@ -130,3 +130,19 @@ export function findNumberInText(text: string, countryHints: readonly (string | 
 export function isTelLink(url: string | undefined): boolean {
   return !!url && TEL_SCHEME.test(url);
 }
+
+/** Number types a page's own link is confirmed for (issue 15): calls to them cost more or reach no one fixed. */
+const UNUSUAL_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST', 'PERSONAL_NUMBER', 'UAN', 'VOICEMAIL', 'PAGER']);
+
+/**
+ * Where a checked number is and what kind it is: `country` undefined for the non-geographic codes (satellite
+ * +870/+881, international networks +882/+883, freephone +800); `unusual` for premium-rate, shared-cost, personal,
+ * UAN, voicemail and pager numbers, and for every non-geographic one.
+ */
+export function numberInfo(e164: string): { country?: string; unusual: boolean } {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return { unusual: true };
+  const country = parsed.country;
+  const type = parsed.getType();
+  return { country, unusual: !country || (type !== undefined && UNUSUAL_TYPES.has(type)) };
+}

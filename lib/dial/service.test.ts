@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../providers/types';
 import type { HistoryEntry } from '../messages';
 import { HISTORY_KEY } from './history';
@@ -323,5 +323,157 @@ describe('dial service: call log', () => {
     const h = harness();
     await h.service.dial({ number: '+14155550132', source: 'link' });
     expect(h.logged).toHaveLength(0);
+  });
+});
+
+describe('dial service: a page’s own tel: links (issue 15)', () => {
+  it.each([
+    ['hidden', 'hidden-link'],
+    ['not-under-pointer', 'not-under-pointer'],
+    ['text-differs', 'text-differs'],
+  ] as const)(
+    'asks before a tel: link the content script doubts (%s), and Cancel places no call',
+    async (doubt, reason) => {
+      const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
+      h.answerConfirm(false);
+      const answer = await h.service.dial({ number: '+14155550132', source: 'tel-link', doubt });
+      expect(h.prompts).toEqual([expect.objectContaining({ reason })]);
+      expect(answer.status).toBe('cancelled');
+      expect(h.provider.dials).toHaveLength(0);
+    },
+  );
+
+  it('asks before a tel: link abroad: +1 268 is Antigua, not the US', async () => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
+    h.answerConfirm(true);
+    const answer = await h.service.dial({ number: '+1 268 464 1234', source: 'tel-link' });
+    expect(h.prompts).toEqual([expect.objectContaining({ reason: 'abroad', country: 'AG' })]);
+    expect(answer.status).toBe('queued');
+  });
+
+  it.each([
+    ['+881 6 3123 4567', 'satellite'],
+    ['+44 70 1234 5678', 'personal'],
+    ['+44 300 123 4567', 'UAN'],
+    ['+41 840 123 456', 'shared-cost', 'CH'],
+  ])('asks before a tel: link to an unusual number type: %s (%s)', async (number, _type, home = 'GB') => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: home } }));
+    h.answerConfirm(false);
+    await h.service.dial({ number, source: 'tel-link' });
+    expect(h.prompts).toEqual([expect.objectContaining({ reason: 'unusual-type' })]);
+    expect(h.provider.dials).toHaveLength(0);
+  });
+
+  it('does not ask for an ordinary, visible, home-country tel: link, nor for the same number from the popup', async () => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
+    await h.service.dial({ number: '+14155550132', source: 'tel-link' });
+    await h.service.dial({ number: '+1 268 464 1234', source: 'popup' });
+    expect(h.prompts).toHaveLength(0);
+    expect(h.provider.dials).toHaveLength(2);
+  });
+});
+
+describe('dial service: emergency numbers', () => {
+  it.each([
+    ['911', 'US', 'tel-link'],
+    ['112', 'DE', 'link'],
+    ['999', 'GB', 'popup'],
+    ['000', 'AU', 'menu'],
+    ['111', 'NZ', 'omnibox'],
+  ] as const)('never dials %s (%s, from %s) and says why, not "invalid"', async (number, country, source) => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: country } }));
+    const answer = await h.service.dial({ number, source });
+    expect(answer.status).toBe('failed');
+    expect(answer.message).toMatch(new RegExp(`^${number} is an emergency number`));
+    expect(h.notices).toEqual([
+      { title: 'Emergency number not dialled', message: answer.message, opensSettings: false },
+    ]);
+    expect(h.prompts).toHaveLength(0);
+    expect(h.provider.dials).toHaveLength(0);
+  });
+});
+
+describe('dial service: host access (issue 15)', () => {
+  it('without access to the PBX host places nothing, says "Allow access" and opens the settings', async () => {
+    const h = harness(settingsWith({ provider: { type: 'maxotel', apiKey: API_KEY, extension: '101' } }));
+    const asked: string[][] = [];
+    h.deps.missingHostAccess = async (origins) => {
+      asked.push(origins);
+      return origins;
+    };
+    const answer = await h.service.dial({ number: '+14155550132', source: 'link' });
+    expect(asked).toEqual([['https://myapi.maxo.com.au/*']]);
+    expect(answer.status).toBe('failed');
+    expect(answer.message).toContain('has not allowed PBX Click-to-Dial to reach https://myapi.maxo.com.au');
+    expect(h.provider.dials).toHaveLength(0);
+    expect(h.notices).toEqual([{ title: 'Allow access to your PBX', message: answer.message, opensSettings: true }]);
+    expect(history(h)[0]).toMatchObject({ result: 'failed', errorKind: 'host-permission' });
+    expect(h.area.data[STATUS_KEY]).toMatchObject({ lastError: { message: answer.message } });
+  });
+
+  it('checks before asking for confirmation, and a later click after access is granted dials', async () => {
+    const h = harness(settingsWith({ dialing: { confirm: true } }));
+    let allowed = false;
+    h.deps.missingHostAccess = async (origins) => (allowed ? [] : origins);
+    await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(h.prompts).toHaveLength(0);
+    allowed = true;
+    const answer = await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(answer.status).toBe('queued');
+    expect(h.provider.dials).toHaveLength(1);
+  });
+
+  it('a failing permission check counts as no access', async () => {
+    const h = harness();
+    h.deps.missingHostAccess = async () => {
+      throw new Error('permissions API gone');
+    };
+    const answer = await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(answer.status).toBe('failed');
+    expect(h.provider.dials).toHaveLength(0);
+  });
+
+  it('without access to the call-log host the call goes through, is not logged, and the warning says why', async () => {
+    const h = harness(
+      settingsWith({
+        callLog: {
+          type: 'helpdeskeddy',
+          baseUrl: 'https://acme.helpdeskeddy.com',
+          channelKey: 'c',
+          email: 'a@example.com',
+          apiKey: 'k-123456',
+        },
+      }),
+    );
+    h.deps.missingHostAccess = async (origins) => origins.filter((o) => o.includes('helpdeskeddy'));
+    const answer = await h.service.dial({ number: '+14155550132', source: 'popup' });
+    expect(answer.status).toBe('queued');
+    expect(h.logged).toHaveLength(0);
+    expect(answer.warning).toMatch(/not logged in HelpDeskEddy: the browser has not allowed access to https:\/\/acme/);
+  });
+});
+
+describe('dial service: while a confirmation is open (issue 15)', () => {
+  it('holds the number however long the window stays open: a second click opens no second window', async () => {
+    const h = harness(settingsWith({ dialing: { confirm: true } }));
+    let answer: (yes: boolean) => void = () => undefined;
+    h.deps.confirm = (prompt) => {
+      h.prompts.push(prompt);
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const first = h.service.dial({ number: '+14155550132', source: 'link' });
+    await vi.waitFor(() => expect(h.prompts).toHaveLength(1));
+    h.clock.now += 10_000;
+    const second = await h.service.dial({ number: '+14155550132', source: 'link' });
+    expect(second).toMatchObject({ status: 'ignored', message: 'Already asking whether to call +1 415 555 0132.' });
+    expect(h.prompts).toHaveLength(1);
+    answer(true);
+    expect((await first).status).toBe('queued');
+    // Right after the answer a click is still a repeat; later it dials again.
+    expect((await h.service.dial({ number: '+14155550132', source: 'link' })).status).toBe('ignored');
+    h.clock.now += 3_000;
+    h.deps.confirm = async () => true;
+    expect((await h.service.dial({ number: '+14155550132', source: 'link' })).status).toBe('queued');
+    expect(h.provider.dials).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@
  * history, status, badge) is passed in, so it is unit-tested under Node with fakes. The background wires the
  * real browser APIs in entrypoints/background/start.ts.
  */
-import type { DialResponse, DialSource, HistoryEntry } from '../messages';
+import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from '../messages';
 import {
   ProviderError,
   type ProviderAdapter,
@@ -16,8 +16,10 @@ import {
   type SessionArea,
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
+import { originPattern, requiredOrigins } from '../ui/permissions';
 import type { HistoryStore } from './history';
-import { canonicalNumber, parseDialNumber, type DialNumber } from './number';
+import { emergencyMessage, emergencyNumber } from './emergency';
+import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
 import type { StatusStore } from './status';
 
 /** How long a repeat of the same number is ignored (design.md: "a second click … within a few seconds"). */
@@ -52,11 +54,20 @@ export interface ConfirmPrompt {
   display: string;
   /** Exactly what the PBX will receive, e.g. "19005550100". */
   dialledAs: string;
-  /** `premium-rate`: always asked; `setting`: `dialing.confirm` is on. */
-  reason: 'premium-rate' | 'setting';
+  /**
+   * `premium-rate`: always asked; `setting`: `dialing.confirm` is on. For a page's own tel:/callto:/sip: link
+   * (issue 15): `hidden-link` (invisible, zero size, off-screen), `not-under-pointer`, `text-differs` (its
+   * text does not show the number), `unusual-type` (shared-cost, personal, satellite…), `abroad`.
+   */
+  reason: ConfirmReason;
+  /** The number's country (ISO alpha-2), for `abroad`. */
+  country?: string;
   /** An extension the PBX cannot dial: the person must ask for it. */
   askForExtension?: string;
 }
+
+export type ConfirmReason =
+  'premium-rate' | 'hidden-link' | 'not-under-pointer' | 'text-differs' | 'unusual-type' | 'abroad' | 'setting';
 
 /** One notification. `opensSettings`: clicking it opens the options page. */
 export interface Notice {
@@ -89,6 +100,13 @@ export interface DialServiceDeps {
   session?: SessionArea;
   /** `navigator.onLine`: false turns a failed request into "offline" instead of a certificate problem. */
   online?: () => boolean;
+  /**
+   * The origin patterns among `origins` the browser does not let the extension reach (`permissions.contains`).
+   * Checked before every PBX and call-log request: without access a simple request (a form POST, a key-less
+   * GET) still reaches the PBX and places the call while the browser hides the answer, so the person is told
+   * it failed and tries again (issue 15). Absent: access is not checked (unit tests of other parts).
+   */
+  missingHostAccess?: (origins: string[]) => Promise<string[]>;
   /** Defaults to {@link DIAL_TIMEOUT_MS}. */
   timeoutMs?: number;
   /** Defaults to {@link DEDUPE_MS}. */
@@ -104,6 +122,8 @@ export interface DialServiceRequest {
   country?: string;
   /** The page's origin (never its path), for link, tel-link, menu and shortcut dials. */
   origin?: string;
+  /** Why the content script doubts the click on a page's own tel: link was meant for it (tel-link only). */
+  doubt?: LinkDoubt;
 }
 
 export interface DialService {
@@ -150,6 +170,8 @@ export function createDialService(deps: DialServiceDeps): DialService {
   const log = deps.log ?? ((m: string) => console.warn(m));
   /** Canonical number → when its request arrived. */
   const recent = new Map<string, number>();
+  /** Numbers whose confirmation is open: held in `recent` until answered, however long that takes (issue 15). */
+  const asking = new Set<string>();
 
   /**
    * The adapter for the current provider settings, kept while they stay the same, so a logged-in session
@@ -162,6 +184,8 @@ export function createDialService(deps: DialServiceDeps): DialService {
     return cachedAdapter.adapter;
   }
 
+  /** Deadlines of the dials under way; the adapters' requests honour the earliest (lib/providers/http.ts). */
+  const deadlines: number[] = [];
   const context = (): ProviderContext => ({
     fetch: deps.fetch,
     now: deps.now,
@@ -169,6 +193,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     randomId: deps.randomId,
     ...(deps.session ? { session: deps.session } : {}),
     ...(deps.online ? { online: deps.online } : {}),
+    deadline: () => (deadlines.length ? Math.min(...deadlines) : undefined),
   });
 
   async function record(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
@@ -190,6 +215,20 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
   async function dial(request: DialServiceRequest): Promise<DialResponse> {
     const settings = await deps.loadSettings();
+    // Before anything else, whatever the source: an emergency call never goes through the PBX.
+    const emergency = emergencyNumber(
+      request.number,
+      [request.country, settings.dialing.defaultCountry],
+      settings.dialing.outboundPrefix,
+    );
+    if (emergency) {
+      const message = emergencyMessage(emergency);
+      await safely(
+        () => deps.notify({ title: 'Emergency number not dialled', message, opensSettings: false }),
+        'show a notification',
+      );
+      return { status: 'failed', message };
+    }
     const parsed = parseDialNumber(request.number, [request.country, settings.dialing.defaultCountry]);
     if (!parsed.ok) {
       await safely(
@@ -203,7 +242,11 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
     // Deduplicate before anything slow (confirmation, network): a double click must not place two calls.
     const now = deps.now();
-    for (const [k, t] of recent) if (now - t >= dedupeMs) recent.delete(k);
+    for (const [k, t] of recent) if (now - t >= dedupeMs && !asking.has(k)) recent.delete(k);
+    if (asking.has(key)) {
+      // A second click while the first one's confirmation window is open: one window, one answer, one call.
+      return { status: 'ignored', message: `Already asking whether to call ${number.display}.` };
+    }
     if (recent.has(key)) {
       return {
         status: 'ignored',
@@ -222,7 +265,64 @@ export function createDialService(deps: DialServiceDeps): DialService {
       return { status: 'failed', message };
     }
     const definition = deps.providers[provider.type];
-    return placeCall(settings, provider, definition, number, base);
+    const missing = await missingAccess(requiredOrigins({ ...settings, callLog: null }));
+    if (missing.length) {
+      recent.delete(key);
+      const hosts = missing.map((m) => m.replace(/\/\*$/, '')).join(', ');
+      const message =
+        `The browser has not allowed PBX Click-to-Dial to reach ${hosts}, so no call to ${number.display} was ` +
+        'placed. Click here, then "Allow access".';
+      await record({
+        ...base,
+        time: now,
+        result: 'failed',
+        errorKind: 'host-permission',
+        message,
+        provider: provider.type,
+      });
+      await safely(() => deps.status.failed({ time: now, message }), 'remember the failure');
+      await safely(
+        () => deps.notify({ title: 'Allow access to your PBX', message, opensSettings: true }),
+        'show a notification',
+      );
+      await safely(deps.refreshBadge, 'update the badge');
+      return { status: 'failed', message };
+    }
+    return placeCall(settings, provider, definition, number, base, request.doubt);
+  }
+
+  /** The origins among `origins` the extension may not reach; none when access is not checked. */
+  async function missingAccess(origins: string[]): Promise<string[]> {
+    if (!deps.missingHostAccess || !origins.length) return [];
+    try {
+      return await deps.missingHostAccess(origins);
+    } catch (error) {
+      // Not knowing is not "allowed": a request could still place a call whose answer the browser hides.
+      log(`PBX Click-to-Dial: could not check host access (${(error as Error).message})`);
+      return origins;
+    }
+  }
+
+  /** Why this call needs a yes first, or undefined when it may go straight to the PBX. */
+  function confirmReason(
+    settings: Settings,
+    number: DialNumber,
+    source: DialSource,
+    doubt: LinkDoubt | undefined,
+  ): { reason: ConfirmReason; country?: string } | undefined {
+    if (number.premiumRate) return { reason: 'premium-rate' };
+    if (source === 'tel-link') {
+      // A page's own tel: link is the page's word, not the person's: its href may name another number than its
+      // text, and an invisible one can lie over the whole page (issue 15). Ask when anything looks off.
+      if (doubt === 'hidden') return { reason: 'hidden-link' };
+      if (doubt === 'not-under-pointer') return { reason: 'not-under-pointer' };
+      if (doubt === 'text-differs') return { reason: 'text-differs' };
+      const info = numberInfo(number.e164);
+      if (info.unusual) return { reason: 'unusual-type', country: info.country };
+      if (info.country !== settings.dialing.defaultCountry) return { reason: 'abroad', country: info.country };
+    }
+    if (settings.dialing.confirm) return { reason: 'setting' };
+    return undefined;
   }
 
   async function placeCall(
@@ -231,6 +331,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     definition: ProviderEntry,
     number: DialNumber,
     base: Pick<HistoryEntry, 'number' | 'display' | 'source' | 'origin'>,
+    doubt?: LinkDoubt,
   ): Promise<DialResponse> {
     let dialledAs: string;
     try {
@@ -246,18 +347,23 @@ export function createDialService(deps: DialServiceDeps): DialService {
     const sendExtension = number.extension && definition.capabilities.extensionDialing ? number.extension : undefined;
     const askForExtension = number.extension && !sendExtension ? number.extension : undefined;
 
-    if (number.premiumRate || settings.dialing.confirm) {
+    const ask = confirmReason(settings, number, base.source, doubt);
+    if (ask) {
+      asking.add(base.number);
       const yes = await deps
         .confirm({
           display: number.display,
           dialledAs,
-          reason: number.premiumRate ? 'premium-rate' : 'setting',
-          askForExtension,
+          ...ask,
+          ...(askForExtension ? { askForExtension } : {}),
         })
         .catch((error: unknown) => {
           log(`PBX Click-to-Dial: the confirmation failed (${(error as Error).message}); not dialling`);
           return false;
-        });
+        })
+        .finally(() => asking.delete(base.number));
+      // The dedupe window starts again from the answer: a click just after "Call" is still a repeat.
+      recent.set(base.number, deps.now());
       if (!yes) {
         // A cancelled request frees the number at once: the person may change their mind and click again.
         recent.delete(base.number);
@@ -271,11 +377,23 @@ export function createDialService(deps: DialServiceDeps): DialService {
     let callId: string | undefined;
     try {
       const adapter = adapterFor(provider, definition);
+      // The adapter's own requests stop at the same deadline, and its dial step is skipped when a slow login
+      // left too little time: otherwise the call could be placed after the person was told it timed out.
+      const deadline = started + timeoutMs;
+      deadlines.push(deadline);
+      const dialling = adapter.dial({
+        number: dialledAs,
+        extension: sendExtension,
+        autoAnswer: settings.dialing.autoAnswer,
+      });
+      // Kept until the adapter is done, not only until the service gives up on it: that is when it matters.
+      const done = () => {
+        const at = deadlines.indexOf(deadline);
+        if (at !== -1) deadlines.splice(at, 1);
+      };
+      dialling.then(done, done);
       // Exactly one attempt: a retry after a timeout or an ambiguous failure could place a second call.
-      const outcome = await withDeadline(
-        adapter.dial({ number: dialledAs, extension: sendExtension, autoAnswer: settings.dialing.autoAnswer }),
-        timeoutMs,
-      );
+      const outcome = await withDeadline(dialling, timeoutMs);
       callId = outcome.callId;
     } catch (error) {
       const { kind, text } =
@@ -333,6 +451,14 @@ export function createDialService(deps: DialServiceDeps): DialService {
     if (!config) return undefined;
     const entry = deps.callLogs[config.type];
     if (!entry) return `The call log "${config.type}" is not supported, so this call was not logged.`;
+    const pattern = originPattern(config.baseUrl);
+    const missing = await missingAccess(pattern ? [pattern] : []);
+    if (missing.length) {
+      return (
+        `The call was not logged in ${entry.label}: the browser has not allowed access to ` +
+        `${missing.map((m) => m.replace(/\/\*$/, '')).join(', ')}. Click here, then "Allow access".`
+      );
+    }
     try {
       const logger = entry.create(config, context());
       await withDeadline(logger.logCall({ number: e164, callId, extension }), timeoutMs);

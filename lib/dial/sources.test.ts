@@ -75,6 +75,18 @@ describe('confirmTexts', () => {
     expect(plain.warning).toBeUndefined();
     expect(plain.extension).toMatch(/ask for extension 204/);
   });
+
+  it('says why a page’s own tel: link is asked about, naming the country abroad', () => {
+    const base = { display: '+1 268-464-1234', dialledAs: '+12684641234' };
+    const abroad = confirmTexts({ ...base, reason: 'abroad', country: 'AG' });
+    expect(abroad.heading).toBe('Call a number abroad?');
+    expect(abroad.warning).toMatch(/in Antigua (&|and) Barbuda: an international call/);
+    expect(abroad.callLabel).toBe('Call anyway');
+    expect(confirmTexts({ ...base, reason: 'hidden-link' }).warning).toMatch(/link you clicked was invisible/);
+    expect(confirmTexts({ ...base, reason: 'not-under-pointer' }).warning).toMatch(/not under the pointer/);
+    expect(confirmTexts({ ...base, reason: 'text-differs' }).warning).toMatch(/text does not show this number/);
+    expect(confirmTexts({ ...base, reason: 'unusual-type' }).warning).toMatch(/satellite/);
+  });
 });
 
 describe('popupState', () => {

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { createClickHandler, type ClickLike, type DialRequest } from './clicks';
 
 /** `telLinks` null: the page's settings have not arrived yet. */
-function setup(telLinks: boolean | null = true) {
+function setup(telLinks: boolean | null = true, doubt?: (link: Element, number: string) => 'hidden' | undefined) {
   const { document } = parseHTML(
     '<html><body><a id="ours" href="tel:+14155550132" data-pbx-dial="+14155550132"><span id="inner">415</span></a>' +
       '<a id="forged" href="https://evil.example/" data-pbx-dial="+19005550000">+1 415 555 0199</a>' +
@@ -25,6 +25,7 @@ function setup(telLinks: boolean | null = true) {
     follow: (link) => followed.push(link.id),
     setTimer: (task, ms) => timers.push({ task, ms }),
     now: () => time,
+    ...(doubt ? { doubt } : {}),
   });
   const click = (id: string, init: Partial<ClickLike> = {}) => {
     const target = document.getElementById(id)!;
@@ -174,5 +175,20 @@ describe('createClickHandler', () => {
       click('ours');
       expect(dials).toEqual([{ number: '+14155550132', source: 'link' }]);
     });
+  });
+
+  it('carries the doubt about a page’s own tel link to the dial request; our own links are never doubted', () => {
+    const seen: string[] = [];
+    const { click, dials } = setup(true, (link, number) => {
+      seen.push(`${link.id} ${number}`);
+      return 'hidden';
+    });
+    click('tel');
+    click('ours');
+    expect(dials).toEqual([
+      { number: '+44-20-7946-0000', source: 'tel-link', doubt: 'hidden' },
+      { number: '+14155550132', source: 'link' },
+    ]);
+    expect(seen).toEqual(['tel +44-20-7946-0000']);
   });
 });

@@ -7,12 +7,15 @@
  * tel-scheme link then would fall through to the operating system's `tel:` handler: such a click is held
  * (default prevented) until they arrive, then dialled or handed back to the browser (issue 11).
  */
+import type { LinkDoubt } from '../messages';
 import { numberFromTelHref } from './tel-href';
 
 /** A dial the content script asks the background for. */
 export interface DialRequest {
   number: string;
   source: 'link' | 'tel-link';
+  /** A page's own link only: why the click looks unintended (the background asks first). */
+  doubt?: LinkDoubt;
 }
 
 /** The parts of a MouseEvent the decision reads. */
@@ -25,6 +28,10 @@ export interface ClickLike {
   altKey: boolean;
   composedPath(): EventTarget[];
   preventDefault(): void;
+  clientX?: number;
+  clientY?: number;
+  /** The click count; 0 for a keyboard activation. */
+  detail?: number;
 }
 
 export interface ClickHandlerOptions {
@@ -45,6 +52,11 @@ export interface ClickHandlerOptions {
    * answers must not swallow it): 4 s, inside the 5 s for which Chrome still counts the click as the user's.
    */
   holdMs?: number;
+  /**
+   * Judges a click on a page's own tel-scheme link (lib/page/link-doubt.ts): hidden, not under the pointer, or
+   * its text not showing the number. Not consulted for our own links, which show their number by making.
+   */
+  doubt?(link: Element, number: string, event: ClickLike): LinkDoubt | undefined;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
   /** A repeat of the same number within this many ms is swallowed (design.md, "Failures"): 3 s. */
@@ -84,7 +96,7 @@ export function createClickHandler(options: ClickHandlerOptions): ClickHandler {
   const setTimer = options.setTimer ?? ((task, ms) => void setTimeout(task, ms));
   const lastDial = new Map<string, number>();
   /** The last tel-scheme click that came before the settings (a second one replaces it: one call at most). */
-  let held: { link: Element; number: string } | null = null;
+  let held: { link: Element; request: DialRequest } | null = null;
 
   function claim(request: DialRequest): void {
     const t = now();
@@ -98,9 +110,9 @@ export function createClickHandler(options: ClickHandlerOptions): ClickHandler {
 
   function release(): void {
     if (!held) return;
-    const { link, number } = held;
+    const { link, request } = held;
     held = null;
-    if (options.telLinks()) claim({ number, source: 'tel-link' });
+    if (options.telLinks()) claim(request);
     else options.follow(link);
   }
 
@@ -122,15 +134,18 @@ export function createClickHandler(options: ClickHandlerOptions): ClickHandler {
       // Any other link, including a page-made one carrying a forged `data-pbx-dial`, counts only through its
       // real tel-scheme href: the same number the browser's own tel: handler would have dialled.
       const number = telLinks !== false ? numberFromTelHref(link.getAttribute('href') ?? '') : null;
-      if (number && telLinks === undefined) {
+      // Judged when the click happens: what was under the pointer, and shown, then (lib/page/link-doubt.ts).
+      const doubt = number ? options.doubt?.(link, number, event) : undefined;
+      const tel: DialRequest | null = number ? { number, source: 'tel-link', ...(doubt ? { doubt } : {}) } : null;
+      if (tel && telLinks === undefined) {
         // No settings yet: hold the click rather than let the OS handler have it (see settingsArrived).
         event.preventDefault();
         const first = !held;
-        held = { link, number };
+        held = { link, request: tel };
         if (first) setTimer(release, options.holdMs ?? 4000);
         return;
       }
-      if (number) request = { number, source: 'tel-link' };
+      if (tel) request = tel;
     }
     if (!request) return;
 

@@ -20,6 +20,9 @@ export interface HttpResponse {
   json: unknown;
 }
 
+/** A `dial` step is not sent with less time than this left before the context's deadline (ms). */
+export const MIN_DIAL_STEP_MS = 2000;
+
 /** Sends one request with the context's timeout; failures become ProviderErrors naming `provider` and `step`. */
 export async function httpRequest(
   context: ProviderContext,
@@ -27,8 +30,24 @@ export async function httpRequest(
   provider: string,
   step: string,
 ): Promise<HttpResponse> {
+  let timeoutMs = context.timeoutMs;
+  const deadline = context.deadline?.();
+  if (deadline !== undefined) {
+    const left = deadline - context.now();
+    // The step that places the call goes out only with time to finish; a login or read just stops at the deadline.
+    if (left < (step === 'dial' ? MIN_DIAL_STEP_MS : 1)) {
+      throw new ProviderError(
+        'timeout',
+        step === 'dial'
+          ? `${provider} took too long to get ready (${hostOf(request.url)}), so the call was not placed. Try again.`
+          : `${provider} did not answer in time (${hostOf(request.url)}).`,
+        { provider, step },
+      );
+    }
+    timeoutMs = Math.min(timeoutMs, left);
+  }
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), context.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
   try {
     response = await context.fetch(request.url, {
@@ -45,7 +64,7 @@ export async function httpRequest(
     });
   } catch (error) {
     clearTimeout(timer);
-    throw networkError(error, request.url, provider, step, context.timeoutMs, context.online);
+    throw networkError(error, request.url, provider, step, timeoutMs, context.online);
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     clearTimeout(timer);
@@ -56,7 +75,7 @@ export async function httpRequest(
     text = await response.text();
   } catch (error) {
     clearTimeout(timer);
-    throw networkError(error, request.url, provider, step, context.timeoutMs, context.online);
+    throw networkError(error, request.url, provider, step, timeoutMs, context.online);
   }
   clearTimeout(timer);
   let json: unknown;

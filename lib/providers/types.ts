@@ -114,6 +114,12 @@ export interface ProviderContext {
   sleep?: (ms: number) => Promise<void>;
   /** False when the browser knows it is offline (`navigator.onLine`); injectable for tests. */
   online?: () => boolean;
+  /**
+   * When the dial under way must be over (ms, on `now`'s clock), if one is; httpRequest honours it (issue 15):
+   * no request outlives it, and a `dial` step is not sent with too little time left, so a slow login cannot
+   * place a call after the person was told it timed out.
+   */
+  deadline?: () => number | undefined;
 }
 
 export interface ProviderCapabilities {

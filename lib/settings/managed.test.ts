@@ -72,19 +72,40 @@ describe('managed policy', () => {
     expect(completed.incomplete).toEqual([]);
   });
 
-  it('a policy that itself leaves a field it sets blank is still a bad policy', () => {
+  it('a policy that itself leaves a field it sets blank: that field is ignored and shown, the rest applies', () => {
     const result = effectiveSettings(undefined, { provider: { type: 'maxotel', apiKey: '' } });
-    expect(result.locked).toEqual([]);
-    expect(result.policyProblems.map((p) => p.path)).toContain('provider.apiKey');
+    expect(result.locked).toEqual(['provider.type']);
+    expect(result.policyProblems.map((p) => p.path)).toEqual(['provider.apiKey']);
+    expect(result.formSettings.provider).toMatchObject({ type: 'maxotel', apiKey: '' });
   });
 
-  it('an invalid policy is ignored whole and its problems are reported', () => {
-    const result = effectiveSettings(userMaxotel, { dialing: { numberFormat: 'weird' } });
-    expect(result.settings.dialing.numberFormat).toBe('e164');
-    expect(result.locked).toEqual([]);
+  it('one invalid policy key is ignored alone and shown; the locked provider, confirm and blockedSites stay (issue 15)', () => {
+    const policy = {
+      provider: { type: 'maxotel', baseUrl: 'https://myapi.voipportal.com.au/', apiKey: 'admin-key', extension: '7' },
+      dialing: { confirm: true, numberFormat: 'weird' },
+      pages: { blockedSites: ['*.bank.example'], colour: 'blue' },
+    };
+    const result = effectiveSettings(userMaxotel, policy);
+    expect(result.settings.provider).toEqual(policy.provider);
+    expect(result.settings.dialing).toMatchObject({ confirm: true, numberFormat: 'e164' });
+    expect(result.settings.pages.blockedSites).toEqual(['*.bank.example']);
+    expect(result.locked).toContain('dialing.confirm');
+    expect(result.locked).not.toContain('dialing.numberFormat');
     expect(result.policyProblems).toEqual([
-      { path: 'dialing.numberFormat', message: expect.stringMatching(/^\(managed policy\) must be one of/) },
+      { path: 'dialing.numberFormat', message: expect.stringMatching(/^\(managed policy, ignored\) must be one of/) },
+      { path: 'pages.colour', message: expect.stringMatching(/^\(managed policy, ignored\) unknown key "colour"/) },
     ]);
+  });
+
+  it('an invalid value in a list drops that policy list, not the policy', () => {
+    const result = effectiveSettings(
+      { version: 1 },
+      { dialing: { confirm: true }, pages: { blockedSites: ['ok.example', 'not a host pattern!'] } },
+    );
+    expect(result.settings.dialing.confirm).toBe(true);
+    expect(result.locked).toEqual(['dialing.confirm']);
+    expect(result.settings.pages.blockedSites).toEqual([]);
+    expect(result.policyProblems.map((p) => p.path)).toEqual(['pages.blockedSites[1]']);
   });
 
   it('a broken stored document falls back to defaults and is reported, not thrown', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_CACHE_KEY, loadSettings, regionOfLocale, saveSettings, type StorageAreaLike } from './store';
+import {
+  POLICY_CACHE_KEY,
+  loadSettings,
+  regionOfLocale,
+  saveSettings,
+  saveUserSettings,
+  type StorageAreaLike,
+} from './store';
 import { defaultSettings } from './schema';
 
 function memoryArea(
@@ -117,5 +124,76 @@ describe('settings store', () => {
     expect(regionOfLocale('zh-Hant-TW')).toBe('TW');
     expect(regionOfLocale('fr')).toBeUndefined();
     expect(regionOfLocale(undefined)).toBeUndefined();
+  });
+});
+
+describe('saving the user’s own settings under a managed policy (issue 15)', () => {
+  const adminProvider = {
+    type: 'maxotel',
+    baseUrl: 'https://myapi.voipportal.com.au/',
+    apiKey: 'admin-secret-key',
+    extension: '7',
+  };
+
+  it('Save writes what the user set, never the policy’s values; the admin’s key does not outlive the policy', async () => {
+    const local = memoryArea({ settings: good });
+    const managed = memoryArea({ provider: adminProvider, dialing: { confirm: true } });
+    const stores = { local, managed };
+    const { settings } = await loadSettings(stores);
+    expect(settings.provider).toEqual(adminProvider);
+    const result = await saveUserSettings(stores, {
+      ...settings,
+      dialing: { ...settings.dialing, outboundPrefix: '9' },
+    });
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(local.data.settings)).not.toContain('admin-secret-key');
+    expect(local.data.settings).toMatchObject({
+      provider: good.provider,
+      dialing: { confirm: false, outboundPrefix: '9' },
+    });
+    // The policy is removed: the user's own settings are back, with no trace of the admin's.
+    const after = await loadSettings({ local, managed: memoryArea({}) });
+    expect(after.settings.provider).toEqual({ ...good.provider });
+    expect(after.settings.dialing).toMatchObject({ confirm: false, outboundPrefix: '9' });
+  });
+
+  it('a policy that supplies the key and leaves the extension to the user: the extension is kept, the key is not', async () => {
+    const local = memoryArea();
+    const managed = memoryArea({
+      provider: { type: 'maxotel', baseUrl: adminProvider.baseUrl, apiKey: 'admin-secret-key' },
+    });
+    const stores = { local, managed };
+    const before = await loadSettings(stores);
+    expect(before.incomplete.map((p) => p.path)).toEqual(['provider.extension']);
+    const result = await saveUserSettings(stores, {
+      ...before.formSettings,
+      provider: { ...before.formSettings.provider, extension: '204' },
+    });
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(local.data.settings)).not.toContain('admin-secret-key');
+    const managedNow = await loadSettings(stores);
+    expect(managedNow.settings.provider).toEqual({ ...adminProvider, extension: '204' });
+    expect(managedNow.storedProblems).toEqual([]);
+    // Without the policy the user keeps their extension and is asked for a key of their own.
+    const unmanaged = await loadSettings({ local });
+    expect(unmanaged.settings.provider).toBeNull();
+    expect(unmanaged.formSettings.provider).toMatchObject({ apiKey: '', extension: '204' });
+    expect(unmanaged.incomplete.map((p) => p.path)).toEqual(['provider.apiKey']);
+  });
+
+  it.each([
+    ['corrupt', { version: 1, dialing: { confirm: 'yes' }, provider: good.provider }],
+    ['from a newer version', { version: 2, provider: good.provider, dialing: { newThing: 1 } }],
+  ])('never writes over a stored document with problems (%s): the credentials stay', async (_what, stored) => {
+    const local = memoryArea({ settings: stored });
+    const { settings } = await loadSettings({ local });
+    const result = await saveUserSettings(
+      { local },
+      { ...settings, pages: { ...settings.pages, blockedSites: ['x.example'] } },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.problems[0]!.message).toMatch(/nothing was written over them/);
+    expect(local.writes).toBe(0);
+    expect(local.data.settings).toEqual(stored);
   });
 });

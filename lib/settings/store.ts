@@ -1,5 +1,5 @@
-import { effectiveSettings, type EffectiveSettings } from './managed';
-import { SETTINGS_KEY } from './schema';
+import { effectiveSettings, isLocked, type EffectiveSettings } from './managed';
+import { CALL_LOG_FIELDS, PROVIDER_FIELDS, SETTINGS_KEY, secretFields, type Settings } from './schema';
 import { parseSettings, type ParseResult } from './validate';
 
 /** The part of `browser.storage.StorageArea` this module needs, so tests can pass a plain object. */
@@ -95,6 +95,96 @@ export async function loadSettings(stores: SettingsStores): Promise<EffectiveSet
 export async function saveSettings(stores: SettingsStores, document: unknown): Promise<ParseResult> {
   const parsed = parseSettings(document, { defaultCountry: stores.defaultCountry });
   if (parsed.ok) await stores.local.set({ [SETTINGS_KEY]: parsed.settings });
+  return parsed;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The user's own layer of a settings document the extension runs with: every value the policy locks goes back
+ * to what the user had stored (a `dialing` or `pages` value the user never set takes its default). In a provider
+ * or call log the policy started, a credential the policy supplies is left blank and the fields the section
+ * needs to exist (its type and address) stay, so the user's own key or extension is kept with them.
+ */
+export function userLayer(document: Settings, user: Settings, locked: readonly string[]): Obj {
+  const out = structuredClone(document) as unknown as Obj;
+  const mine = user as unknown as Obj;
+  for (const section of ['dialing', 'pages'] as const) {
+    for (const key of Object.keys(out[section] as Obj)) {
+      if (isLocked(locked, `${section}.${key}`))
+        (out[section] as Obj)[key] = structuredClone((mine[section] as Obj)[key]);
+    }
+  }
+  for (const [section, table] of [
+    ['provider', PROVIDER_FIELDS],
+    ['callLog', CALL_LOG_FIELDS],
+  ] as const) {
+    const doc = out[section];
+    if (!isObject(doc)) {
+      if (isLocked(locked, section)) out[section] = structuredClone(mine[section] ?? null);
+      continue;
+    }
+    // The whole section is the policy's: the user's own one (or none) is what they have.
+    if (locked.includes(section) || Object.keys(doc).every((k) => isLocked(locked, `${section}.${k}`))) {
+      out[section] = structuredClone(mine[section] ?? null);
+      continue;
+    }
+    const own = isObject(mine[section]) && (mine[section] as Obj).type === doc.type ? (mine[section] as Obj) : null;
+    const fields = (table as Record<string, Record<string, unknown>>)[doc.type as string] ?? {};
+    const secrets = secretFields(fields as never);
+    for (const key of Object.keys(doc)) {
+      if (key === 'type' || !isLocked(locked, `${section}.${key}`)) continue;
+      if (own && key in own) doc[key] = structuredClone(own[key]);
+      else if (secrets.includes(key)) doc[key] = '';
+    }
+  }
+  return out;
+}
+
+/**
+ * Saves what a person edited (the options page's Save, the popup's site switch): validates the whole document,
+ * then writes only the user's own layer ({@link userLayer}), so a managed policy's values, its credentials above
+ * all, never land in `storage.local` and do not outlive the policy (issue 15). A stored document with problems
+ * (corrupt, or from a newer version) is never written over: its problems come back and nothing is written.
+ */
+export async function saveUserSettings(stores: SettingsStores, document: unknown): Promise<ParseResult> {
+  const [stored, policy] = await Promise.all([
+    stores.local.get(SETTINGS_KEY).then((items) => items[SETTINGS_KEY]),
+    readPolicy(stores),
+  ]);
+  const effective = effectiveSettings(stored, policy, stores.defaultCountry);
+  if (effective.storedProblems.length) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message:
+            'The stored settings have problems (see above), so nothing was written over them: fix them by ' +
+            'importing a good settings file, or ask your administrator.',
+        },
+        ...effective.storedProblems,
+      ],
+    };
+  }
+  const parsed = parseSettings(document, { defaultCountry: stores.defaultCountry });
+  if (!parsed.ok) return parsed;
+  if (!effective.locked.length) {
+    await stores.local.set({ [SETTINGS_KEY]: parsed.settings });
+    return parsed;
+  }
+  const user = effectiveSettings(stored, undefined, stores.defaultCountry);
+  const layer = parseSettings(userLayer(parsed.settings, user.formSettings, effective.locked), {
+    defaultCountry: stores.defaultCountry,
+  });
+  if (layer.ok) await stores.local.set({ [SETTINGS_KEY]: layer.settings });
+  else if (layer.incomplete && layer.problems.every((p) => isLocked(effective.locked, p.path))) {
+    await stores.local.set({ [SETTINGS_KEY]: layer.incomplete });
+  } else return layer;
   return parsed;
 }
 

@@ -118,6 +118,52 @@ describe('importSettings', () => {
     });
   });
 
+  it('never carries a stored credential to another host: the file goes to the form with it blank (issue 15)', () => {
+    const file = JSON.stringify({
+      version: 1,
+      provider: { type: 'maxotel', baseUrl: 'https://evil.example/', extension: '101' },
+    });
+    const result = importSettings(file, current);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([{ path: 'provider.apiKey', message: 'is required' }]);
+    expect(result.clearedSecrets).toEqual(['provider.apiKey']);
+    expect(result.incomplete?.provider).toEqual({
+      type: 'maxotel',
+      baseUrl: 'https://evil.example/',
+      apiKey: '',
+      extension: '101',
+    });
+    expect(JSON.stringify(result)).not.toContain('current-key');
+  });
+
+  it.each([
+    ['http://myapi.maxo.com.au/', 'another scheme'],
+    ['https://myapi.maxo.com.au:8443/', 'another port'],
+    ['https://myapi.voipportal.com.au/', 'another reseller host'],
+  ])('treats %s as another host (%s)', (baseUrl) => {
+    const file = JSON.stringify({ version: 1, provider: { type: 'maxotel', baseUrl, extension: '101' } });
+    const result = importSettings(file, current);
+    expect(!result.ok && result.clearedSecrets).toEqual(['provider.apiKey']);
+  });
+
+  it('keeps the key when the file leaves the address to its default, the same as the stored one', () => {
+    const file = JSON.stringify({ version: 1, provider: { type: 'maxotel', extension: '102' } });
+    const result = importSettings(file, current);
+    expect(result.ok && result.keptSecrets).toEqual(['provider.apiKey']);
+  });
+
+  it('clears the call log key too when its host changes', () => {
+    const file = JSON.stringify({
+      version: 1,
+      provider: { type: 'maxotel', extension: '101' },
+      callLog: { type: 'helpdeskeddy', baseUrl: 'https://other.helpdeskeddy.com', channelKey: 'c', email: 'a@b.co' },
+    });
+    const result = importSettings(file, current);
+    expect(!result.ok && result.clearedSecrets).toEqual(['callLog.apiKey']);
+    expect(!result.ok && result.incomplete?.provider).toMatchObject({ apiKey: 'current-key' });
+  });
+
   it('uses the credentials in the file when it has them', () => {
     const file = JSON.stringify({ version: 1, provider: { ...current.provider, apiKey: 'from-file' } });
     const result = importSettings(file, current);

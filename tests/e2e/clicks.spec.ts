@@ -9,8 +9,8 @@ import { dialsReceived, html, recordDials, settingsWith, warmUp } from './page-h
 
 const BODY = `
 <p>Our office: <span id="office">+1 415-555-0132</span>, support +1 415-555-0133 x204.</p>
-<p><a id="tel" href="tel:+44-20-7946-0000">London</a> <a id="callto" href="callto://+4930123456">Berlin</a>
-<a id="sip" href="sip:+14155550150@pbx.example;user=phone">SIP</a> <a id="sip-name" href="sip:alice@pbx.example">Alice</a></p>
+<p><a id="tel" href="tel:+44-20-7946-0000">London +44 20 7946 0000</a> <a id="callto" href="callto://+4930123456">Berlin 030 123456</a>
+<a id="sip" href="sip:+14155550150@pbx.example;user=phone">SIP (415) 555-0150</a> <a id="sip-name" href="sip:alice@pbx.example">Alice</a></p>
 <p><a id="forged" href="https://example.com/" data-pbx-dial="+19005550000">+1 900-555-0000</a></p>
 <script>
   // Records, after the content script, whether each click's default action was cancelled.

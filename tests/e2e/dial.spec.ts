@@ -11,7 +11,7 @@ import { html } from './page-helpers';
 
 const BODY = `
 <p>Office: <span id="office">+1 415-555-0132</span>, desk +1 415-555-0133 x204.</p>
-<p><a id="tel" href="tel:+44-20-7946-0000">London office</a></p>
+<p><a id="tel" href="tel:+1-415-555-0150">Sales: (415) 555-0150</a></p>
 <p>Premium: +1 900-555-0100</p>`;
 
 /** Every parameter MaxoTel received, from the query string or a form/JSON body. */
@@ -89,10 +89,10 @@ test('a click on a tel: link dials through MaxoTel with source tel-link', async 
   await page.click('#tel');
 
   await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
-  expect(params(sim.requestsFor('maxotel')[0]!).destination).toBe('+442079460000');
+  expect(params(sim.requestsFor('maxotel')[0]!).destination).toBe('+14155550150');
   await expect.poll(() => history(extension)).toHaveLength(1);
   expect((await history(extension))[0]).toMatchObject({
-    number: '+442079460000',
+    number: '+14155550150',
     source: 'tel-link',
     result: 'queued',
   });

@@ -257,26 +257,30 @@ test('keyboard only: pick a provider, fill it in and save with Enter', async ({ 
   expect((await extension.storage<{ provider: unknown }>('settings'))?.provider).toEqual(provider);
 });
 
-test('saves even when the browser has not allowed the PBX host, and says calls cannot reach it', async ({
-  extension,
-  sim,
-}) => {
-  const { page } = await openOptions(extension);
-  await expect(page.getByRole('alert')).toHaveCount(0);
-  const provider = sim.settingsFor('maxotel').provider as Record<string, string>;
-  await fillProvider(page, provider);
-  // Headless Chromium leaves the permission prompt unanswered: the settings must be saved regardless.
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  expect((await extension.storage<{ provider: unknown }>('settings'))?.provider).toEqual(provider);
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('calls cannot reach your PBX until you allow it');
-  await expect(alert).toContainText('http://127.0.0.1');
-  await expect(alert.getByRole('button', { name: 'Allow access' })).toBeVisible();
+test.describe('without host access', () => {
+  // The harness grants the simulator's host by default (support/fixtures.ts): this one starts without it.
+  test.use({ hostAccess: [] });
+  test('saves even when the browser has not allowed the PBX host, and says calls cannot reach it', async ({
+    extension,
+    sim,
+  }) => {
+    const { page } = await openOptions(extension);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    const provider = sim.settingsFor('maxotel').provider as Record<string, string>;
+    await fillProvider(page, provider);
+    // Headless Chromium leaves the permission prompt unanswered: the settings must be saved regardless.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    expect((await extension.storage<{ provider: unknown }>('settings'))?.provider).toEqual(provider);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('calls cannot reach your PBX until you allow it');
+    await expect(alert).toContainText('http://127.0.0.1');
+    await expect(alert.getByRole('button', { name: 'Allow access' })).toBeVisible();
 
-  // The same message greets the user on the next visit, until access is allowed.
-  const again = await openOptions(extension);
-  await expect(again.page.getByRole('alert')).toContainText('http://127.0.0.1');
+    // The same message greets the user on the next visit, until access is allowed.
+    const again = await openOptions(extension);
+    await expect(again.page.getByRole('alert')).toContainText('http://127.0.0.1');
+  });
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -33,6 +33,13 @@ export interface Simulator {
   settingsFor(provider: string, overrides?: Record<string, unknown>): Record<string, unknown>;
   /** The simulator's clock, for token expiry and lockouts. */
   clock: SimClock;
+  /**
+   * `false`: answer like a real PBX without CORS support: no `Access-Control-*` headers on any answer, and a
+   * preflight (OPTIONS) refused with 405. A browser then hides every answer from an extension without host
+   * access, and sends no non-simple request at all, while simple ones (a form POST, a key-less GET) still
+   * arrive and act (issue 15). On by default; `reset()` turns it back on.
+   */
+  corsHeaders(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const providers: SimProvider[] = SIM_PROVIDERS.map((factory) => factory());
   const requests: SimRequest[] = [];
   const clock = createClock();
+  let cors = true;
   let baseUrl = '';
   const context: SimContext = {
     clock,
@@ -91,7 +99,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       time: clock.now(),
     };
     if (request.method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS).end();
+      if (cors) res.writeHead(204, CORS_HEADERS).end();
+      else res.writeHead(405, { allow: 'GET, POST, PUT, DELETE' }).end();
       return;
     }
     const provider = providers.find((p) => p.matches(request));
@@ -115,7 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
     const type = typeof response.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
-    res.writeHead(response.status, { 'content-type': type, ...CORS_HEADERS, ...response.headers });
+    res.writeHead(response.status, { 'content-type': type, ...(cors ? CORS_HEADERS : {}), ...response.headers });
     res.end(body);
   });
 
@@ -137,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requestsFor: (name) => requests.filter((r) => r.provider === name),
     reset() {
       requests.length = 0;
+      cors = true;
       clock.reset();
       for (const p of providers) p.reset();
     },
@@ -148,6 +158,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return { version: 1, [key]: { ...section, ...overrides } };
     },
     clock,
+    corsHeaders(on) {
+      cors = on;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -4,7 +4,7 @@
  * what the extension did. Test hooks live here (through `serviceWorker.evaluate`), never in the product.
  */
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +36,38 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-/** Launches Chromium with the built extension in a throwaway profile. */
-export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * The hosts a person using the extension has allowed it to reach: the simulator's, by default. The manifest asks
+ * for PBX hosts as optional permissions, which only a person can grant (headless Chromium leaves the prompt
+ * unanswered), so the harness loads a copy of the build that names them as granted host permissions instead;
+ * the product is unchanged. A test of what happens without access sets `test.use({ hostAccess: [] })`.
+ */
+export const DEFAULT_HOST_ACCESS = ['http://127.0.0.1/*'];
+
+const grantedCopies = new Map<string, string>();
+
+/** A copy of the built extension whose manifest grants `hosts` (one per set of hosts and test worker). */
+function extensionWithAccess(hosts: readonly string[]): string {
+  if (!hosts.length) return EXTENSION_DIR;
+  const key = hosts.join(' ');
+  let dir = grantedCopies.get(key);
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), 'pbx-e2e-ext-'));
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    manifest.host_permissions = [...hosts];
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    grantedCopies.set(key, dir);
+    const copy = dir;
+    process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+  }
+  return dir;
+}
+
+/** Launches Chromium with the built extension in a throwaway profile, allowed to reach `hostAccess`. */
+export async function launchWithExtension(
+  hostAccess: readonly string[] = DEFAULT_HOST_ACCESS,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -45,7 +75,7 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(),
+    args: chromiumArgs(extensionWithAccess(hostAccess)),
   });
   return {
     context,
@@ -112,6 +142,8 @@ type WorkerFixtures = {
 };
 
 type TestFixtures = {
+  /** Host patterns the extension is allowed to reach (see {@link DEFAULT_HOST_ACCESS}). */
+  hostAccess: string[];
   /** The PBX simulator, reset for each test. */
   sim: Simulator;
   context: BrowserContext;
@@ -143,8 +175,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     simServer.reset();
     await use(simServer);
   },
-  context: async ({}, use) => {
-    const { context, close } = await launchWithExtension();
+  hostAccess: [DEFAULT_HOST_ACCESS, { option: true }],
+  context: async ({ hostAccess }, use) => {
+    const { context, close } = await launchWithExtension(hostAccess);
     await use(context);
     await close();
   },

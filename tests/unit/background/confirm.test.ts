@@ -97,4 +97,20 @@ describe('confirmation window', () => {
     await expect(answer).resolves.toBe(false);
     expect(remove).toHaveBeenCalledWith(42);
   });
+
+  it('keeps the worker alive while a prompt is open, and stops once it is answered (issue 15)', async () => {
+    const keepAlive = vi.fn(async () => undefined);
+    const confirm = createConfirmer({ randomId: () => 'long', keepAlive, keepAliveMs: 5 });
+    const { answer, id } = await open(confirm);
+    await vi.waitFor(() => expect(keepAlive.mock.calls.length).toBeGreaterThanOrEqual(3));
+    const port = fakePort(`${CONFIRM_PORT_PREFIX}${id}`, `${PAGE}?id=${id}`);
+    await stubs.onConnect.trigger(port);
+    // The page's periodic "still here" is no answer.
+    await port.onMessage.trigger({ type: 'confirmAlive' });
+    await port.onMessage.trigger({ type: 'confirmAnswer', call: true });
+    await expect(answer).resolves.toBe(true);
+    const calls = keepAlive.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(keepAlive.mock.calls.length).toBe(calls);
+  });
 });

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { isHidden, isUnderPointer, linkDoubt, textShowsNumber } from './link-doubt';
+
+describe('textShowsNumber', () => {
+  it.each([
+    ['+1 415-555-0132', '+14155550132'],
+    ['(415) 555-0132', '+1-415-555-0132'],
+    ['Call 0412 345 678 now', '+61412345678'],
+    ['8 (495) 123-45-67', '+74951234567'],
+    ['+44 20 7946 0000', '020 7946 0000'],
+    ['00 44 20 7946 0000', '+442079460000'],
+    ['Desk 204', '204'],
+    ['+1 415 555 0132 ext. 204', '+14155550132;ext=204'],
+  ])('"%s" shows %s', (text, number) => {
+    expect(textShowsNumber(text, number)).toBe(true);
+  });
+
+  it.each([
+    ['Call us', '+12685550100'],
+    ['', '+12685550100'],
+    ['+1 415 555 0132', '+12685550100'],
+    ['+1 415 555 0132', '+2415550132'],
+    ['Order 4155', '+14155550132'],
+    ['Desk 2045', '204'],
+    ['Support line open 9-5, 7 days', '+12685550100'],
+  ])('"%s" does not show %s', (text, number) => {
+    expect(textShowsNumber(text, number)).toBe(false);
+  });
+});
+
+/** A window whose layout answers are given: linkedom lays nothing out. */
+function fakeWindow(
+  rects: Map<Element, { left: number; top: number; width: number; height: number }>,
+  styles: Map<Element, Partial<CSSStyleDeclaration>>,
+): Window {
+  return {
+    innerWidth: 1000,
+    innerHeight: 800,
+    getComputedStyle: (el: Element) => ({
+      visibility: 'visible',
+      opacity: '1',
+      color: 'rgb(0, 0, 0)',
+      ...styles.get(el),
+    }),
+    _rects: rects,
+  } as unknown as Window;
+}
+
+function page(body: string) {
+  const { document } = parseHTML(`<html><body>${body}</body></html>`);
+  const rects = new Map<Element, { left: number; top: number; width: number; height: number }>();
+  const styles = new Map<Element, Partial<CSSStyleDeclaration>>();
+  const place = (el: Element, r: { left: number; top: number; width: number; height: number }) => {
+    rects.set(el, r);
+    (el as unknown as { getBoundingClientRect: () => DOMRect }).getBoundingClientRect = () =>
+      ({ ...r, right: r.left + r.width, bottom: r.top + r.height }) as DOMRect;
+  };
+  for (const el of document.querySelectorAll('*')) place(el, { left: 10, top: 10, width: 100, height: 20 });
+  return { document, rects, styles, place, win: fakeWindow(rects, styles) };
+}
+
+describe('isHidden', () => {
+  it('a plain visible link is not hidden', () => {
+    const { document, win } = page('<a id="a" href="tel:+14155550132">+1 415 555 0132</a>');
+    expect(isHidden(document.getElementById('a')!, win)).toBe(false);
+  });
+
+  it('zero size, off-screen, visibility hidden and transparent text are hidden', () => {
+    const { document, win, place, styles } = page('<a id="a" href="tel:+1">x</a>');
+    const a = document.getElementById('a')!;
+    place(a, { left: 10, top: 10, width: 0, height: 0 });
+    expect(isHidden(a, win)).toBe(true);
+    place(a, { left: -500, top: 10, width: 100, height: 20 });
+    expect(isHidden(a, win)).toBe(true);
+    place(a, { left: 10, top: 5000, width: 100, height: 20 });
+    expect(isHidden(a, win)).toBe(true);
+    place(a, { left: 10, top: 10, width: 100, height: 20 });
+    styles.set(a, { visibility: 'hidden' });
+    expect(isHidden(a, win)).toBe(true);
+    styles.set(a, { color: 'rgba(0, 0, 0, 0)' });
+    expect(isHidden(a, win)).toBe(true);
+  });
+
+  it('an almost transparent ancestor makes its link hidden', () => {
+    const { document, win, styles } = page('<div id="d"><span id="s"><a id="a" href="tel:+1">x</a></span></div>');
+    styles.set(document.getElementById('d')!, { opacity: '0.3' });
+    styles.set(document.getElementById('s')!, { opacity: '0.2' });
+    expect(isHidden(document.getElementById('a')!, win)).toBe(true);
+    styles.set(document.getElementById('s')!, { opacity: '1' });
+    expect(isHidden(document.getElementById('a')!, win)).toBe(false);
+  });
+});
+
+describe('isUnderPointer', () => {
+  it('compares the hit-tested element with the link; keyboard clicks have no pointer', () => {
+    const { document } = page('<a id="a" href="tel:+1"><b id="b">x</b></a><p id="p">other</p>');
+    const a = document.getElementById('a')!;
+    let hit: Element | null = document.getElementById('b');
+    (document as unknown as { elementFromPoint: () => Element | null }).elementFromPoint = () => hit;
+    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 })).toBe(true);
+    hit = document.getElementById('p');
+    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 })).toBe(false);
+    expect(isUnderPointer(a, { clientX: 0, clientY: 0, detail: 0 })).toBe(true);
+  });
+});
+
+describe('linkDoubt', () => {
+  it('names the first doubt: hidden, then not under the pointer, then text', () => {
+    const { document, win, styles } = page(
+      '<a id="a" href="tel:+12685550100">Call us</a><a id="b" href="tel:+14155550132">+1 415 555 0132</a>',
+    );
+    const a = document.getElementById('a')!;
+    const b = document.getElementById('b')!;
+    let hit: Element | null = a;
+    (document as unknown as { elementFromPoint: () => Element | null }).elementFromPoint = () => hit;
+    const click = { clientX: 5, clientY: 5, detail: 1 };
+    expect(linkDoubt(a, '+12685550100', click, win)).toBe('text-differs');
+    hit = b;
+    expect(linkDoubt(a, '+12685550100', click, win)).toBe('not-under-pointer');
+    styles.set(a, { opacity: '0' });
+    expect(linkDoubt(a, '+12685550100', click, win)).toBe('hidden');
+    expect(linkDoubt(b, '+14155550132', click, win)).toBeUndefined();
+  });
+});

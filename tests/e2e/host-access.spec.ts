@@ -1,0 +1,95 @@
+/**
+ * Issue 15, item 2, end to end: without host access to the PBX (a managed-policy user never asked, a refused
+ * prompt), a dial places nothing and says "Allow access". The simulator answers like a PBX without CORS support
+ * (`sim.corsHeaders(false)`), so these tests see what a real one does: a simple request (MaxoTel's form POST)
+ * still arrives and places the call while the browser hides the answer.
+ */
+import { test, expect } from './support/fixtures';
+import type { HistoryEntry } from '../../lib/messages';
+import { html } from './page-helpers';
+
+const notificationIds = (extension: import('./support/fixtures').Extension) =>
+  extension.evaluate(async () => Object.keys(await chrome.notifications.getAll()), null);
+
+test.describe('without access to the PBX host', () => {
+  test.use({ hostAccess: [] });
+
+  test('the simulator without CORS acts like such a PBX: a simple POST arrives and acts, its answer hidden; a JSON POST never arrives', async ({
+    context,
+    pages,
+    sim,
+  }) => {
+    // From a web page, where CORS always applies. (In Chromium the extension's own worker is not a witness:
+    // its content scripts match <all_urls>, which Chromium also counts as hosts the worker may fetch from. Firefox
+    // does not, and a person can restrict the extension's site access: there the worker is in the page's place.)
+    sim.corsHeaders(false);
+    const page = await context.newPage();
+    await page.goto(pages.add('/access/cors.html', html('<p>no numbers</p>')));
+    const outcome = await page.evaluate(async (url) => {
+      const attempt = (init: RequestInit) =>
+        fetch(`${url}/calls/click2call`, { method: 'POST', ...init }).then(
+          () => 'answer seen',
+          (error: Error) => error.name,
+        );
+      return {
+        form: await attempt({
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'key=x&origin=101&destination=%2B14155550132',
+        }),
+        json: await attempt({ headers: { 'content-type': 'application/json' }, body: '{"key":"x"}' }),
+      };
+    }, sim.url);
+    expect(outcome).toEqual({ form: 'TypeError', json: 'TypeError' });
+    // Only the form POST reached the PBX (the JSON one died at its refused preflight).
+    expect(sim.requestsFor('maxotel').map((r) => r.headers['content-type'])).toEqual([
+      'application/x-www-form-urlencoded',
+    ]);
+  });
+
+  test('a click places nothing, is recorded as "host-permission", and the notice opens the settings', async ({
+    context,
+    extension,
+    pages,
+    sim,
+  }) => {
+    sim.corsHeaders(false);
+    await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+    const page = await context.newPage();
+    await page.goto(pages.add('/access/none.html', html('<p>Office: +1 415-555-0132</p>')));
+    await page.locator('a[data-pbx-dial]').click();
+
+    await expect
+      .poll(async () => (await extension.storage<HistoryEntry[]>('history')) ?? [], { timeout: 10_000 })
+      .toHaveLength(1);
+    const [entry] = (await extension.storage<HistoryEntry[]>('history'))!;
+    expect(entry).toMatchObject({ result: 'failed', errorKind: 'host-permission' });
+    expect(entry!.message).toContain('has not allowed PBX Click-to-Dial to reach http://127.0.0.1');
+    expect(entry!.message).toContain('Allow access');
+    // A notice that opens the options page, where "Allow access" asks for the host.
+    expect((await notificationIds(extension)).some((id) => id.startsWith('pbx-settings:'))).toBe(true);
+    await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
+    await page.waitForTimeout(300);
+    expect(sim.requests).toHaveLength(0);
+
+    // The options page says the same and offers the button.
+    const options = await extension.openPage('options.html');
+    await expect(options.page.getByRole('alert').getByRole('button', { name: 'Allow access' })).toBeVisible();
+  });
+});
+
+test('with access allowed, the same PBX without CORS headers takes the call and the answer is read', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.corsHeaders(false);
+  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  const page = await context.newPage();
+  await page.goto(pages.add('/access/allowed.html', html('<p>Office: +1 415-555-0132</p>')));
+  await page.locator('a[data-pbx-dial]').click();
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? [])[0]?.result, { timeout: 10_000 })
+    .toBe('queued');
+  expect(sim.requestsFor('maxotel')).toHaveLength(1);
+});
