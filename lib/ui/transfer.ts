@@ -95,7 +95,11 @@ export function importSettings(text: string, current: Settings): ImportResult {
     const incoming = doc[key];
     const existing = current[key] as unknown as Obj | null;
     if (!isObject(incoming) || !existing || incoming.type !== existing.type) continue;
-    const sameHost = sectionOrigin(incoming, table as never) === sectionOrigin(existing, table as never);
+    // The address the section will have: a secret address left out of the file (a custom provider's URL) is the
+    // stored one, kept below; so only an address the file does give can move the secrets to another host.
+    const asImported: Obj = { ...incoming };
+    for (const name of secretsOf(incoming, table as never)) if (!(name in incoming)) asImported[name] = existing[name];
+    const sameHost = sectionOrigin(asImported, table as never) === sectionOrigin(existing, table as never);
     const merged: Obj = { ...incoming };
     for (const name of secretsOf(incoming, table as never)) {
       // Secrets are strings, or a custom provider's header map.
