@@ -7,7 +7,8 @@
  *   node --import tsx scripts/measure-pages.ts --verbose  # also each miss and false positive, by page
  */
 import { findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
-import { linkPage, linkPageNaively, loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
+import { loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
+import { linkPage, linkPageNaively } from '../lib/page/page-corpus-link';
 
 const verbose = process.argv.includes('--verbose');
 const pages = loadPageCorpus();

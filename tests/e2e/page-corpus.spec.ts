@@ -31,7 +31,7 @@ const corpus = loadPageCorpus();
  */
 function linkInNode(pages: CorpusPage[]): Promise<Record<string, Linked[]>> {
   const script = `
-    import { linkPage } from './lib/page/page-corpus.ts';
+    import { linkPage } from './lib/page/page-corpus-link.ts';
     import { findPhoneNumbers, mightContainPhone } from './lib/phone/detect.ts';
     let input = '';
     for await (const chunk of process.stdin) input += chunk;

@@ -10,15 +10,13 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { findPhoneNumbers, mightContainPhone } from '../../lib/phone/detect';
 import {
   expectedDial,
-  linkPage,
-  linkPageNaively,
-  listPageNumbers,
   loadPageCorpus,
   prf,
   scorePage,
   type CorpusPage,
   type PageScore,
 } from '../../lib/page/page-corpus';
+import { linkPage, linkPageNaively, listPageNumbers } from '../../lib/page/page-corpus-link';
 
 const pages = loadPageCorpus();
 const detector = { findPhoneNumbers, mightContainPhone };
