@@ -9,7 +9,7 @@ import { test, expect, extensionOf, launchWithExtension, type Extension } from '
 import { dialsReceived, html, recordDials, settingsWith } from './page-helpers';
 
 const BODY = `
-<p>Office +1 415-555-0132 · <a id="tel" href="tel:+44-20-7946-0000">London</a></p>
+<p>Office +1 415-555-0132 · London <a id="tel" href="tel:+44-20-7946-0000">+44 20 7946 0000</a></p>
 <script>
   // Records, after the content script, whether each click's default action was cancelled (the page itself
   // cancels nothing).
