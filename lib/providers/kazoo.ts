@@ -10,11 +10,30 @@
  * The connect answers 202 "processing request" before anything rang; the originate's result is written to the
  * click-to-call's `/history` later, so with a key the adapter reads it for a few seconds (originateOutcome).
  */
-import type { KazooProvider } from '../settings/schema';
+import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse, redactSecrets } from './http';
 import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Kazoo';
+
+/** Settings of a Kazoo provider (`provider` in the settings document). */
+export interface KazooProvider {
+  type: 'kazoo';
+  baseUrl: string;
+  accountId: string;
+  clickToCallId: string;
+  /** Only when the click-to-call object requires auth. */
+  apiKey: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof KazooProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8000' },
+  accountId: { kind: 'text' },
+  // With auth_required=false the click-to-call id in the connect URL is the only credential (cb_clicktocall).
+  clickToCallId: { kind: 'text', secret: true },
+  apiKey: { kind: 'optionalText', default: '', secret: true },
+};
 
 /**
  * Kazoo's default `token_auth_expiry_s` is 3600 s (crossbar `cb_token_auth`). A system or account may set it
@@ -364,6 +383,9 @@ function isSuccess(response: HttpResponse): response is HttpResponse & { json: R
 export const kazoo: ProviderDefinition<KazooProvider> = {
   type: 'kazoo',
   label: 'Kazoo (2600Hz)',
+  fields,
+  // cb_clicktocall URL-encodes `contact` before normalising it to E.164: digits with the country code, no "+".
+  numberFormat: 'digits',
   capabilities: {
     // `contact` is run through Kazoo's E.164 converters before dialling; there is no field for an extension.
     extensionDialing: false,

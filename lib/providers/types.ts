@@ -3,7 +3,7 @@
  * Adapters are plain modules: they get `fetch`, a clock and a timeout from {@link ProviderContext}, so they
  * run under Node against the simulator in tests/sim exactly as they run in the service worker.
  */
-import type { ProviderSettings, ProviderType } from '../settings/schema';
+import type { FieldProblem, FieldSpec, NumberFormat } from '../settings/field-spec';
 
 /** What went wrong, in terms a person can act on. */
 export type ErrorKind =
@@ -123,12 +123,23 @@ export interface ProviderCapabilities {
   connectionTest: 'login' | 'identity' | 'list' | 'none';
 }
 
-export interface ProviderDefinition<S extends ProviderSettings = ProviderSettings> {
+/**
+ * One provider, all in its own file: its settings fields (the settings schema and the options page build their
+ * tables from these through lib/providers/registry.ts), its number format, its own validation rules and its adapter.
+ */
+export interface ProviderDefinition<S extends { type: string }> {
   type: S['type'];
   /** Vendor name as users know it. */
   label: string;
   capabilities: ProviderCapabilities;
+  /** Every settings field but `type`, in the order the options page shows them; checked by lib/settings/validate. */
+  fields: { [K in Exclude<keyof S, 'type'>]: FieldSpec };
+  /**
+   * The number format this PBX's API expects, from its own documents (issue 14): `dialing.numberFormat`'s default
+   * when a document with this provider leaves it out, and what the options page sets when the provider is picked.
+   */
+  numberFormat: NumberFormat;
+  /** Rules across fields, run once every field is valid; each problem is reported at `provider.<field>`. */
+  problems?(settings: S): FieldProblem[];
   create(settings: S, context: ProviderContext): ProviderAdapter;
 }
-
-export type { ProviderType };

@@ -13,7 +13,7 @@
  * - Five failed logins lock the client IP for 10 minutes (login page). After one refused login no further login
  *   is tried until the credentials change or the person presses Test connection (issue 14).
  */
-import type { YeastarSProvider } from '../settings/schema';
+import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from './http';
 import { md5Hex } from './md5';
 import {
@@ -27,6 +27,26 @@ import {
 } from './types';
 
 const LABEL = 'Yeastar S-Series';
+
+/** Settings of a Yeastar S-Series provider (`provider` in the settings document). */
+export interface YeastarSProvider {
+  type: 'yeastar-s';
+  baseUrl: string;
+  username: string;
+  /** Plain text here; the adapter sends its MD5 as the API asks. */
+  password: string;
+  extension: string;
+  dialPermission: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof YeastarSProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', placeholder: 'https://pbx.example.com:8088' },
+  username: { kind: 'text' },
+  password: { kind: 'secret' },
+  extension: { kind: 'extension', placeholder: '1023' },
+  dialPermission: { kind: 'optionalExtension', default: '' },
+};
 /** The PBX erases a token after 30 minutes without interaction (v1.x "heartbeat" page). */
 export const YEASTAR_TOKEN_TTL_MS = 30 * 60 * 1000;
 // Renew a little early so a token cannot lapse between our check and the PBX's.
@@ -150,6 +170,10 @@ export function forgetYeastarSessions(): void {
 export const yeastarS: ProviderDefinition<YeastarSProvider> = {
   type: 'yeastar-s',
   label: LABEL,
+  fields,
+  // call/dial types `callee` as an Integer that must match the outbound route rules (S-Series API "Make a call"):
+  // no "+", and the digits the routes are written for, i.e. as dialled from the PBX's country.
+  numberFormat: 'dialable',
   // `callee` must be a number matching an outbound route: no extension can follow the connected call.
   capabilities: { extensionDialing: false, connectionTest: 'login' },
   create(settings, context) {
