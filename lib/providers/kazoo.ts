@@ -391,6 +391,21 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
     extensionDialing: false,
     connectionTest: 'login',
   },
+  actions: {
+    /** The account's click-to-call objects, to pick one instead of typing an opaque id. */
+    listClickToCalls: {
+      picks: 'clickToCallId',
+      run: async (settings, _input, context) => ({ items: await listClickToCalls(settings, context) }),
+    },
+    /** Creates a click-to-call ringing the extension given as input, then lists them all with the new one. */
+    createClickToCall: {
+      picks: 'clickToCallId',
+      run: async (settings, input, context) => {
+        const createdId = await createClickToCall(settings, input ?? '', context);
+        return { items: await listClickToCalls(settings, context), createdId };
+      },
+    },
+  },
   create(settings, context) {
     const client = new KazooClient(settings, context);
     return {

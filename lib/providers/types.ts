@@ -123,6 +123,32 @@ export interface ProviderCapabilities {
   connectionTest: 'login' | 'identity' | 'list' | 'none';
 }
 
+/** One object an action lists (Kazoo: a click-to-call with the extension it rings first). */
+export interface ProviderActionItem {
+  id: string;
+  name: string;
+  extension: string;
+}
+
+/** What an action answers: the objects to pick from, and the id of one it created. */
+export interface ProviderActionResult {
+  items: ProviderActionItem[];
+  createdId?: string;
+}
+
+/**
+ * An optional ability beyond dialling, run from the options page through the one `providerAction` message
+ * (Kazoo: list its click-to-call objects, or create one). Errors are thrown as {@link ProviderError}s.
+ */
+export interface ProviderAction<S> {
+  /**
+   * The settings field whose value this action helps to pick (Kazoo: `clickToCallId`): it may still be blank when
+   * the action runs, so the document is validated as if it held a placeholder there.
+   */
+  picks?: Exclude<keyof S, 'type'> & string;
+  run(settings: S, input: string | undefined, context: ProviderContext): Promise<ProviderActionResult>;
+}
+
 /**
  * One provider, all in its own file: its settings fields (the settings schema and the options page build their
  * tables from these through lib/providers/registry.ts), its number format, its own validation rules and its adapter.
@@ -141,5 +167,7 @@ export interface ProviderDefinition<S extends { type: string }> {
   numberFormat: NumberFormat;
   /** Rules across fields, run once every field is valid; each problem is reported at `provider.<field>`. */
   problems?(settings: S): FieldProblem[];
+  /** Optional abilities beyond dialling, by name (see {@link ProviderAction}). */
+  actions?: Record<string, ProviderAction<S>>;
   create(settings: S, context: ProviderContext): ProviderAdapter;
 }
