@@ -12,7 +12,14 @@
  */
 import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse, redactSecrets } from './http';
-import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
+import { tokenCache, tokenUsable, type TokenCache } from './token-cache';
+import {
+  memorySessionArea,
+  ProviderError,
+  type ErrorKind,
+  type ProviderContext,
+  type ProviderDefinition,
+} from './types';
 
 const PROVIDER = 'Kazoo';
 
@@ -51,11 +58,11 @@ interface CachedToken {
  * Tokens live in memory only (never storage), keyed by server and key, so adapters created per dial
  * share one login. A changed key or server simply misses the cache.
  */
-const tokenCache = new Map<string, CachedToken>();
+const tokenArea = memorySessionArea();
 
 /** Forgets every cached Kazoo token (tests, and after settings change). */
 export function forgetKazooTokens(): void {
-  tokenCache.clear();
+  tokenArea.data.clear();
 }
 
 /** One click-to-call object as the list endpoint returns it. */
@@ -86,13 +93,15 @@ function isContactProblem(data: unknown): boolean {
 }
 
 class KazooClient {
-  private readonly cacheKey: string;
+  private readonly cache: TokenCache<CachedToken>;
+  /** The token last loaded or issued, so errors can blank it out without waiting for the cache. */
+  private lastToken: string | undefined;
 
   constructor(
     private readonly settings: KazooProvider,
     private readonly context: ProviderContext,
   ) {
-    this.cacheKey = `${settings.baseUrl.replace(/\/+$/, '')}\n${settings.apiKey}`;
+    this.cache = tokenCache<CachedToken>(tokenArea, `${settings.baseUrl.replace(/\/+$/, '')}\n${settings.apiKey}`);
   }
 
   get hasKey(): boolean {
@@ -115,11 +124,7 @@ class KazooClient {
 
   /** Takes the API key, the cached token and the click-to-call id (a credential when auth_required is off) out. */
   redact(text: string): string {
-    return redactSecrets(text, [
-      this.settings.apiKey.trim(),
-      tokenCache.get(this.cacheKey)?.token,
-      this.settings.clickToCallId.trim(),
-    ]);
+    return redactSecrets(text, [this.settings.apiKey.trim(), this.lastToken, this.settings.clickToCallId.trim()]);
   }
 
   /**
@@ -270,17 +275,19 @@ class KazooClient {
         step: 'login',
       });
     }
-    tokenCache.set(this.cacheKey, { token, expiresAt: this.context.now() + KAZOO_TOKEN_LIFETIME_MS });
+    this.lastToken = token;
+    await this.cache.save({ token, expiresAt: this.context.now() + KAZOO_TOKEN_LIFETIME_MS });
     return token;
   }
 
   /** A cached token still inside its lifetime, else a fresh login. */
   async token(): Promise<{ token: string; fresh: boolean }> {
-    const cached = tokenCache.get(this.cacheKey);
-    if (cached && cached.expiresAt - TOKEN_RENEW_MARGIN_MS > this.context.now()) {
+    const cached = await this.cache.load();
+    if (cached && tokenUsable(cached.expiresAt, this.context.now(), TOKEN_RENEW_MARGIN_MS)) {
+      this.lastToken = cached.token;
       return { token: cached.token, fresh: false };
     }
-    tokenCache.delete(this.cacheKey);
+    await this.cache.forget();
     return { token: await this.login(), fresh: true };
   }
 
@@ -298,7 +305,7 @@ class KazooClient {
     });
     const response = await httpRequest(this.context, withToken(first.token), PROVIDER, step);
     if (response.status !== 401 || first.fresh) return response;
-    tokenCache.delete(this.cacheKey);
+    await this.cache.forget();
     const renewed = await this.login();
     return httpRequest(this.context, withToken(renewed), PROVIDER, step);
   }

@@ -16,6 +16,7 @@
 import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from './http';
 import { md5Hex } from './md5';
+import { tokenCache, tokenUsable } from './token-cache';
 import {
   memorySessionArea,
   ProviderError,
@@ -178,7 +179,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'login' },
   create(settings, context) {
     const root = apiRoot(settings.baseUrl);
-    const session = context.session ?? fallbackSession;
+    const store = tokenCache<KeptLogin>(context.session ?? fallbackSession, YEASTAR_SESSION_KEY);
     const account = md5Hex(`${root}\n${settings.username}\n${md5Hex(settings.password)}`);
     let token: string | undefined;
     /** Blanks the password, its MD5 and the token out of text the PBX (or whatever answers) sent back. */
@@ -224,9 +225,15 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       });
     };
 
-    const save = async (kept: KeptLogin): Promise<void> => {
-      await session.set({ [YEASTAR_SESSION_KEY]: kept });
-    };
+    const save = (login: KeptLogin): Promise<void> => store.save(login);
+    /** The PBX erases a token 30 minutes after its last use. */
+    const usable = (login: KeptLogin): boolean =>
+      login.token !== undefined &&
+      tokenUsable(
+        login.lastUse === undefined ? undefined : login.lastUse + YEASTAR_TOKEN_TTL_MS,
+        context.now(),
+        TOKEN_MARGIN_MS,
+      );
 
     /**
      * The kept login for these settings. A login kept for other settings (the user changed the address, user
@@ -234,7 +241,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
      * old credentials no longer applies.
      */
     const load = async (): Promise<KeptLogin> => {
-      const stored = (await session.get(YEASTAR_SESSION_KEY))[YEASTAR_SESSION_KEY] as KeptLogin | undefined;
+      const stored = await store.load();
       if (stored?.account === account) return stored;
       if (stored?.token) {
         // Best effort: a PBX that is gone or refuses simply lets the old token expire after 30 minutes.
@@ -301,10 +308,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
             { provider: LABEL, providerMessage: `errno ${kept.paused}`, step: 'login' },
           );
         }
-        const alive =
-          kept.token !== undefined &&
-          kept.lastUse !== undefined &&
-          context.now() - kept.lastUse < YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS;
+        const alive = usable(kept);
         const fresh = !alive;
         let current = alive ? kept.token! : await login('login');
         token = current;
@@ -348,7 +352,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       async keepAlive(): Promise<void> {
         const kept = await load();
         if (!kept.token || kept.lastUse === undefined) return;
-        if (context.now() - kept.lastUse >= YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS) {
+        if (!usable(kept)) {
           await save({ account, root });
           return;
         }
