@@ -94,13 +94,27 @@ describe('parseMessage', () => {
     expect(reason({ type: 'testConnection', settings: {}, createForExtension: '1' }, 'extension-page')).toMatch(
       /unexpected keys/,
     );
-    expect(ok({ type: 'kazooClickToCalls', settings: {}, createForExtension: '101' }, 'extension-page')).toBe(true);
+    expect(
+      ok({ type: 'providerAction', settings: {}, action: 'createClickToCall', input: '101' }, 'extension-page'),
+    ).toBe(true);
+    expect(ok({ type: 'providerAction', settings: {}, action: 'listClickToCalls' }, 'extension-page')).toBe(true);
+    expect(reason({ type: 'providerAction', settings: {} }, 'extension-page')).toMatch(/action must be a name/);
+    expect(reason({ type: 'providerAction', settings: {}, action: '__proto__' }, 'extension-page')).toMatch(
+      /action must be a name/,
+    );
+    expect(
+      reason({ type: 'providerAction', settings: {}, action: 'a', input: 'x'.repeat(201) }, 'extension-page'),
+    ).toMatch(/bad input/);
+    expect(reason({ type: 'providerAction', settings: {}, action: 'a', extra: 1 }, 'extension-page')).toMatch(
+      /unexpected keys/,
+    );
+    expect(reason({ type: 'kazooClickToCalls', settings: {} }, 'extension-page')).toMatch(/unknown message type/);
   });
 
   it('keeps privileged messages away from content scripts', () => {
     for (const raw of [
       { type: 'testConnection', settings: {} },
-      { type: 'kazooClickToCalls', settings: {} },
+      { type: 'providerAction', settings: {}, action: 'listClickToCalls' },
       { type: 'clearHistory' },
       { type: 'setSiteBlocked', host: 'a.example', blocked: true },
       { type: 'getPopupState' },

@@ -54,12 +54,17 @@ export interface TestConnectionMessage {
   settings: unknown;
 }
 
-/** Options page: list, or create, the click-to-call objects of a Kazoo account. */
-export interface KazooClickToCallsMessage {
-  type: 'kazooClickToCalls';
+/**
+ * Options page: run one of the (possibly unsaved) settings document's provider's optional `actions` (e.g. Kazoo's
+ * `listClickToCalls`, `createClickToCall`; see `ProviderAction` in lib/providers/types.ts).
+ */
+export interface ProviderActionMessage {
+  type: 'providerAction';
   settings: unknown;
-  /** When set, create a click-to-call for this extension first. */
-  createForExtension?: string;
+  /** The action's name in the provider's `actions`. */
+  action: string;
+  /** The action's one input, when it takes one (Kazoo's createClickToCall: the extension to ring). */
+  input?: string;
 }
 
 export interface ClearHistoryMessage {
@@ -83,7 +88,7 @@ export type RequestMessage =
   | GetPopupStateMessage
   | SetSiteBlockedMessage
   | TestConnectionMessage
-  | KazooClickToCallsMessage
+  | ProviderActionMessage
   | ClearHistoryMessage;
 
 /**
@@ -124,7 +129,7 @@ const ALLOWED: Record<RequestMessage['type'], readonly SenderRole[]> = {
   getPopupState: ['extension-page'],
   setSiteBlocked: ['extension-page'],
   testConnection: ['extension-page'],
-  kazooClickToCalls: ['extension-page'],
+  providerAction: ['extension-page'],
   clearHistory: ['extension-page'],
 };
 
@@ -135,6 +140,8 @@ const PAGE_SOURCES: readonly DialSource[] = ['popup', 'history'];
 export const MAX_NUMBER_LENGTH = 64;
 const MAX_HOST_LENGTH = 253;
 const MAX_SETTINGS_JSON = 64 * 1024;
+const ACTION_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+const MAX_ACTION_INPUT = 200;
 
 /** The parts of `runtime.MessageSender` we look at. */
 export interface SenderLike {
@@ -224,9 +231,14 @@ export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessa
         return bad('needs host and blocked');
       return { ok: true, message: raw as unknown as SetSiteBlockedMessage };
     case 'testConnection':
-    case 'kazooClickToCalls': {
-      if (!onlyKeys(raw, ['type', 'settings', 'createForExtension'])) return bad('unexpected keys');
-      if (type === 'testConnection' && raw.createForExtension !== undefined) return bad('unexpected keys');
+    case 'providerAction': {
+      if (!onlyKeys(raw, type === 'testConnection' ? ['type', 'settings'] : ['type', 'settings', 'action', 'input'])) {
+        return bad('unexpected keys');
+      }
+      if (type === 'providerAction') {
+        if (typeof raw.action !== 'string' || !ACTION_NAME.test(raw.action)) return bad('action must be a name');
+        if (raw.input !== undefined && !shortString(raw.input, MAX_ACTION_INPUT)) return bad('bad input');
+      }
       let size = 0;
       try {
         size = JSON.stringify(raw.settings ?? null).length;
@@ -234,7 +246,6 @@ export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessa
         return bad('settings must be JSON');
       }
       if (size > MAX_SETTINGS_JSON) return bad('settings document too large');
-      if (raw.createForExtension !== undefined && !shortString(raw.createForExtension, 20)) return bad('bad extension');
       return { ok: true, message: raw as unknown as RequestMessage };
     }
   }
@@ -342,11 +353,11 @@ export function parsePageNumbersAnswer(raw: unknown): PageNumbersAnswer | null {
   return { status: 'ok', numbers, ...(country ? { country } : {}) };
 }
 
-/** Answer to `kazooClickToCalls`. */
-export interface KazooClickToCallsResponse {
+/** Answer to `providerAction`: the action's result, or `ok: false` with what went wrong in words. */
+export interface ProviderActionResponse {
   ok: boolean;
   items: { id: string; name: string; extension: string }[];
-  /** Id of the object created for `createForExtension`. */
+  /** Id of the object the action created. */
   createdId?: string;
   message?: string;
 }

@@ -11,13 +11,12 @@ import { SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 import { contentAnswer, senderPage, type PageConfig } from '@/lib/messages';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
-import { createClickToCall, listClickToCalls } from '@/lib/providers/kazoo';
 import { formatForPbx } from '@/lib/phone/format';
 import type { ProviderContext } from '@/lib/providers/types';
 import { createDialService, DIAL_TIMEOUT_MS, type CallLogRegistry } from '@/lib/dial/service';
 import { createHistoryStore, originOf } from '@/lib/dial/history';
 import { badgeFor, createStatusStore } from '@/lib/dial/status';
-import { kazooClickToCalls, testConnection } from '@/lib/dial/connection';
+import { runProviderAction, testConnection } from '@/lib/dial/connection';
 import { popupState } from '@/lib/dial/popup-state';
 import { createRouter } from './router';
 import { applyBadge } from './badge';
@@ -173,10 +172,9 @@ export function startBackground(): void {
           missingHostAccess,
         });
       },
-      async kazooClickToCalls(message) {
-        return kazooClickToCalls(message.settings, message.createForExtension, {
-          list: listClickToCalls,
-          create: createClickToCall,
+      async providerAction(message) {
+        return runProviderAction(message.settings, message.action, message.input, {
+          providers: PROVIDERS,
           context: providerContext,
           defaultCountry: stores().defaultCountry,
         });

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
 import { t } from '@/components/i18n';
-import type { KazooClickToCallsResponse, TestConnectionResponse } from '@/lib/messages';
+import type { ProviderActionResponse, TestConnectionResponse } from '@/lib/messages';
 import { PROVIDER_NUMBER_FORMATS, PROVIDER_TYPES, type ProviderType } from '@/lib/settings/schema';
 import { providerFieldViews, providerTextKeys } from '@/lib/ui/fields';
 import { emptyProviderValues, problemsAt } from '@/lib/ui/form';
@@ -141,7 +141,7 @@ function TestResult({ response }: { response: TestConnectionResponse }) {
 type KazooState =
   | { phase: 'idle' }
   | { phase: 'running' }
-  | { phase: 'done'; response: KazooClickToCallsResponse }
+  | { phase: 'done'; response: ProviderActionResponse }
   | { phase: 'error'; message: string };
 
 /** Lists the account's click-to-call objects (needs the API key) to pick one, or creates one. */
@@ -156,7 +156,10 @@ function KazooTools({ api: formApi, onPick }: { api: FormApi; onPick: (id: strin
   async function run(createFor?: string) {
     setState({ phase: 'running' });
     try {
-      const response = await api.kazooClickToCalls(formApi.document, createFor);
+      const response =
+        createFor === undefined
+          ? await api.providerAction(formApi.document, 'listClickToCalls')
+          : await api.providerAction(formApi.document, 'createClickToCall', createFor);
       if (!response || !Array.isArray(response.items)) throw new Error(t('no_answer'));
       if (response.createdId) onPick(response.createdId);
       setState({ phase: 'done', response });

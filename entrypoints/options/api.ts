@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { EffectiveSettings } from '@/lib/settings/managed';
 import { loadSettings, regionOfLocale, saveUserSettings, type SettingsStores } from '@/lib/settings/store';
 import type { ParseResult } from '@/lib/settings/validate';
-import type { KazooClickToCallsResponse, TestConnectionResponse } from '@/lib/messages';
+import type { ProviderActionResponse, TestConnectionResponse } from '@/lib/messages';
 
 export function settingsStores(): SettingsStores {
   return {
@@ -29,11 +29,13 @@ export function testConnection(document: unknown): Promise<TestConnectionRespons
   return browser.runtime.sendMessage({ type: 'testConnection', settings: document });
 }
 
-export function kazooClickToCalls(document: unknown, createForExtension?: string): Promise<KazooClickToCallsResponse> {
+/** Runs one of the provider's optional actions (lib/providers/types.ts `ProviderAction`) on `document`. */
+export function providerAction(document: unknown, action: string, input?: string): Promise<ProviderActionResponse> {
   return browser.runtime.sendMessage({
-    type: 'kazooClickToCalls',
+    type: 'providerAction',
     settings: document,
-    ...(createForExtension ? { createForExtension } : {}),
+    action,
+    ...(input !== undefined ? { input } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProviderError, type ProviderContext } from '../providers/types';
 import type { CallLogRegistry } from './service';
-import { kazooClickToCalls, testConnection } from './connection';
+import { runProviderAction, testConnection, type ActionRegistry } from './connection';
 import { createStatusStore, STATUS_KEY } from './status';
 import { fakeProvider, memoryArea, API_KEY } from './test-fakes';
 
@@ -118,7 +118,7 @@ describe('testConnection', () => {
   });
 });
 
-describe('kazooClickToCalls', () => {
+describe('runProviderAction', () => {
   const kazoo = {
     type: 'kazoo',
     baseUrl: 'http://pbx.example:8000',
@@ -128,34 +128,52 @@ describe('kazooClickToCalls', () => {
   };
   const items = [{ id: 'c2c-1', name: 'Sales', extension: '101' }];
 
-  it('lists the click-to-calls of a document whose click-to-call is not chosen yet', async () => {
-    const list = vi.fn(async (_settings: unknown, _context: unknown) => items);
-    const create = vi.fn(async (_s: unknown, _e: string, _c: unknown) => 'new');
-    const answer = await kazooClickToCalls({ version: 1, provider: kazoo }, undefined, { list, create, context });
+  function registry(list: (settings: unknown) => Promise<typeof items>) {
+    const run = vi.fn(async (settings: unknown, input: string | undefined, _context: ProviderContext) => {
+      const listed = await list(settings);
+      return input === undefined ? { items: listed } : { items: listed, createdId: `new-${input}` };
+    });
+    const providers = {
+      maxotel: { label: 'MaxoTel' },
+      kazoo: { label: 'Kazoo (2600Hz)', actions: { listClickToCalls: { picks: 'clickToCallId', run } } },
+    } as unknown as ActionRegistry;
+    return { run, d: { providers, context } };
+  }
+
+  it("runs the provider's named action on a document whose picked field is still blank", async () => {
+    const { run, d } = registry(async () => items);
+    const answer = await runProviderAction({ version: 1, provider: kazoo }, 'listClickToCalls', undefined, d);
     expect(answer).toEqual({ ok: true, items });
-    expect(create).not.toHaveBeenCalled();
-    expect(list.mock.calls[0]![0]).toMatchObject({ accountId: 'acc' });
+    expect(run.mock.calls[0]![0]).toMatchObject({ accountId: 'acc' });
+    expect(run.mock.calls[0]![1]).toBeUndefined();
   });
 
-  it('creates one for an extension first and returns its id', async () => {
-    const list = vi.fn(async (_settings: unknown, _context: unknown) => items);
-    const create = vi.fn(async (_s: unknown, _e: string, _c: unknown) => 'c2c-2');
-    const answer = await kazooClickToCalls({ version: 1, provider: kazoo }, '202', { list, create, context });
-    expect(create.mock.calls[0]![1]).toBe('202');
-    expect(answer.createdId).toBe('c2c-2');
+  it("passes the input on and answers with the action's result", async () => {
+    const { run, d } = registry(async () => items);
+    const answer = await runProviderAction({ version: 1, provider: kazoo }, 'listClickToCalls', '202', d);
+    expect(run.mock.calls[0]![1]).toBe('202');
+    expect(answer).toEqual({ ok: true, items, createdId: 'new-202' });
   });
 
-  it('refuses other providers and passes on Kazoo errors in words', async () => {
-    const list = vi.fn(async () => {
+  it('refuses providers without the action, unknown actions and invalid documents, and passes errors on in words', async () => {
+    const { run, d } = registry(async () => {
       throw new ProviderError('auth', 'Kazoo rejected the API key', { provider: 'Kazoo' });
     });
-    const create = vi.fn(async () => '');
-    expect(await kazooClickToCalls({ version: 1, provider: maxotel }, undefined, { list, create, context })).toEqual({
+    expect(await runProviderAction({ version: 1, provider: maxotel }, 'listClickToCalls', undefined, d)).toEqual({
       ok: false,
       items: [],
-      message: 'The provider is not Kazoo: choose Kazoo first.',
+      message: 'MaxoTel cannot do "listClickToCalls": choose a provider that can.',
     });
-    expect(await kazooClickToCalls({ version: 1, provider: kazoo }, undefined, { list, create, context })).toEqual({
+    expect(await runProviderAction({ version: 1, provider: kazoo }, 'toString', undefined, d)).toMatchObject({
+      ok: false,
+      items: [],
+    });
+    // Without the action's `picks`, the blank click-to-call id is a problem of the document like any other.
+    expect(
+      (await runProviderAction({ version: 1, provider: kazoo }, 'deleteEverything', undefined, d)).message,
+    ).toMatch(/provider\.clickToCallId: is required/);
+    expect(run).not.toHaveBeenCalled();
+    expect(await runProviderAction({ version: 1, provider: kazoo }, 'listClickToCalls', undefined, d)).toEqual({
       ok: false,
       items: [],
       message: 'Kazoo rejected the API key',

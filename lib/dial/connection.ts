@@ -1,10 +1,10 @@
 /**
- * The options page's "Test connection" and Kazoo click-to-call helpers: they take a possibly unsaved settings
+ * The options page's "Test connection" and provider actions (Kazoo's click-to-call list): they take a possibly unsaved settings
  * document, so it is validated first and its problems reported as the first failed step.
  */
-import type { KazooClickToCallsResponse, TestConnectionResponse } from '../messages';
-import type { ProviderContext } from '../providers/types';
-import type { KazooProvider, Settings } from '../settings/schema';
+import type { ProviderActionResponse, TestConnectionResponse } from '../messages';
+import type { ProviderAction, ProviderContext } from '../providers/types';
+import type { ProviderSettings, ProviderType, Settings } from '../settings/schema';
 import { describeProblems, parseSettings } from '../settings/validate';
 import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
 import type { StatusStore } from './status';
@@ -115,48 +115,65 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
   return { ok, steps };
 }
 
-export interface KazooDeps {
-  list: (
-    settings: KazooProvider,
-    context: ProviderContext,
-  ) => Promise<{ id: string; name: string; extension: string }[]>;
-  create: (settings: KazooProvider, extension: string, context: ProviderContext) => Promise<string>;
+/** What {@link runProviderAction} needs of each provider: its name and optional actions. */
+export type ActionRegistry = Readonly<
+  Record<ProviderType, { label: string; actions?: Readonly<Record<string, ProviderAction<never>>> }>
+>;
+
+export interface ActionDeps {
+  providers: ActionRegistry;
   context: () => ProviderContext;
   defaultCountry?: string;
 }
 
 /**
- * Lists a Kazoo account's click-to-call objects, creating one for `createForExtension` first when asked, so the
- * options page can offer them instead of asking for an opaque id.
+ * Runs one of the document's provider's optional actions (Kazoo: list or create click-to-call objects, so the
+ * options page can offer them instead of asking for an opaque id). The field the action helps to pick may still be
+ * blank. Any failure is answered in words.
  */
-export async function kazooClickToCalls(
+export async function runProviderAction(
   document: unknown,
-  createForExtension: string | undefined,
-  deps: KazooDeps,
-): Promise<KazooClickToCallsResponse> {
-  // The click-to-call id is what the person is about to pick: a document missing only that is fine here.
-  const doc = withPlaceholderClickToCall(document);
-  const { settings, step } = validate(doc, deps.defaultCountry);
+  action: string,
+  input: string | undefined,
+  deps: ActionDeps,
+): Promise<ProviderActionResponse> {
+  const type = providerTypeOf(document, deps.providers);
+  const definition = type ? deps.providers[type] : undefined;
+  const entry =
+    definition?.actions && Object.hasOwn(definition.actions, action) ? definition.actions[action] : undefined;
+  const { settings, step } = validate(
+    entry?.picks ? withPlaceholder(document, entry.picks) : document,
+    deps.defaultCountry,
+  );
   if (!settings) return { ok: false, items: [], message: step.detail };
   const provider = settings.provider;
-  if (provider?.type !== 'kazoo') {
-    return { ok: false, items: [], message: 'The provider is not Kazoo: choose Kazoo first.' };
+  if (!provider || !definition || !entry) {
+    return {
+      ok: false,
+      items: [],
+      message: `${definition ? definition.label : 'The chosen provider'} cannot do "${action}": choose a provider that can.`,
+    };
   }
   try {
-    let createdId: string | undefined;
-    if (createForExtension !== undefined) createdId = await deps.create(provider, createForExtension, deps.context());
-    const items = await deps.list(provider, deps.context());
-    return createdId ? { ok: true, items, createdId } : { ok: true, items };
+    const result = await (entry as ProviderAction<ProviderSettings>).run(provider, input, deps.context());
+    return { ok: true, ...result };
   } catch (error) {
     return { ok: false, items: [], message: failureText(error).text };
   }
 }
 
-function withPlaceholderClickToCall(document: unknown): unknown {
-  if (typeof document !== 'object' || document === null) return document;
+function providerTypeOf(document: unknown, providers: ActionRegistry): ProviderType | undefined {
+  if (typeof document !== 'object' || document === null) return undefined;
   const provider = (document as { provider?: unknown }).provider;
-  if (typeof provider !== 'object' || provider === null) return document;
-  const p = provider as Record<string, unknown>;
-  if (p.type !== 'kazoo' || (typeof p.clickToCallId === 'string' && p.clickToCallId.trim())) return document;
-  return { ...document, provider: { ...p, clickToCallId: 'not-chosen-yet' } };
+  if (typeof provider !== 'object' || provider === null) return undefined;
+  const type = (provider as { type?: unknown }).type;
+  return typeof type === 'string' && Object.hasOwn(providers, type) ? (type as ProviderType) : undefined;
+}
+
+/** The document with `field` of its provider set to a placeholder when blank (it is what is being picked). */
+function withPlaceholder(document: unknown, field: string): unknown {
+  const doc = document as { provider: Record<string, unknown> };
+  const value = doc.provider[field];
+  if (typeof value === 'string' && value.trim()) return document;
+  return { ...doc, provider: { ...doc.provider, [field]: 'not-chosen-yet' } };
 }

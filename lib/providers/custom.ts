@@ -14,11 +14,32 @@
  * - header values are sent exactly as typed (no placeholders), so credentials there are never altered.
  * Any 2xx answer means "queued"; anything else is an error showing the status and a short excerpt.
  */
-import type { CustomProvider } from '../settings/schema';
+import type { FieldProblem, FieldSpec } from '../settings/field-spec';
 import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from './http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Custom PBX';
+
+/** Settings of a custom HTTP template (`provider` in the settings document). */
+export interface CustomProvider {
+  type: 'custom';
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  extension: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof CustomProvider, 'type'>]: FieldSpec } = {
+  method: { kind: 'method', default: 'GET' },
+  // A custom endpoint keeps its credentials in headers (Authorization, X-Api-Key) or in the URL
+  // (Grandstream `passcode=`, `key=`): both are secrets as a whole.
+  url: { kind: 'urlTemplate', secret: true, placeholder: 'https://pbx.example.com/dial?to={number}&from={extension}' },
+  headers: { kind: 'headers', default: {}, secret: true, placeholder: 'Authorization: Bearer …' },
+  body: { kind: 'body', default: '' },
+  extension: { kind: 'optionalExtension', default: '', placeholder: '204' },
+};
 const PLACEHOLDER = /\{(number|extension)\}/g;
 /** `{word}` shapes that look like a mistyped placeholder; JSON's `{"` never matches. */
 const ANY_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -74,10 +95,8 @@ export function renderCustomRequest(settings: CustomProvider, number: string): R
  * unknown placeholders, `{extension}` with no extension set, a GET with a body, an invalid URL once
  * filled in, and a JSON body that is not JSON once filled in.
  */
-export interface TemplateProblem {
-  /** The settings field the problem is in. */
+export interface TemplateProblem extends FieldProblem {
   field: 'url' | 'body' | 'extension';
-  message: string;
 }
 
 /** Problems of a custom template, each tied to its field (the settings validator reports them by path). */
@@ -167,6 +186,11 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
 export const custom: ProviderDefinition<CustomProvider> = {
   type: 'custom',
   label: 'Custom HTTP request',
+  fields,
+  // An endpoint we know nothing about: the unambiguous international form.
+  numberFormat: 'e164',
+  // Cross-field rules of the template (placeholders, where the number goes, GET with a body).
+  problems: customTemplateProblems,
   capabilities: {
     // We cannot know whether the far end understands a `;ext=` or any other way of carrying one.
     extensionDialing: false,

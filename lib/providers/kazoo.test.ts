@@ -396,6 +396,18 @@ describe('kazoo click-to-call list and create (options page)', () => {
     await expect(createClickToCall(settings(), '20 4; drop', context())).rejects.toThrow(/not an extension/);
     expect(kazooRequests()).toHaveLength(0);
   });
+
+  it('offers both as provider actions that pick the click-to-call id (the one providerAction message)', async () => {
+    const actions = kazoo.actions!;
+    expect(actions.listClickToCalls!.picks).toBe('clickToCallId');
+    expect(actions.createClickToCall!.picks).toBe('clickToCallId');
+    const listed = await actions.listClickToCalls!.run(settings(), undefined, context());
+    expect(listed).toEqual({ items: [{ id: KAZOO_SIM.clickToCallId, name: 'Sales desk', extension: '101' }] });
+    const created = await actions.createClickToCall!.run(settings(), '205', context());
+    expect(created.createdId).toBeTruthy();
+    expect(created.items).toContainEqual({ id: created.createdId, name: 'Click-to-Dial 205', extension: '205' });
+    await expect(actions.createClickToCall!.run(settings(), undefined, context())).rejects.toThrow(/not an extension/);
+  });
 });
 
 describe('kazoo simulator strictness', () => {

@@ -10,11 +10,37 @@
  * The connect answers 202 "processing request" before anything rang; the originate's result is written to the
  * click-to-call's `/history` later, so with a key the adapter reads it for a few seconds (originateOutcome).
  */
-import type { KazooProvider } from '../settings/schema';
+import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse, redactSecrets } from './http';
-import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
+import { tokenCache, tokenUsable, type TokenCache } from './token-cache';
+import {
+  memorySessionArea,
+  ProviderError,
+  type ErrorKind,
+  type ProviderContext,
+  type ProviderDefinition,
+} from './types';
 
 const PROVIDER = 'Kazoo';
+
+/** Settings of a Kazoo provider (`provider` in the settings document). */
+export interface KazooProvider {
+  type: 'kazoo';
+  baseUrl: string;
+  accountId: string;
+  clickToCallId: string;
+  /** Only when the click-to-call object requires auth. */
+  apiKey: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof KazooProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8000' },
+  accountId: { kind: 'text' },
+  // With auth_required=false the click-to-call id in the connect URL is the only credential (cb_clicktocall).
+  clickToCallId: { kind: 'text', secret: true },
+  apiKey: { kind: 'optionalText', default: '', secret: true },
+};
 
 /**
  * Kazoo's default `token_auth_expiry_s` is 3600 s (crossbar `cb_token_auth`). A system or account may set it
@@ -32,11 +58,11 @@ interface CachedToken {
  * Tokens live in memory only (never storage), keyed by server and key, so adapters created per dial
  * share one login. A changed key or server simply misses the cache.
  */
-const tokenCache = new Map<string, CachedToken>();
+const tokenArea = memorySessionArea();
 
 /** Forgets every cached Kazoo token (tests, and after settings change). */
 export function forgetKazooTokens(): void {
-  tokenCache.clear();
+  tokenArea.data.clear();
 }
 
 /** One click-to-call object as the list endpoint returns it. */
@@ -67,13 +93,15 @@ function isContactProblem(data: unknown): boolean {
 }
 
 class KazooClient {
-  private readonly cacheKey: string;
+  private readonly cache: TokenCache<CachedToken>;
+  /** The token last loaded or issued, so errors can blank it out without waiting for the cache. */
+  private lastToken: string | undefined;
 
   constructor(
     private readonly settings: KazooProvider,
     private readonly context: ProviderContext,
   ) {
-    this.cacheKey = `${settings.baseUrl.replace(/\/+$/, '')}\n${settings.apiKey}`;
+    this.cache = tokenCache<CachedToken>(tokenArea, `${settings.baseUrl.replace(/\/+$/, '')}\n${settings.apiKey}`);
   }
 
   get hasKey(): boolean {
@@ -96,11 +124,7 @@ class KazooClient {
 
   /** Takes the API key, the cached token and the click-to-call id (a credential when auth_required is off) out. */
   redact(text: string): string {
-    return redactSecrets(text, [
-      this.settings.apiKey.trim(),
-      tokenCache.get(this.cacheKey)?.token,
-      this.settings.clickToCallId.trim(),
-    ]);
+    return redactSecrets(text, [this.settings.apiKey.trim(), this.lastToken, this.settings.clickToCallId.trim()]);
   }
 
   /**
@@ -251,17 +275,19 @@ class KazooClient {
         step: 'login',
       });
     }
-    tokenCache.set(this.cacheKey, { token, expiresAt: this.context.now() + KAZOO_TOKEN_LIFETIME_MS });
+    this.lastToken = token;
+    await this.cache.save({ token, expiresAt: this.context.now() + KAZOO_TOKEN_LIFETIME_MS });
     return token;
   }
 
   /** A cached token still inside its lifetime, else a fresh login. */
   async token(): Promise<{ token: string; fresh: boolean }> {
-    const cached = tokenCache.get(this.cacheKey);
-    if (cached && cached.expiresAt - TOKEN_RENEW_MARGIN_MS > this.context.now()) {
+    const cached = await this.cache.load();
+    if (cached && tokenUsable(cached.expiresAt, this.context.now(), TOKEN_RENEW_MARGIN_MS)) {
+      this.lastToken = cached.token;
       return { token: cached.token, fresh: false };
     }
-    tokenCache.delete(this.cacheKey);
+    await this.cache.forget();
     return { token: await this.login(), fresh: true };
   }
 
@@ -279,7 +305,7 @@ class KazooClient {
     });
     const response = await httpRequest(this.context, withToken(first.token), PROVIDER, step);
     if (response.status !== 401 || first.fresh) return response;
-    tokenCache.delete(this.cacheKey);
+    await this.cache.forget();
     const renewed = await this.login();
     return httpRequest(this.context, withToken(renewed), PROVIDER, step);
   }
@@ -364,10 +390,28 @@ function isSuccess(response: HttpResponse): response is HttpResponse & { json: R
 export const kazoo: ProviderDefinition<KazooProvider> = {
   type: 'kazoo',
   label: 'Kazoo (2600Hz)',
+  fields,
+  // cb_clicktocall URL-encodes `contact` before normalising it to E.164: digits with the country code, no "+".
+  numberFormat: 'digits',
   capabilities: {
     // `contact` is run through Kazoo's E.164 converters before dialling; there is no field for an extension.
     extensionDialing: false,
     connectionTest: 'login',
+  },
+  actions: {
+    /** The account's click-to-call objects, to pick one instead of typing an opaque id. */
+    listClickToCalls: {
+      picks: 'clickToCallId',
+      run: async (settings, _input, context) => ({ items: await listClickToCalls(settings, context) }),
+    },
+    /** Creates a click-to-call ringing the extension given as input, then lists them all with the new one. */
+    createClickToCall: {
+      picks: 'clickToCallId',
+      run: async (settings, input, context) => {
+        const createdId = await createClickToCall(settings, input ?? '', context);
+        return { items: await listClickToCalls(settings, context), createdId };
+      },
+    },
   },
   create(settings, context) {
     const client = new KazooClient(settings, context);

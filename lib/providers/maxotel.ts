@@ -5,7 +5,7 @@
  * The doc's example is a GET with the key in the query string, but it also allows every parameter to be
  * POSTed; we POST a form so the key never sits in a URL (proxies, server logs, history).
  */
-import type { MaxotelProvider } from '../settings/schema';
+import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from './http';
 import {
   ProviderError,
@@ -18,6 +18,21 @@ import {
 } from './types';
 
 const LABEL = 'MaxoTel';
+
+/** Settings of a MaxoTel provider (`provider` in the settings document). */
+export interface MaxotelProvider {
+  type: 'maxotel';
+  baseUrl: string;
+  apiKey: string;
+  extension: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof MaxotelProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', default: 'https://myapi.maxo.com.au/', placeholder: 'https://myapi.maxo.com.au/' },
+  apiKey: { kind: 'secret' },
+  extension: { kind: 'extension', placeholder: '101' },
+};
 
 /** Blanks the key out of text the API sent back, should it ever echo it. */
 const redact = (text: string, key: string): string => redactSecrets(text, [key], '[API key]');
@@ -100,6 +115,10 @@ function post(
 export const maxotel: ProviderDefinition<MaxotelProvider> = {
   type: 'maxotel',
   label: LABEL,
+  fields,
+  // "destination: a valid phone number" (API - Initiate Call) names no format; MaxoTel routes international
+  // numbers with "+", so the unambiguous form stays the default [I].
+  numberFormat: 'e164',
   // `destination` is a plain phone number: there is no way to send an extension after the call connects.
   capabilities: { extensionDialing: false, connectionTest: 'list' },
   create(settings, context) {

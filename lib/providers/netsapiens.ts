@@ -9,7 +9,7 @@
  * The JSON keys are the hyphenated v2 names (`call-id`, `call-term-user`…), not the doc page's human labels
  * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
  */
-import type { NetsapiensProvider } from '../settings/schema';
+import type { FieldSpec } from '../settings/field-spec';
 import {
   excerpt,
   htmlAnswerError,
@@ -30,6 +30,27 @@ import {
 } from './types';
 
 const LABEL = 'NetSapiens';
+
+/** Settings of a NetSapiens provider (`provider` in the settings document). */
+export interface NetsapiensProvider {
+  type: 'netsapiens';
+  baseUrl: string;
+  apiKey: string;
+  domain: string;
+  user: string;
+  origination: string;
+  callerId: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof NetsapiensProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', placeholder: 'https://portal.example.com' },
+  apiKey: { kind: 'secret', placeholder: 'nsu_…' },
+  domain: { kind: 'text', default: '~' },
+  user: { kind: 'text', default: '~' },
+  origination: { kind: 'optionalText', default: '', placeholder: '1000@example.com' },
+  callerId: { kind: 'optionalExtension', default: '' },
+};
 
 /** `https://host` or `https://host/ns-api[/v2]` → `https://host/ns-api/v2`. */
 export function netsapiensApiRoot(baseUrl: string): string {
@@ -129,6 +150,9 @@ function managerKeyProblem(settings: NetsapiensProvider, step: string): Provider
 export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
   type: 'netsapiens',
   label: LABEL,
+  fields,
+  // ns-api v2 "Make a new Call": numbers in the examples are digits with the country code ("18587645200").
+  numberFormat: 'digits',
   // `call-term-user` is a number or SIP target for the second leg; nothing can be dialled after it connects.
   capabilities: { extensionDialing: false, connectionTest: 'identity' },
   create(settings, context) {

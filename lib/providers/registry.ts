@@ -1,4 +1,7 @@
-import type { ProviderSettings, ProviderType } from '../settings/schema';
+/**
+ * Every PBX provider, one line each. A provider is one file (its settings type, fields, number format, rules and
+ * adapter): the settings schema, the validator and the options page build their tables from this list.
+ */
 import type { ProviderDefinition } from './types';
 import { maxotel } from './maxotel';
 import { yeastarS } from './yeastar-s';
@@ -6,14 +9,27 @@ import { netsapiens } from './netsapiens';
 import { kazoo } from './kazoo';
 import { custom } from './custom';
 
-/** Every PBX provider, by its settings `type`. A test checks this agrees with the settings schema and README. */
-export const PROVIDERS: { [T in ProviderType]: ProviderDefinition<Extract<ProviderSettings, { type: T }>> } = {
+const ALL = {
   maxotel,
   'yeastar-s': yeastarS,
   netsapiens,
   kazoo,
   custom,
 };
+
+type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;
+
+/** A provider's `type`, e.g. `"yeastar-s"`. */
+export type ProviderType = keyof typeof ALL;
+
+/** The `provider` section of the settings document: one provider's settings, told apart by `type`. */
+export type ProviderSettings = { [T in ProviderType]: SettingsOf<(typeof ALL)[T]> }[ProviderType];
+
+/**
+ * Every PBX provider, by its settings `type` (the key must be the provider's own `type`: checked here by the
+ * compiler and in tests/unit/providers-meta.test.ts).
+ */
+export const PROVIDERS: { [T in ProviderType]: ProviderDefinition<Extract<ProviderSettings, { type: T }>> } = ALL;
 
 export function providerDefinition<T extends ProviderType>(
   type: T,

@@ -3,7 +3,7 @@
  * Adapters are plain modules: they get `fetch`, a clock and a timeout from {@link ProviderContext}, so they
  * run under Node against the simulator in tests/sim exactly as they run in the service worker.
  */
-import type { ProviderSettings, ProviderType } from '../settings/schema';
+import type { FieldProblem, FieldSpec, NumberFormat } from '../settings/field-spec';
 
 /** What went wrong, in terms a person can act on. */
 export type ErrorKind =
@@ -129,12 +129,51 @@ export interface ProviderCapabilities {
   connectionTest: 'login' | 'identity' | 'list' | 'none';
 }
 
-export interface ProviderDefinition<S extends ProviderSettings = ProviderSettings> {
+/** One object an action lists (Kazoo: a click-to-call with the extension it rings first). */
+export interface ProviderActionItem {
+  id: string;
+  name: string;
+  extension: string;
+}
+
+/** What an action answers: the objects to pick from, and the id of one it created. */
+export interface ProviderActionResult {
+  items: ProviderActionItem[];
+  createdId?: string;
+}
+
+/**
+ * An optional ability beyond dialling, run from the options page through the one `providerAction` message
+ * (Kazoo: list its click-to-call objects, or create one). Errors are thrown as {@link ProviderError}s.
+ */
+export interface ProviderAction<S> {
+  /**
+   * The settings field whose value this action helps to pick (Kazoo: `clickToCallId`): it may still be blank when
+   * the action runs, so the document is validated as if it held a placeholder there.
+   */
+  picks?: Exclude<keyof S, 'type'> & string;
+  run(settings: S, input: string | undefined, context: ProviderContext): Promise<ProviderActionResult>;
+}
+
+/**
+ * One provider, all in its own file: its settings fields (the settings schema and the options page build their
+ * tables from these through lib/providers/registry.ts), its number format, its own validation rules and its adapter.
+ */
+export interface ProviderDefinition<S extends { type: string }> {
   type: S['type'];
   /** Vendor name as users know it. */
   label: string;
   capabilities: ProviderCapabilities;
+  /** Every settings field but `type`, in the order the options page shows them; checked by lib/settings/validate. */
+  fields: { [K in Exclude<keyof S, 'type'>]: FieldSpec };
+  /**
+   * The number format this PBX's API expects, from its own documents (issue 14): `dialing.numberFormat`'s default
+   * when a document with this provider leaves it out, and what the options page sets when the provider is picked.
+   */
+  numberFormat: NumberFormat;
+  /** Rules across fields, run once every field is valid; each problem is reported at `provider.<field>`. */
+  problems?(settings: S): FieldProblem[];
+  /** Optional abilities beyond dialling, by name (see {@link ProviderAction}). */
+  actions?: Record<string, ProviderAction<S>>;
   create(settings: S, context: ProviderContext): ProviderAdapter;
 }
-
-export type { ProviderType };

@@ -13,9 +13,10 @@
  * - Five failed logins lock the client IP for 10 minutes (login page). After one refused login no further login
  *   is tried until the credentials change or the person presses Test connection (issue 14).
  */
-import type { YeastarSProvider } from '../settings/schema';
+import type { FieldSpec } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from './http';
 import { md5Hex } from './md5';
+import { tokenCache, tokenUsable } from './token-cache';
 import {
   memorySessionArea,
   ProviderError,
@@ -27,6 +28,26 @@ import {
 } from './types';
 
 const LABEL = 'Yeastar S-Series';
+
+/** Settings of a Yeastar S-Series provider (`provider` in the settings document). */
+export interface YeastarSProvider {
+  type: 'yeastar-s';
+  baseUrl: string;
+  username: string;
+  /** Plain text here; the adapter sends its MD5 as the API asks. */
+  password: string;
+  extension: string;
+  dialPermission: string;
+}
+
+/** Its fields, in the order the options page shows them. */
+const fields: { [K in Exclude<keyof YeastarSProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', placeholder: 'https://pbx.example.com:8088' },
+  username: { kind: 'text' },
+  password: { kind: 'secret' },
+  extension: { kind: 'extension', placeholder: '1023' },
+  dialPermission: { kind: 'optionalExtension', default: '' },
+};
 /** The PBX erases a token after 30 minutes without interaction (v1.x "heartbeat" page). */
 export const YEASTAR_TOKEN_TTL_MS = 30 * 60 * 1000;
 // Renew a little early so a token cannot lapse between our check and the PBX's.
@@ -150,11 +171,15 @@ export function forgetYeastarSessions(): void {
 export const yeastarS: ProviderDefinition<YeastarSProvider> = {
   type: 'yeastar-s',
   label: LABEL,
+  fields,
+  // call/dial types `callee` as an Integer that must match the outbound route rules (S-Series API "Make a call"):
+  // no "+", and the digits the routes are written for, i.e. as dialled from the PBX's country.
+  numberFormat: 'dialable',
   // `callee` must be a number matching an outbound route: no extension can follow the connected call.
   capabilities: { extensionDialing: false, connectionTest: 'login' },
   create(settings, context) {
     const root = apiRoot(settings.baseUrl);
-    const session = context.session ?? fallbackSession;
+    const store = tokenCache<KeptLogin>(context.session ?? fallbackSession, YEASTAR_SESSION_KEY);
     const account = md5Hex(`${root}\n${settings.username}\n${md5Hex(settings.password)}`);
     let token: string | undefined;
     /** Blanks the password, its MD5 and the token out of text the PBX (or whatever answers) sent back. */
@@ -200,9 +225,15 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       });
     };
 
-    const save = async (kept: KeptLogin): Promise<void> => {
-      await session.set({ [YEASTAR_SESSION_KEY]: kept });
-    };
+    const save = (login: KeptLogin): Promise<void> => store.save(login);
+    /** The PBX erases a token 30 minutes after its last use. */
+    const usable = (login: KeptLogin): boolean =>
+      login.token !== undefined &&
+      tokenUsable(
+        login.lastUse === undefined ? undefined : login.lastUse + YEASTAR_TOKEN_TTL_MS,
+        context.now(),
+        TOKEN_MARGIN_MS,
+      );
 
     /**
      * The kept login for these settings. A login kept for other settings (the user changed the address, user
@@ -210,7 +241,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
      * old credentials no longer applies.
      */
     const load = async (): Promise<KeptLogin> => {
-      const stored = (await session.get(YEASTAR_SESSION_KEY))[YEASTAR_SESSION_KEY] as KeptLogin | undefined;
+      const stored = await store.load();
       if (stored?.account === account) return stored;
       if (stored?.token) {
         // Best effort: a PBX that is gone or refuses simply lets the old token expire after 30 minutes.
@@ -277,10 +308,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
             { provider: LABEL, providerMessage: `errno ${kept.paused}`, step: 'login' },
           );
         }
-        const alive =
-          kept.token !== undefined &&
-          kept.lastUse !== undefined &&
-          context.now() - kept.lastUse < YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS;
+        const alive = usable(kept);
         const fresh = !alive;
         let current = alive ? kept.token! : await login('login');
         token = current;
@@ -324,7 +352,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       async keepAlive(): Promise<void> {
         const kept = await load();
         if (!kept.token || kept.lastUse === undefined) return;
-        if (context.now() - kept.lastUse >= YEASTAR_TOKEN_TTL_MS - TOKEN_MARGIN_MS) {
+        if (!usable(kept)) {
           await save({ account, root });
           return;
         }

@@ -1,5 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
-import { customTemplateProblems } from '../providers/custom';
+import { PROVIDERS } from '../providers/registry';
 import { migrateToCurrent } from './migrations';
 import {
   CALL_LOG_FIELDS,
@@ -10,7 +10,6 @@ import {
   SETTINGS_VERSION,
   defaultSettings,
   type CallLogSettings,
-  type CustomProvider,
   type DialingSettings,
   type FieldSpec,
   type PageSettings,
@@ -314,9 +313,11 @@ function checkPages(c: Collector, raw: unknown, defaults: PageSettings): PageSet
   };
 }
 
-/** Cross-field rules of the custom template (placeholders, where the number goes, GET with a body). */
-function checkCustomTemplate(c: Collector, provider: CustomProvider): void {
-  for (const problem of customTemplateProblems(provider)) c.add(`provider.${problem.field}`, problem.message);
+/** A provider's own rules across its fields (the custom template's placeholders…), once every field is valid. */
+function checkProviderRules(c: Collector, provider: ProviderSettings): void {
+  const rules = PROVIDERS[provider.type].problems as
+    ((s: ProviderSettings) => { field: string; message: string }[]) | undefined;
+  for (const problem of rules?.(provider) ?? []) c.add(`provider.${problem.field}`, problem.message);
 }
 
 /**
@@ -338,8 +339,7 @@ export function parseSettings(input: unknown, options: { defaultCountry?: string
 
   c.unknownKeys(doc, ['version', 'provider', 'dialing', 'pages', 'callLog'], '');
   const provider = 'provider' in doc ? checkTypedSection(c, doc.provider, 'provider', PROVIDER_FIELDS) : null;
-  if (provider?.type === 'custom' && c.problems.length === 0)
-    checkCustomTemplate(c, provider as unknown as CustomProvider);
+  if (provider && c.problems.length === 0) checkProviderRules(c, provider as unknown as ProviderSettings);
   // A document that leaves the number format out gets its provider's (PROVIDER_NUMBER_FORMATS).
   const providerType =
     provider && Object.hasOwn(PROVIDER_NUMBER_FORMATS, provider.type as string)

@@ -52,23 +52,6 @@ const INPUT: Record<FieldKind, InputKind> = {
 
 const OPTIONAL_KINDS: readonly FieldKind[] = ['optionalText', 'optionalExtension', 'headers', 'body'];
 
-/** Examples shown as placeholders; they are addresses and ids, the same in every language. */
-const PLACEHOLDERS: Record<string, string> = {
-  'maxotel.baseUrl': 'https://myapi.maxo.com.au/',
-  'maxotel.extension': '101',
-  'yeastar-s.baseUrl': 'https://pbx.example.com:8088',
-  'yeastar-s.extension': '1023',
-  'netsapiens.baseUrl': 'https://portal.example.com',
-  'netsapiens.apiKey': 'nsu_…',
-  'netsapiens.origination': '1000@example.com',
-  'kazoo.baseUrl': 'http://pbx.example.com:8000',
-  'custom.url': 'https://pbx.example.com/dial?to={number}&from={extension}',
-  'custom.headers': 'Authorization: Bearer …',
-  'custom.extension': '204',
-  'helpdeskeddy.baseUrl': 'https://acme.helpdeskeddy.com',
-  'helpdeskeddy.email': 'agent@example.com',
-};
-
 function view(section: Section, type: string, name: string, spec: FieldSpec): FieldView {
   const base = `field_${typeKey(type)}_${name}`;
   return {
@@ -80,7 +63,7 @@ function view(section: Section, type: string, name: string, spec: FieldSpec): Fi
     required: !OPTIONAL_KINDS.includes(spec.kind) && spec.default === undefined,
     labelKey: `${base}_label`,
     helpKey: `${base}_help`,
-    placeholder: PLACEHOLDERS[`${type}.${name}`],
+    placeholder: spec.placeholder,
     options: spec.kind === 'method' ? ['GET', 'POST', 'PUT'] : undefined,
   };
 }

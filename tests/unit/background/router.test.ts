@@ -12,7 +12,7 @@ function handlers(): Handlers {
     getPopupState: answer('getPopupState'),
     setSiteBlocked: answer('setSiteBlocked'),
     testConnection: answer('testConnection'),
-    kazooClickToCalls: answer('kazooClickToCalls'),
+    providerAction: answer('providerAction'),
     clearHistory: answer('clearHistory'),
   } as unknown as Handlers;
 }
