@@ -566,6 +566,18 @@ describe('issue 10: each number read in the first country the page evidence allo
     expect(read('Tracking 1Z 999 AA1 01 2345 6784', ['US', 'FR'], ['FR'])).toEqual([]);
   });
 
+  it("reads a section heading's country for an office's number, but never for the tail of a code", () => {
+    const withHeading = (text: string, heading: string, countries: string[]) =>
+      findPhoneNumbers(text, { country: countries[0]!, otherCountries: countries.slice(1), heading }).map((m) => [
+        text.slice(m.start, m.end),
+        m.e164,
+      ]);
+    expect(withHeading('30 Churchill Place, London E14 5RE 020 7946 0958', 'London', ['US'])).toEqual([
+      ['020 7946 0958', '+442079460958'],
+    ]);
+    expect(withHeading('Tracking 1Z 999 AA1 01 2345 6784', 'Paris, France', ['US', 'FR'])).toEqual([]);
+  });
+
   it('never links a number that is not valid in the country it is read in', () => {
     // "(02)9191-8364" on an Australian firm's .com page became +10291918364 before.
     expect(read('Tel (02)9191-8364', ['US'])).toEqual([]);

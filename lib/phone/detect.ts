@@ -486,6 +486,7 @@ function scanRun(
       : (countryHint(before) ?? (options.heading ? countryHint(options.heading + ' ') : null)),
     // A code before the run, or one the run starts with ("AA1 01 2345 6784": its "1" is glued to "AA").
     afterCode: CODE_BEFORE_RE.test(before) || (blocked[0]! && LATIN_LETTER_RE.test(prevChar)),
+    gluedToCode: blocked[0]! && LATIN_LETTER_RE.test(prevChar),
   };
 
   /** The longest number among the tokens from `from` on (within its segment first, then across one break). */
@@ -557,8 +558,10 @@ interface Reading {
   strict: readonly string[] | undefined;
   /** A country named right before the run ("UK: "), or null. */
   hint: string | null;
-  /** Whether the run follows a code-like word with letters and digits ("AA1 ", "1Z "). */
+  /** Whether the run follows a code-like word with letters and digits ("AA1 ", "1Z ", a postcode "E14 5RE "). */
   afterCode: boolean;
+  /** Whether the run's first digits are glued to letters before them ("AA1 01 2345 6784"). */
+  gluedToCode: boolean;
 }
 
 // The last word before a run mixes letters and digits: "1Z 999 AA1 ", "ref A12 ".
@@ -767,6 +770,9 @@ function readNational(
     // (labelled, an area code in parentheses, three or more groups), and not the tail of a code ("1Z 999 AA1 01
     // 2345 6784"): a range, a tariff code or a ZIP+4 that is no number at home is a valid one somewhere else.
     if (strict && ((written !== null && !phoneShaped(written, country)) || reading.afterCode)) return null;
+    // The tail of a code the run is glued to ("Tracking 1Z 999 AA1 01 2345 6784") is read only in the page's own
+    // first country, never in one a heading, a name or the page's other numbers suggest.
+    if (reading.gluedToCode && country !== countries[0]) return null;
     if (bareUnlabelled && !isBareNational(country, digits)) return null;
     if (!hasWrittenTrunkPrefix(country, digits)) return null;
     const judged = judge(digits, false, country);
