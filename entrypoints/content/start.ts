@@ -82,7 +82,11 @@ export function startContent(ctx: ContentScriptContext): void {
     digitWatch = watchForDigits(document, run, { MutationObserver });
   }
 
-  /** The country the page's national numbers are read in: the linker's, and the popup's list's. */
+  /**
+   * The page's first country from its host, `lang` and the user's setting alone (no page text read): decides
+   * whether a settings change means linking again, and reads a `tel:` link clicked before linking has loaded.
+   * The linker and the popup's list read numbers with the fuller evidence of {@link readingOf}.
+   */
   function countryFor(next: PageConfig): string {
     return inferPageCountry({
       lang: document.documentElement.lang,

@@ -1,7 +1,7 @@
 /**
- * The country whose national format a page's phone numbers are written in (issue 3, design.md "Numbers"):
- * the page says it better than the user's default does. Pure, so it is unit-tested under Node; the content
- * script passes `document.documentElement.lang`, `location.hostname` and `dialing.defaultCountry`.
+ * The countries a page's national-format numbers may be written in, in order of the evidence for them (issue 10,
+ * design.md "Numbers"): host, the page's own +CC numbers and the places it names (lib/page/page-evidence.ts),
+ * `lang`, and the user's `dialing.defaultCountry`. Pure, so it is unit-tested under Node.
  */
 
 /** Country-code TLDs that sites use as generic names (".io" start-ups, ".tv" streams, ".me" blogs). */
