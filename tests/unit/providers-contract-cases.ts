@@ -12,6 +12,7 @@ import type { ErrorKind } from '@/lib/providers/types';
 import type { CallLogSettings, ProviderType } from '@/lib/settings/schema';
 import { forgetKazooTokens } from '@/lib/providers/kazoo';
 import { forgetYeastarSessions } from '@/lib/providers/yeastar-s';
+import { forgetYeastarPSessions } from '@/lib/providers/yeastar-p';
 import type { SimRequest } from '@/tests/sim/types';
 
 /** One way of presenting credentials the simulator refuses. */
@@ -139,6 +140,22 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
         v,
         ...v.split(/\s+/).filter((part) => part.length >= 8),
       ]),
+  },
+  'yeastar-p': {
+    isDial: (r) => r.path === '/openapi/v1.0/call/dial',
+    wrongCredentials: [
+      { name: 'a wrong Client Secret', settings: { clientSecret: 'Wrong-Yeastar-P-Client-Secret-0000' } },
+      { name: 'an unknown Client ID', settings: { clientId: 'Unknown-Yeastar-P-Client-Id-0000' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'access denied (10005)', configure: { accessDenied: true }, kind: 'permission' },
+      { name: 'action forbidden (70084)', configure: { actionForbidden: true }, kind: 'permission' },
+      { name: 'callee refused (40002 callee)', configure: { rejectCallee: true }, kind: 'number-rejected' },
+      { name: 'internal server error (-2)', configure: { internalError: true }, kind: 'unexpected' },
+    ],
+    // Tokens are kept module-wide (storage.session in the browser), and a refused login pauses further ones.
+    forgetState: forgetYeastarPSessions,
   },
 };
 
