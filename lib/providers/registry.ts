@@ -9,6 +9,7 @@ import { netsapiens } from './netsapiens';
 import { kazoo } from './kazoo';
 import { custom } from './custom';
 import { yeastarP } from './yeastar-p';
+import { threeCx } from './3cx';
 
 const ALL = {
   maxotel,
@@ -17,6 +18,7 @@ const ALL = {
   kazoo,
   custom,
   'yeastar-p': yeastarP,
+  '3cx': threeCx,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

@@ -6,6 +6,7 @@ import { kazooSim } from './kazoo';
 import { customSim } from './custom';
 import { helpdeskeddySim } from './helpdeskeddy';
 import { yeastarPSim } from './yeastar-p';
+import { threeCxSim } from './3cx';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -16,4 +17,5 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   customSim,
   helpdeskeddySim,
   yeastarPSim,
+  threeCxSim,
 ];

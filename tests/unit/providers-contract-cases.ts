@@ -13,6 +13,7 @@ import type { CallLogSettings, ProviderType } from '@/lib/settings/schema';
 import { forgetKazooTokens } from '@/lib/providers/kazoo';
 import { forgetYeastarSessions } from '@/lib/providers/yeastar-s';
 import { forgetYeastarPSessions } from '@/lib/providers/yeastar-p';
+import { forget3cxSessions } from '@/lib/providers/3cx';
 import type { SimRequest } from '@/tests/sim/types';
 
 /** One way of presenting credentials the simulator refuses. */
@@ -156,6 +157,22 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
     ],
     // Tokens are kept module-wide (storage.session in the browser), and a refused login pauses further ones.
     forgetState: forgetYeastarPSessions,
+  },
+  '3cx': {
+    isDial: (r) => r.method === 'POST' && /^\/callcontrol\/[^/]+\/makecall$/.test(r.path),
+    wrongCredentials: [
+      { name: 'a wrong API key', settings: { clientSecret: 'wrong-3cx-api-key-5d1c9e7a0b3f' } },
+      { name: 'an unknown Client ID', settings: { clientId: 'unknown-client-901' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'extension not monitored (403)', configure: { monitored: false }, kind: 'permission' },
+      { name: 'destination refused (422)', configure: { rejectDestination: true }, kind: 'number-rejected' },
+      { name: 'server error (500)', configure: { serverError: true }, kind: 'unexpected' },
+      { name: 'rate limited (429)', configure: { rateLimited: true }, kind: 'rate-limited' },
+    ],
+    // The token is kept module-wide (storage.session in the browser).
+    forgetState: forget3cxSessions,
   },
 };
 

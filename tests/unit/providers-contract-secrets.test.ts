@@ -43,6 +43,7 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   kazoo: ['clickToCallId', 'apiKey'],
   custom: ['url', 'headers'],
   'yeastar-p': ['clientId', 'clientSecret'],
+  '3cx': ['clientId', 'clientSecret'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 
