@@ -89,7 +89,7 @@ export function threeCxRoot(baseUrl: string): string {
 /** A short, secret-free text of what 3CX said: an OAuth2 `error`, a `message`, a problem `title`, or `reasontext`. */
 function saidBy(json: unknown): string | undefined {
   if (!isObject(json)) return undefined;
-  const parts = [json.error, json.error_description, json.title, json.message, json.reasontext, json.reason]
+  const parts = [json.error, json.error_description, json.title, json.message, json.reason, json.reasontext]
     .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
     .map((v) => v.trim());
   return parts.length ? parts.join(': ') : undefined;
