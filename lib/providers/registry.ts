@@ -10,6 +10,7 @@ import { kazoo } from './kazoo';
 import { custom } from './custom';
 import { yeastarP } from './yeastar-p';
 import { threeCx } from './3cx';
+import { ringcentral } from './ringcentral';
 
 const ALL = {
   maxotel,
@@ -19,6 +20,7 @@ const ALL = {
   custom,
   'yeastar-p': yeastarP,
   '3cx': threeCx,
+  ringcentral,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

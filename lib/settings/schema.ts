@@ -19,6 +19,7 @@ export type { MaxotelProvider } from '../providers/maxotel';
 export type { YeastarSProvider } from '../providers/yeastar-s';
 export type { YeastarPProvider } from '../providers/yeastar-p';
 export type { ThreeCxProvider } from '../providers/3cx';
+export type { RingcentralProvider } from '../providers/ringcentral';
 export type { NetsapiensProvider } from '../providers/netsapiens';
 export type { KazooProvider } from '../providers/kazoo';
 export type { CustomProvider } from '../providers/custom';

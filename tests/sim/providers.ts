@@ -7,6 +7,7 @@ import { customSim } from './custom';
 import { helpdeskeddySim } from './helpdeskeddy';
 import { yeastarPSim } from './yeastar-p';
 import { threeCxSim } from './3cx';
+import { ringcentralSim } from './ringcentral';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -18,4 +19,5 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   helpdeskeddySim,
   yeastarPSim,
   threeCxSim,
+  ringcentralSim,
 ];

@@ -14,6 +14,7 @@ import { forgetKazooTokens } from '@/lib/providers/kazoo';
 import { forgetYeastarSessions } from '@/lib/providers/yeastar-s';
 import { forgetYeastarPSessions } from '@/lib/providers/yeastar-p';
 import { forget3cxSessions } from '@/lib/providers/3cx';
+import { forgetRingcentralSessions } from '@/lib/providers/ringcentral';
 import type { SimRequest } from '@/tests/sim/types';
 
 /** One way of presenting credentials the simulator refuses. */
@@ -173,6 +174,36 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
     ],
     // The token is kept module-wide (storage.session in the browser).
     forgetState: forget3cxSessions,
+  },
+  ringcentral: {
+    isDial: (r) => r.method === 'POST' && r.path === '/restapi/v1.0/account/~/extension/~/ring-out',
+    wrongCredentials: [
+      {
+        name: 'a revoked JWT credential',
+        settings: { jwt: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXZva2VkIn0.revoked-sig' },
+      },
+      { name: 'a wrong client secret', settings: { clientSecret: 'wrong-rc-client-secret-00000' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      {
+        name: 'app lacks the RingOut permission (403 CMN-408)',
+        configure: { ringOutPermission: false },
+        kind: 'permission',
+      },
+      {
+        name: 'number refused (400 CMN-101 to.phoneNumber)',
+        configure: { rejectNumber: true },
+        kind: 'number-rejected',
+      },
+      {
+        name: 'international calls disabled (callStatus)',
+        configure: { internationalDisabled: true },
+        kind: 'permission',
+      },
+      { name: 'rate limited (429 CMN-301)', configure: { rateLimited: true }, kind: 'rate-limited' },
+    ],
+    forgetState: forgetRingcentralSessions,
   },
 };
 

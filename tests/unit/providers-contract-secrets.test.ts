@@ -44,6 +44,7 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   custom: ['url', 'headers'],
   'yeastar-p': ['clientId', 'clientSecret'],
   '3cx': ['clientId', 'clientSecret'],
+  ringcentral: ['clientId', 'clientSecret', 'jwt'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 
