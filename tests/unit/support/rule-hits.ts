@@ -6,6 +6,7 @@
  * ordinary links) where that number's digits stand in the text, and on a non-number otherwise. A decision
  * made twice on the same text (the linker reads a node and then its block) counts once. Node only.
  */
+import { digitValue } from '../../../lib/phone/digits';
 import { setRuleTrace } from '../../../lib/phone/scan-context';
 import { DETECTION_RULES } from '../../../lib/phone/scan';
 import type { CorpusPage } from '../../../lib/page/page-corpus';
@@ -34,16 +35,24 @@ export interface RuleTally {
   hits(): RuleHits[];
 }
 
-const digitsOf = (s: string): string => s.replace(/\D/g, '');
+/** The digits of `s` in ASCII (full-width and Arabic-Indic digits too, as the detector reads them). */
+function digitsOf(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const d = digitValue(s.charCodeAt(i));
+    if (d >= 0) out += d;
+  }
+  return out;
+}
 
 /** [start, end) text ranges where one of `numbers` (digit strings) stands in `text`, allowing separators. */
 function labelledRanges(text: string, numbers: readonly string[]): number[] {
   let digits = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits += text[i];
+    const d = digitValue(text.charCodeAt(i));
+    if (d >= 0) {
+      digits += d;
       at.push(i);
     }
   }
