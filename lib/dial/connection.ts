@@ -9,6 +9,7 @@ import { describeProblems, parseSettings } from '../settings/validate';
 import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
 import type { StatusStore } from './status';
 import { originPattern } from '../ui/permissions';
+import { msg, type UiText } from '../ui/text';
 
 export interface ConnectionDeps {
   providers: ProviderRegistry;
@@ -21,16 +22,21 @@ export interface ConnectionDeps {
   refreshBadge?: () => Promise<void>;
   /** Origin patterns among these the extension may not reach (see DialServiceDeps.missingHostAccess). */
   missingHostAccess?: (origins: string[]) => Promise<string[]>;
+  /** Translates a text of the locale table (`tx` in the extension), as for the dial service. */
+  text: (text: UiText) => string;
 }
 
 type Step = TestConnectionResponse['steps'][number];
 
-function validate(document: unknown, defaultCountry?: string): { settings?: Settings; step: Step } {
+function validate(
+  document: unknown,
+  text: (text: UiText) => string,
+  defaultCountry?: string,
+): { settings?: Settings; step: Step } {
   const parsed = parseSettings(document, { defaultCountry });
-  if (!parsed.ok) {
-    return { step: { name: 'Settings', ok: false, detail: describeProblems(parsed.problems) } };
-  }
-  return { settings: parsed.settings, step: { name: 'Settings', ok: true, detail: 'The settings are complete.' } };
+  const name = text(msg('connection_step_settings'));
+  if (!parsed.ok) return { step: { name, ok: false, detail: describeProblems(parsed.problems) } };
+  return { settings: parsed.settings, step: { name, ok: true, detail: text(msg('connection_settings_complete')) } };
 }
 
 /** A failed step when the browser does not let the extension reach `url`: the request would fail unexplained. */
@@ -42,9 +48,7 @@ async function accessStep(url: string, name: string, deps: ConnectionDeps): Prom
   return {
     name,
     ok: false,
-    detail:
-      `The browser does not allow the extension to reach ${pattern.replace(/\/\*$/, '')} yet: ` +
-      'press Save and allow access when asked (or use "Allow access" above), then test again.',
+    detail: deps.text(msg('connection_no_access', pattern.replace(/\/\*$/, ''))),
   };
 }
 
@@ -53,15 +57,15 @@ async function accessStep(url: string, name: string, deps: ConnectionDeps): Prom
  * own test, then the call log's. Each step says what was checked or exactly what failed.
  */
 export async function testConnection(document: unknown, deps: ConnectionDeps): Promise<TestConnectionResponse> {
-  const { settings, step } = validate(document, deps.defaultCountry);
+  const { settings, step } = validate(document, deps.text, deps.defaultCountry);
   const steps: Step[] = [step];
   if (settings) {
     const provider = settings.provider;
     if (!provider) {
       steps.push({
-        name: 'PBX',
+        name: deps.text(msg('connection_step_pbx')),
         ok: false,
-        detail: 'No PBX is configured: choose your provider and fill in its fields.',
+        detail: deps.text(msg('connection_no_pbx')),
       });
     } else {
       const definition = deps.providers[provider.type];
@@ -74,7 +78,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
           const outcome = await definition.create(provider, deps.context()).testConnection();
           steps.push({ name: definition.label, ok: true, detail: outcome.detail });
         } catch (error) {
-          steps.push({ name: definition.label, ok: false, detail: failureText(error).text });
+          steps.push({ name: definition.label, ok: false, detail: failureText(error, deps.text).text });
         }
     }
     const callLog = settings.callLog;
@@ -82,7 +86,11 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       const entry = deps.callLogs[callLog.type];
       const blocked = entry ? await accessStep(callLog.baseUrl, entry.label, deps) : undefined;
       if (!entry) {
-        steps.push({ name: 'Call log', ok: false, detail: `The call log "${callLog.type}" is not supported.` });
+        steps.push({
+          name: deps.text(msg('connection_step_call_log')),
+          ok: false,
+          detail: deps.text(msg('connection_calllog_unsupported', callLog.type)),
+        });
       } else if (blocked) {
         steps.push(blocked);
       } else {
@@ -90,7 +98,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
           const outcome = await entry.create(callLog, deps.context()).testConnection();
           steps.push({ name: entry.label, ok: true, detail: outcome.detail });
         } catch (error) {
-          steps.push({ name: entry.label, ok: false, detail: failureText(error).text });
+          steps.push({ name: entry.label, ok: false, detail: failureText(error, deps.text).text });
         }
       }
     }
@@ -102,7 +110,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       if (failed) {
         await deps.status.failed({
           time: deps.now(),
-          message: `Connection test failed (${failed.name}): ${failed.detail}`,
+          message: deps.text(msg('connection_failed', failed.name, failed.detail)),
         });
       } else {
         await deps.status.succeeded();
@@ -124,6 +132,8 @@ export interface ActionDeps {
   providers: ActionRegistry;
   context: () => ProviderContext;
   defaultCountry?: string;
+  /** Translates a text of the locale table (`tx` in the extension). */
+  text: (text: UiText) => string;
 }
 
 /**
@@ -143,6 +153,7 @@ export async function runProviderAction(
     definition?.actions && Object.hasOwn(definition.actions, action) ? definition.actions[action] : undefined;
   const { settings, step } = validate(
     entry?.picks ? withPlaceholder(document, entry.picks) : document,
+    deps.text,
     deps.defaultCountry,
   );
   if (!settings) return { ok: false, items: [], message: step.detail };
@@ -151,14 +162,18 @@ export async function runProviderAction(
     return {
       ok: false,
       items: [],
-      message: `${definition ? definition.label : 'The chosen provider'} cannot do "${action}": choose a provider that can.`,
+      message: deps.text(
+        definition
+          ? msg('connection_action_unsupported', definition.label, action)
+          : msg('connection_action_no_provider', action),
+      ),
     };
   }
   try {
     const result = await (entry as ProviderAction<ProviderSettings>).run(provider, input, deps.context());
     return { ok: true, ...result };
   } catch (error) {
-    return { ok: false, items: [], message: failureText(error).text };
+    return { ok: false, items: [], message: failureText(error, deps.text).text };
   }
 }
 

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { formatForPbx } from '../phone/format';
 import { confirmTexts } from './confirm';
 import { popupState } from './popup-state';
-import { dialableText, escapeXml, numberFromMenuClick, omniboxLine } from './sources';
+import { dialableText, escapeXml, numberFromMenuClick, omniboxLine, type OmniboxLine } from './sources';
 import { createHistoryStore } from './history';
 import { createStatusStore } from './status';
 import { fakeProvider, memoryArea, settingsWith } from './test-fakes';
+import type { NumberOutcome } from './number';
+import { english } from '@/tests/unit/support/locale';
+
+/** A failed outcome as an English reader sees it. */
+const inEnglish = (o: NumberOutcome) => (o.ok ? o : { ok: false, message: english(o.text) });
+/** An omnibox line as an English reader sees it. */
+const lineInEnglish = (line: OmniboxLine) => ({ ...line, description: english(line.description) });
 
 describe('numberFromMenuClick', () => {
   const us = ['US'];
@@ -25,11 +32,11 @@ describe('numberFromMenuClick', () => {
     expect(dialableText(r)).toEqual({ ok: true, number: '+14155550132;ext=204' });
   });
   it('says when there is no number', () => {
-    expect(numberFromMenuClick({ menuItemId: 'x', selectionText: 'Thanks, Bob' }, us)).toEqual({
+    expect(inEnglish(numberFromMenuClick({ menuItemId: 'x', selectionText: 'Thanks, Bob' }, us))).toEqual({
       ok: false,
       message: 'No phone number found in "Thanks, Bob".',
     });
-    expect(numberFromMenuClick({ menuItemId: 'x', linkUrl: 'https://example.com/' }, us)).toEqual({
+    expect(inEnglish(numberFromMenuClick({ menuItemId: 'x', linkUrl: 'https://example.com/' }, us))).toEqual({
       ok: false,
       message: 'This link is not a phone number.',
     });
@@ -39,17 +46,17 @@ describe('numberFromMenuClick', () => {
 describe('omniboxLine', () => {
   const au = { defaultCountry: 'AU', numberFormat: 'dialable' as const, outboundPrefix: '' };
   it('shows the number as it will be dialled', () => {
-    expect(omniboxLine('0412 345 678', au, formatForPbx)).toEqual({
+    expect(lineInEnglish(omniboxLine('0412 345 678', au, formatForPbx))).toEqual({
       ok: true,
       content: '+61412345678',
       description: 'Call +61 412 345 678 (dialled as 0412345678)',
     });
   });
   it('warns about premium rate and says what is wrong with non-numbers', () => {
-    expect(omniboxLine('1900 123 456', au, formatForPbx).description).toBe(
+    expect(english(omniboxLine('1900 123 456', au, formatForPbx).description)).toBe(
       'Call +61 1900 123 456 (dialled as 1900123456) (premium rate: you will be asked to confirm)',
     );
-    expect(omniboxLine('pizza', au, formatForPbx)).toMatchObject({
+    expect(lineInEnglish(omniboxLine('pizza', au, formatForPbx))).toMatchObject({
       ok: false,
       description: '"pizza" is not a phone number.',
     });
