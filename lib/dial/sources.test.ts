@@ -7,7 +7,8 @@ import { createHistoryStore } from './history';
 import { createStatusStore } from './status';
 import { fakeProvider, memoryArea, settingsWith } from './test-fakes';
 import type { NumberOutcome } from './number';
-import { english } from '@/tests/unit/support/locale';
+import { english, localeText } from '@/tests/unit/support/locale';
+import type { ConfirmReason } from './service';
 
 /** A failed outcome as an English reader sees it. */
 const inEnglish = (o: NumberOutcome) => (o.ok ? o : { ok: false, message: english(o.text) });
@@ -68,31 +69,58 @@ describe('omniboxLine', () => {
 });
 
 describe('confirmTexts', () => {
+  /** The window as an English reader sees it. */
+  const read = (texts: ReturnType<typeof confirmTexts>, text = english) => ({
+    heading: text(texts.heading),
+    dialled: text(texts.dialled),
+    warning: texts.warning && text(texts.warning),
+    extension: texts.extension && text(texts.extension),
+    callLabel: text(texts.callLabel),
+  });
+
   it('names premium rate and the number as dialled', () => {
-    const t = confirmTexts({ display: '+1 900 555 0100', dialledAs: '19005550100', reason: 'premium-rate' });
+    const t = read(confirmTexts({ display: '+1 900 555 0100', dialledAs: '19005550100', reason: 'premium-rate' }));
     expect(t.heading).toBe('Call a premium-rate number?');
     expect(t.dialled).toBe('Dialled as 19005550100');
     expect(t.warning).toMatch(/premium-rate number/);
-    const plain = confirmTexts({
-      display: '+1 415 555 0132',
-      dialledAs: '+14155550132',
-      reason: 'setting',
-      askForExtension: '204',
-    });
+    const plain = read(
+      confirmTexts({
+        display: '+1 415 555 0132',
+        dialledAs: '+14155550132',
+        reason: 'setting',
+        askForExtension: '204',
+      }),
+    );
     expect(plain.warning).toBeUndefined();
     expect(plain.extension).toMatch(/ask for extension 204/);
+    expect(plain.callLabel).toBe('Call');
   });
 
   it('says why a page’s own tel: link is asked about, naming the country abroad', () => {
     const base = { display: '+1 268-464-1234', dialledAs: '+12684641234' };
-    const abroad = confirmTexts({ ...base, reason: 'abroad', country: 'AG' });
+    const abroad = read(confirmTexts({ ...base, reason: 'abroad', country: 'AG' }));
     expect(abroad.heading).toBe('Call a number abroad?');
     expect(abroad.warning).toMatch(/in Antigua (&|and) Barbuda: an international call/);
     expect(abroad.callLabel).toBe('Call anyway');
-    expect(confirmTexts({ ...base, reason: 'hidden-link' }).warning).toMatch(/link you clicked was invisible/);
-    expect(confirmTexts({ ...base, reason: 'not-under-pointer' }).warning).toMatch(/not under the pointer/);
-    expect(confirmTexts({ ...base, reason: 'text-differs' }).warning).toMatch(/text does not show this number/);
-    expect(confirmTexts({ ...base, reason: 'unusual-type' }).warning).toMatch(/satellite/);
+    const warning = (reason: ConfirmReason) => read(confirmTexts({ ...base, reason })).warning;
+    expect(warning('hidden-link')).toMatch(/link you clicked was invisible/);
+    expect(warning('not-under-pointer')).toMatch(/not under the pointer/);
+    expect(warning('text-differs')).toMatch(/text does not show this number/);
+    expect(warning('unusual-type')).toMatch(/satellite/);
+  });
+
+  it('speaks German to a German user, country names included', () => {
+    const base = { display: '+1 268-464-1234', dialledAs: '+12684641234' };
+    const abroad = read(confirmTexts({ ...base, reason: 'abroad', country: 'CH' }, 'de'), localeText('de'));
+    expect(abroad).toEqual({
+      heading: 'Eine Nummer im Ausland anrufen?',
+      dialled: 'Gewählt als +12684641234',
+      warning: expect.stringMatching(/^Diese Nummer liegt in (der )?Schweiz: ein Auslandsgespräch/),
+      extension: undefined,
+      callLabel: 'Trotzdem anrufen',
+    });
+    const premium = read(confirmTexts({ ...base, reason: 'premium-rate' }, 'de'), localeText('de'));
+    expect(premium.warning).toMatch(/^Dies ist eine Mehrwertnummer/);
   });
 });
 

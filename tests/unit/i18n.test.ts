@@ -105,7 +105,8 @@ describe('what the background tells the user', () => {
   // Notifications, the dial's answer (the popup's last error, the history) and the badge are built here; their
   // words must come from the locale table (issue 16: German users got an English "Call failed").
   const files = [
-    ...['service', 'connection', 'number', 'sources', 'status', 'emergency'].map((f) => `lib/dial/${f}.ts`),
+    ...['service', 'connection', 'number', 'sources', 'status', 'emergency', 'confirm'].map((f) => `lib/dial/${f}.ts`),
+    'entrypoints/confirm/main.ts',
     ...['notifications', 'commands', 'menus', 'omnibox', 'badge', 'start'].map((f) => `entrypoints/background/${f}.ts`),
   ];
 
