@@ -8,6 +8,7 @@ import { yeastarS } from './yeastar-s';
 import { netsapiens } from './netsapiens';
 import { kazoo } from './kazoo';
 import { custom } from './custom';
+import { asteriskAri } from './asterisk-ari';
 
 const ALL = {
   maxotel,
@@ -15,6 +16,7 @@ const ALL = {
   netsapiens,
   kazoo,
   custom,
+  'asterisk-ari': asteriskAri,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

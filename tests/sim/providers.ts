@@ -5,6 +5,7 @@ import { netsapiensSim } from './netsapiens';
 import { kazooSim } from './kazoo';
 import { customSim } from './custom';
 import { helpdeskeddySim } from './helpdeskeddy';
+import { asteriskAriSim } from './asterisk-ari';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -14,4 +15,5 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   kazooSim,
   customSim,
   helpdeskeddySim,
+  asteriskAriSim,
 ];

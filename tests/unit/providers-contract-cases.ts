@@ -140,6 +140,21 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
         ...v.split(/\s+/).filter((part) => part.length >= 8),
       ]),
   },
+  'asterisk-ari': {
+    // The connection test's write check is an originate without an endpoint, refused before anything is dialled.
+    isDial: (r) => r.method === 'POST' && r.path === '/ari/channels' && /"endpoint"/.test(r.body),
+    wrongCredentials: [{ name: 'a wrong ARI password', settings: { password: 'Wrong-Ari-Password-0c4d' } }],
+    slow: delay,
+    failingAnswers: [
+      {
+        name: 'no phone registered to the endpoint (500)',
+        configure: { extensionOnline: false },
+        kind: 'extension-unavailable',
+      },
+      { name: 'read-only ARI user (403)', configure: { readOnly: true }, kind: 'permission' },
+      { name: 'Asterisk not booted (503)', configure: { booted: false }, kind: 'unexpected' },
+    ],
+  },
 };
 
 export const CALL_LOG_CASES: { [T in CallLogSettings['type']]: SimCase } = {

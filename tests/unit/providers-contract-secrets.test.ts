@@ -42,6 +42,7 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   netsapiens: ['apiKey'],
   kazoo: ['clickToCallId', 'apiKey'],
   custom: ['url', 'headers'],
+  'asterisk-ari': ['password'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 
