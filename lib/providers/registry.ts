@@ -9,6 +9,7 @@ import { netsapiens } from './netsapiens';
 import { kazoo } from './kazoo';
 import { custom } from './custom';
 import { asteriskAri } from './asterisk-ari';
+import { freeswitch } from './freeswitch';
 
 const ALL = {
   maxotel,
@@ -17,6 +18,7 @@ const ALL = {
   kazoo,
   custom,
   'asterisk-ari': asteriskAri,
+  freeswitch,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

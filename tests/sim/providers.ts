@@ -6,6 +6,7 @@ import { kazooSim } from './kazoo';
 import { customSim } from './custom';
 import { helpdeskeddySim } from './helpdeskeddy';
 import { asteriskAriSim } from './asterisk-ari';
+import { freeswitchSim } from './freeswitch';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -16,4 +17,5 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   customSim,
   helpdeskeddySim,
   asteriskAriSim,
+  freeswitchSim,
 ];

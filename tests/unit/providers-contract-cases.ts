@@ -155,6 +155,16 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
       { name: 'Asterisk not booted (503)', configure: { booted: false }, kind: 'unexpected' },
     ],
   },
+  freeswitch: {
+    // The connection test's permission check is a bgapi without arguments, which runs nothing.
+    isDial: (r) => r.path === '/txtapi/bgapi' && (r.rawQuery ?? '').startsWith('originate'),
+    wrongCredentials: [{ name: 'a wrong password', settings: { password: 'Wrong-FS-Password-5e1a' } }],
+    slow: delay,
+    failingAnswers: [
+      { name: 'user may not run bgapi (403)', configure: { bgapiAllowed: false }, kind: 'permission' },
+      { name: 'mod_commands not loaded (INVALID COMMAND)', configure: { commandsLoaded: false }, kind: 'unexpected' },
+    ],
+  },
 };
 
 export const CALL_LOG_CASES: { [T in CallLogSettings['type']]: SimCase } = {

@@ -43,6 +43,7 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   kazoo: ['clickToCallId', 'apiKey'],
   custom: ['url', 'headers'],
   'asterisk-ari': ['password'],
+  freeswitch: ['password'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 
