@@ -10,6 +10,7 @@ import { kazoo } from './kazoo';
 import { custom } from './custom';
 import { asteriskAri } from './asterisk-ari';
 import { freeswitch } from './freeswitch';
+import { twilio } from './twilio';
 
 const ALL = {
   maxotel,
@@ -19,6 +20,7 @@ const ALL = {
   custom,
   'asterisk-ari': asteriskAri,
   freeswitch,
+  twilio,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

@@ -7,6 +7,7 @@ import { customSim } from './custom';
 import { helpdeskeddySim } from './helpdeskeddy';
 import { asteriskAriSim } from './asterisk-ari';
 import { freeswitchSim } from './freeswitch';
+import { twilioSim } from './twilio';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -18,4 +19,5 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   helpdeskeddySim,
   asteriskAriSim,
   freeswitchSim,
+  twilioSim,
 ];

@@ -165,6 +165,19 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
       { name: 'mod_commands not loaded (INVALID COMMAND)', configure: { commandsLoaded: false }, kind: 'unexpected' },
     ],
   },
+  twilio: {
+    isDial: (r) => r.method === 'POST' && r.path.endsWith('/Calls.json'),
+    wrongCredentials: [
+      { name: 'a wrong API key secret (20003)', settings: { apiKeySecret: 'WrongTwilioSecret9z8y7x6w5v4u3t2s' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'trial account, phone not verified (21219)', configure: { trial: true }, kind: 'permission' },
+      { name: 'Voice Geo Permissions (21215)', configure: { geoBlocked: true }, kind: 'permission' },
+      { name: 'account suspended (20005)', configure: { suspended: true }, kind: 'locked' },
+      { name: 'too many requests (20429)', configure: { rateLimited: true }, kind: 'rate-limited' },
+    ],
+  },
 };
 
 export const CALL_LOG_CASES: { [T in CallLogSettings['type']]: SimCase } = {

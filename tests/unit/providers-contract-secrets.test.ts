@@ -44,6 +44,7 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   custom: ['url', 'headers'],
   'asterisk-ari': ['password'],
   freeswitch: ['password'],
+  twilio: ['apiKeySecret'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 
