@@ -1,6 +1,6 @@
 /**
  * The PBX section: the provider picker, that provider's fields with their help, Test connection and,
- * for Kazoo, picking or creating the click-to-call object.
+ * for Kazoo, picking or creating the click-to-call object (for Twilio, picking the caller ID: ./TwilioTools.tsx).
  */
 import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
@@ -12,6 +12,7 @@ import { emptyProviderValues, problemsAt } from '@/lib/ui/form';
 import * as api from './api';
 import { fieldId, type FormApi } from './form-api';
 import { SchemaField } from './SchemaField';
+import { TwilioTools } from './TwilioTools';
 
 type TestState =
   | { phase: 'idle' }
@@ -101,6 +102,7 @@ export function ProviderSection({ api: formApi }: { api: FormApi }) {
       )}
 
       {type === 'kazoo' && <KazooTools api={formApi} onPick={(id) => setValue('clickToCallId', id)} />}
+      {type === 'twilio' && <TwilioTools api={formApi} onPick={(number) => setValue('callerId', number)} />}
 
       {type && (
         <div class="test">

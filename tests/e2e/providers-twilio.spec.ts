@@ -4,6 +4,7 @@
  * the body docs/providers/twilio.md describes), identical with auto-answer on and off (it does not apply to a
  * phone number); and Twilio's error codes are what the person sees.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
@@ -117,4 +118,38 @@ test('Twilio: a wrong API key secret (20003) is reported as a login problem, wit
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
   expect(JSON.stringify(entry)).not.toContain(wrong);
   onlyRequest(sim);
+});
+
+test('Twilio options: "Find caller IDs" lists the numbers and verified caller IDs; picking one sets the caller ID', async ({
+  extension,
+  sim,
+}) => {
+  const { page, errors } = await extension.openPage('options.html');
+  // The form shows once the settings are read (slow on a loaded machine).
+  await expect(page.getByLabel('Your phone system (PBX)')).toBeVisible({ timeout: 15_000 });
+  const provider = sim.settingsFor('twilio').provider as Record<string, string>;
+  await page.getByLabel('Your phone system (PBX)').selectOption('twilio');
+  for (const [name, value] of Object.entries({ ...provider, callerId: '' })) {
+    if (name !== 'type') await page.locator(`#f-provider-${name}`).fill(value);
+  }
+
+  // Leaving the empty caller ID shows "is required" under it; let that settle before clicking below it.
+  await page.locator('#f-provider-callerId').blur();
+  await expect(page.locator('#f-provider-callerId')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Find caller IDs' }).click();
+  const list = page.getByRole('group', { name: 'Pick the caller ID' });
+  await expect(list).toBeVisible({ timeout: 15_000 });
+  await expect(list.getByRole('radio')).toHaveCount(2);
+  await list.getByRole('radio', { name: /Office line/ }).check();
+  await expect(page.locator('#f-provider-callerId')).toHaveValue(TWILIO_SIM.verifiedCallerId);
+  // Only the two lists were read; nothing was called.
+  expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    `GET /2010-04-01/Accounts/${TWILIO_SIM.accountSid}/IncomingPhoneNumbers.json`,
+    `GET /2010-04-01/Accounts/${TWILIO_SIM.accountSid}/OutgoingCallerIds.json`,
+  ]);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+  expect(errors).toEqual([]);
 });
