@@ -15,7 +15,7 @@
  * Any 2xx answer means "queued"; anything else is an error showing the status and a short excerpt.
  */
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from './http';
+import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Custom PBX';

@@ -9,7 +9,7 @@ import { createStatusStore } from '@/lib/dial/status';
 import { memoryArea } from '@/lib/dial/test-fakes';
 import { formatForPbx } from '@/lib/phone/format';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/providers/http';
+import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/net/http';
 import { ProviderError } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
