@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../messages';
+import type { HistoryEntry } from './types';
 import { createHistoryStore, HISTORY_KEY, HISTORY_LIMIT, originOf, sanitizeHistory } from './history';
 import { badgeFor, createStatusStore, STATUS_KEY } from './status';
 import { memoryArea } from './test-fakes';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../providers/types';
-import type { HistoryEntry } from '../messages';
+import type { HistoryEntry } from './types';
 import { HISTORY_KEY } from './history';
 import { STATUS_KEY } from './status';
 import { API_KEY, harness, settingsWith } from './test-fakes';

@@ -7,7 +7,7 @@
  * history, status, badge) is passed in, so it is unit-tested under Node with fakes. The background wires the
  * real browser APIs in entrypoints/background/start.ts.
  */
-import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from '../messages';
+import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from './types';
 import {
   ProviderError,
   type ProviderAdapter,
