@@ -11,7 +11,7 @@ import type { SettingsProblem } from '@/lib/settings/validate';
 import { countryNamer } from '@/lib/ui/countries';
 import { callLogFieldViews, providerFieldViews } from '@/lib/ui/fields';
 import { emptyForm, problemsAt, settingsToForm, unplacedProblems, validateForm, type FormState } from '@/lib/ui/form';
-import { requiredOrigins } from '@/lib/ui/permissions';
+import { requiredOrigins } from '@/lib/settings/permissions';
 import { fieldId, type FormApi } from './form-api';
 import * as api from './api';
 import { ProviderSection } from './ProviderSection';

@@ -8,7 +8,7 @@ import type { ProviderSettings, ProviderType, Settings } from '../settings/schem
 import { describeProblems, parseSettings } from '../settings/validate';
 import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
 import type { StatusStore } from './status';
-import { originPattern } from '../ui/permissions';
+import { originPattern } from '../settings/permissions';
 
 export interface ConnectionDeps {
   providers: ProviderRegistry;

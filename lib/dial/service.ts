@@ -16,7 +16,7 @@ import {
   type SessionArea,
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
-import { originPattern, requiredOrigins } from '../ui/permissions';
+import { originPattern, requiredOrigins } from '../settings/permissions';
 import type { HistoryStore } from './history';
 import { emergencyMessage, emergencyNumber } from './emergency';
 import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
