@@ -4,7 +4,7 @@ import { dialableText, numberFromMenuClick, type MenuClick } from '@/lib/dial/so
 import { findNumberInText, isTelLink, parseDialNumber } from '@/lib/dial/number';
 import { parsePageNumbersAnswer } from '@/lib/messages';
 import type { BackgroundDeps } from './deps';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 
 export const MENU_SELECTION = 'pbx-call-selection';
 export const MENU_LINK = 'pbx-call-link';

@@ -4,7 +4,7 @@
  * loses nothing.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, uiLanguage } from '@/components/i18n';
+import { t, uiLanguage } from '@/lib/i18n/translate';
 import { isLocked } from '@/lib/settings/managed';
 import type { Settings } from '@/lib/settings/schema';
 import type { SettingsProblem } from '@/lib/settings/validate';
