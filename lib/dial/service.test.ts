@@ -3,7 +3,7 @@ import { ProviderError } from '../providers/types';
 import type { HistoryEntry } from './types';
 import { HISTORY_KEY } from './history';
 import { STATUS_KEY } from './status';
-import { API_KEY, harness, settingsWith } from './test-fakes';
+import { API_KEY, harness, settingsWith } from '@/tests/unit/support/dial-fakes';
 
 const history = (h: ReturnType<typeof harness>) => (h.area.data[HISTORY_KEY] ?? []) as HistoryEntry[];
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { KAZOO_SIM, kazooNormalize, kazooUrlencode } from '@/tests/sim/kazoo';
-import type { KazooProvider } from '../settings/schema';
+import type { KazooProvider } from './kazoo';
 import {
   createClickToCall,
   forgetKazooTokens,

@@ -11,7 +11,15 @@
  * click-to-call's `/history` later, so with a key the adapter reads it for a few seconds (originateOutcome).
  */
 import type { FieldSpec } from '../settings/field-spec';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpRequest, type HttpResponse, redactSecrets } from '../net/http';
+import {
+  excerpt,
+  httpRequest,
+  isObject,
+  joinUrl,
+  type HttpRequest,
+  type HttpResponse,
+  redactSecrets,
+} from '../net/http';
 import { tokenCache, tokenUsable, type TokenCache } from './token-cache';
 import {
   memorySessionArea,

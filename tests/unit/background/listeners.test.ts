@@ -19,7 +19,7 @@ import { registerOmnibox } from '@/entrypoints/background/omnibox';
 import { registerNotificationClicks, SETTINGS_NOTICE_PREFIX, showNotice } from '@/entrypoints/background/notifications';
 import type { BackgroundDeps } from '@/entrypoints/background/deps';
 import type { Notice } from '@/lib/dial/service';
-import { settingsWith } from '@/lib/dial/test-fakes';
+import { settingsWith } from '@/tests/unit/support/dial-fakes';
 import { fakeEvent, installStubs, type Stubs } from './stubs';
 
 let stubs: Stubs;

@@ -1,13 +1,13 @@
 /**
- * Fakes for the dial service's dependencies, shared by the lib/dial tests and tests/unit/background. Test-only:
+ * Fakes for the dial service's dependencies, shared by the lib/dial tests and tests/unit. Test-only, so not in lib/:
  * nothing in the product imports this file.
  */
 import { vi } from 'vitest';
-import { formatForPbx } from '../phone/format';
-import type { DialOutcome, DialRequest } from '../providers/types';
-import { parseSettings } from '../settings/validate';
-import type { Settings } from '../settings/schema';
-import { createHistoryStore, type HistoryArea } from './history';
+import { formatForPbx } from '@/lib/phone/format';
+import type { DialOutcome, DialRequest } from '@/lib/providers/types';
+import { parseSettings } from '@/lib/settings/validate';
+import type { Settings } from '@/lib/settings/schema';
+import { createHistoryStore, type HistoryArea } from '@/lib/dial/history';
 import {
   createDialService,
   type CallLogRegistry,
@@ -15,8 +15,8 @@ import {
   type DialServiceDeps,
   type Notice,
   type ProviderRegistry,
-} from './service';
-import { createStatusStore } from './status';
+} from '@/lib/dial/service';
+import { createStatusStore } from '@/lib/dial/status';
 
 export const API_KEY = 'sk-live-0123456789abcdef';
 
