@@ -7,8 +7,8 @@
  *   node --import tsx scripts/measure-pages.ts --verbose  # also each miss and false positive, by page
  */
 import { findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
-import { loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
-import { linkPage, linkPageNaively } from '../lib/page/page-corpus-link';
+import { loadPageCorpus, prf, scorePage, type CorpusPage } from '../tests/corpus/page-corpus';
+import { linkPage, linkPageNaively } from '../tests/corpus/page-corpus-link';
 
 const verbose = process.argv.includes('--verbose');
 const pages = loadPageCorpus();

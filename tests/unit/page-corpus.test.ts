@@ -8,15 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { findPhoneNumbers, mightContainPhone } from '../../lib/phone/detect';
-import {
-  expectedDial,
-  loadPageCorpus,
-  prf,
-  scorePage,
-  type CorpusPage,
-  type PageScore,
-} from '../../lib/page/page-corpus';
-import { linkPage, linkPageNaively, listPageNumbers } from '../../lib/page/page-corpus-link';
+import { expectedDial, loadPageCorpus, prf, scorePage, type CorpusPage, type PageScore } from '../corpus/page-corpus';
+import { linkPage, linkPageNaively, listPageNumbers } from '../corpus/page-corpus-link';
 
 const pages = loadPageCorpus();
 const detector = { findPhoneNumbers, mightContainPhone };
