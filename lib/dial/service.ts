@@ -8,19 +8,20 @@
  * real browser APIs in entrypoints/background/start.ts.
  */
 import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from './types';
-import {
-  ProviderError,
-  type ProviderAdapter,
-  type ProviderCapabilities,
-  type ProviderContext,
-  type SessionArea,
-} from '../providers/types';
-import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
-import { originPattern, requiredOrigins } from '../settings/permissions';
+import type { ProviderAdapter, ProviderCapabilities, ProviderContext, SessionArea } from '../providers/types';
+import type { DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
+import { requiredOrigins } from '../settings/permissions';
+import { logPlacedCall, type CallLogRegistry } from './call-log';
+import { confirmReason, type ConfirmPrompt } from './confirm-reason';
+import { DialTimeout, failureText, withDeadline } from './failure';
 import type { HistoryStore } from './history';
 import { emergencyMessage, emergencyNumber } from './emergency';
-import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
+import { canonicalNumber, parseDialNumber, type DialNumber } from './number';
 import type { StatusStore } from './status';
+
+export { failureText } from './failure';
+export type { CallLogEntry, CallLogRegistry } from './call-log';
+export type { ConfirmPrompt, ConfirmReason } from './confirm-reason';
 
 /** How long a repeat of the same number is ignored (design.md: "a second click … within a few seconds"). */
 export const DEDUPE_MS = 3000;
@@ -34,40 +35,6 @@ export interface ProviderEntry {
   create(settings: ProviderSettings, context: ProviderContext): ProviderAdapter;
 }
 export type ProviderRegistry = Readonly<Record<ProviderType, ProviderEntry>>;
-
-/** A call log (helpdesk) as the service needs it (lib/calllog/registry.ts entries fit). */
-export interface CallLogEntry {
-  label: string;
-  create(
-    settings: CallLogSettings,
-    context: ProviderContext,
-  ): {
-    logCall(call: { number: string; callId?: string; extension?: string }): Promise<unknown>;
-    testConnection(): Promise<{ detail: string }>;
-  };
-}
-export type CallLogRegistry = Readonly<Record<string, CallLogEntry>>;
-
-/** What the confirmation asks; the UI must show `dialledAs` and the reason. */
-export interface ConfirmPrompt {
-  /** "+1 900 555 0100" */
-  display: string;
-  /** Exactly what the PBX will receive, e.g. "19005550100". */
-  dialledAs: string;
-  /**
-   * `premium-rate`: always asked; `setting`: `dialing.confirm` is on. For a page's own tel:/callto:/sip: link
-   * (issue 15): `hidden-link` (invisible, zero size, off-screen), `not-under-pointer`, `text-differs` (its
-   * text does not show the number), `unusual-type` (shared-cost, personal, satellite…), `abroad`.
-   */
-  reason: ConfirmReason;
-  /** The number's country (ISO alpha-2), for `abroad`. */
-  country?: string;
-  /** An extension the PBX cannot dial: the person must ask for it. */
-  askForExtension?: string;
-}
-
-export type ConfirmReason =
-  'premium-rate' | 'hidden-link' | 'not-under-pointer' | 'text-differs' | 'unusual-type' | 'abroad' | 'setting';
 
 /** One notification. `opensSettings`: clicking it opens the options page. */
 export interface Notice {
@@ -134,33 +101,6 @@ export interface DialService {
 export function ownExtension(provider: ProviderSettings): string | undefined {
   const value = 'extension' in provider ? provider.extension : undefined;
   return value ? value : undefined;
-}
-
-/**
- * "MaxoTel rejected the API key (MaxoTel said: "UNAUTHORISED: …")": the adapter's summary and the provider's own
- * words, each once.
- */
-export function failureText(error: unknown): { kind: string; text: string } {
-  if (error instanceof ProviderError) {
-    const own = error.details.providerMessage?.trim();
-    const text =
-      own && !error.message.includes(own)
-        ? `${error.message} (${error.details.provider} said: "${own}")`
-        : error.message;
-    return { kind: error.kind, text };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unexpected', text: `Something unexpected went wrong: ${message}` };
-}
-
-class DialTimeout extends Error {}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DialTimeout()), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Builds the dial service. It keeps only the deduplication window in memory. */
@@ -303,28 +243,6 @@ export function createDialService(deps: DialServiceDeps): DialService {
     }
   }
 
-  /** Why this call needs a yes first, or undefined when it may go straight to the PBX. */
-  function confirmReason(
-    settings: Settings,
-    number: DialNumber,
-    source: DialSource,
-    doubt: LinkDoubt | undefined,
-  ): { reason: ConfirmReason; country?: string } | undefined {
-    if (number.premiumRate) return { reason: 'premium-rate' };
-    if (source === 'tel-link') {
-      // A page's own tel: link is the page's word, not the person's: its href may name another number than its
-      // text, and an invisible one can lie over the whole page (issue 15). Ask when anything looks off.
-      if (doubt === 'hidden') return { reason: 'hidden-link' };
-      if (doubt === 'not-under-pointer') return { reason: 'not-under-pointer' };
-      if (doubt === 'text-differs') return { reason: 'text-differs' };
-      const info = numberInfo(number.e164);
-      if (info.unusual) return { reason: 'unusual-type', country: info.country };
-      if (info.country !== settings.dialing.defaultCountry) return { reason: 'abroad', country: info.country };
-    }
-    if (settings.dialing.confirm) return { reason: 'setting' };
-    return undefined;
-  }
-
   async function placeCall(
     settings: Settings,
     provider: ProviderSettings,
@@ -424,7 +342,11 @@ export function createDialService(deps: DialServiceDeps): DialService {
     // status.
     // The helpdesk gets the customer's number in E.164, not the PBX's dial string (outbound prefix, national
     // digits): its cards are matched to contacts by number (issue 14 item 6).
-    const warning = await logCall(settings, number.e164, callId, extension);
+    const warning = await logPlacedCall({ callLogs: deps.callLogs, context, missingAccess, timeoutMs }, settings, {
+      number: number.e164,
+      callId,
+      extension,
+    });
 
     await record({ ...base, time: started, result: 'queued', message, callId, provider: provider.type });
     await safely(() => deps.status.succeeded(), 'clear the last failure');
@@ -439,37 +361,6 @@ export function createDialService(deps: DialServiceDeps): DialService {
     );
     await safely(deps.refreshBadge, 'update the badge');
     return warning ? { status: 'queued', message, callId, warning } : { status: 'queued', message, callId };
-  }
-
-  async function logCall(
-    settings: Settings,
-    e164: string,
-    callId: string | undefined,
-    extension: string | undefined,
-  ): Promise<string | undefined> {
-    const config = settings.callLog;
-    if (!config) return undefined;
-    const entry = deps.callLogs[config.type];
-    if (!entry) return `The call log "${config.type}" is not supported, so this call was not logged.`;
-    const pattern = originPattern(config.baseUrl);
-    const missing = await missingAccess(pattern ? [pattern] : []);
-    if (missing.length) {
-      return (
-        `The call was not logged in ${entry.label}: the browser has not allowed access to ` +
-        `${missing.map((m) => m.replace(/\/\*$/, '')).join(', ')}. Click here, then "Allow access".`
-      );
-    }
-    try {
-      const logger = entry.create(config, context());
-      await withDeadline(logger.logCall({ number: e164, callId, extension }), timeoutMs);
-      return undefined;
-    } catch (error) {
-      const text =
-        error instanceof DialTimeout
-          ? `${entry.label} did not answer within ${Math.round(timeoutMs / 1000)} seconds`
-          : failureText(error).text;
-      return `The call was not logged in ${entry.label}: ${text}`;
-    }
   }
 
   return { dial };
