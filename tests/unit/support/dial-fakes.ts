@@ -7,7 +7,8 @@ import { formatForPbx } from '@/lib/phone/format';
 import type { DialOutcome, DialRequest } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
 import type { Settings } from '@/lib/settings/schema';
-import { createHistoryStore, type HistoryArea } from '@/lib/dial/history';
+import { createHistoryStore, HISTORY_KEY, type HistoryArea } from '@/lib/dial/history';
+import type { HistoryEntry } from '@/lib/dial/types';
 import {
   createDialService,
   type CallLogRegistry,
@@ -86,6 +87,11 @@ export interface Harness {
   setSettings(settings: Settings): void;
   answerConfirm(yes: boolean): void;
   failCallLog(error: Error | null): void;
+}
+
+/** The call history a {@link harness} recorded, newest first. */
+export function recordedHistory(h: ReturnType<typeof harness>): HistoryEntry[] {
+  return (h.area.data[HISTORY_KEY] ?? []) as HistoryEntry[];
 }
 
 /** The dial service over fakes: memory storage, a settable clock, recorded notices, prompts and dials. */
