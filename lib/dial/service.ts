@@ -124,7 +124,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     return cachedAdapter.adapter;
   }
 
-  /** Deadlines of the dials under way; the adapters' requests honour the earliest (lib/providers/http.ts). */
+  /** Deadlines of the dials under way; the adapters' requests honour the earliest (lib/net/http.ts). */
   const deadlines: number[] = [];
   const context = (): ProviderContext => ({
     fetch: deps.fetch,

@@ -6,7 +6,7 @@ import { trimMetadataForDetection } from '../../scripts/metadata-trim';
 import { loadCorpusNumbers } from '../corpus/number-corpus';
 
 describe('metadata.detect.json', () => {
-  it('equals max metadata without formats for the installed libphonenumber-js (regenerate: see metadata-trim.ts)', () => {
+  it('equals max metadata without formats for the installed libphonenumber-js (regenerate: see scripts/metadata-trim.ts)', () => {
     expect(shipped).toEqual(trimMetadataForDetection(max as unknown as MetadataJson));
   });
 
