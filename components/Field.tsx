@@ -4,7 +4,7 @@
  * and, when an admin's policy sets it, `disabled` plus the reason in words.
  */
 import type { ComponentChildren } from 'preact';
-import { t } from './i18n';
+import { t } from '@/lib/i18n/translate';
 
 interface Common {
   id: string;

@@ -4,18 +4,19 @@
  * it must come from this extension, have the expected shape and sane string lengths, and be allowed for
  * the kind of sender. Anything else is dropped and logged, never acted on.
  */
+import { DIAL_SOURCES, LINK_DOUBTS, type DialResponse, type DialSource, type LinkDoubt } from './dial/types';
 
-/** Where a dial request came from; recorded in the call history. */
-export const DIAL_SOURCES = ['link', 'tel-link', 'popup', 'history', 'menu', 'shortcut', 'omnibox'] as const;
-export type DialSource = (typeof DIAL_SOURCES)[number];
-
-/**
- * Why the content script doubts that a click on a page's own tel:/callto:/sip: link was meant for that number
- * (issue 15): the link is invisible (zero size, transparent, off-screen), is not what the pointer is on, or its
- * visible text does not show the number. The background then asks before dialling.
- */
-export const LINK_DOUBTS = ['hidden', 'not-under-pointer', 'text-differs'] as const;
-export type LinkDoubt = (typeof LINK_DOUBTS)[number];
+// What the dial service takes and answers is its own (lib/dial/types.ts); the messages carry it.
+export { DIAL_SOURCES, LINK_DOUBTS };
+export type {
+  DialResponse,
+  DialSource,
+  HistoryEntry,
+  LinkDoubt,
+  PopupState,
+  ProviderActionResponse,
+  TestConnectionResponse,
+} from './dial/types';
 
 /** Sent by the content script (sources `link`, `tel-link`) and the popup (`popup`, `history`). */
 export interface DialMessage {
@@ -254,65 +255,12 @@ export function parseMessage(raw: unknown, role: SenderRole | null): ParsedMessa
 
 /* ---------- Answers ---------- */
 
-/** One dial in the call history (`storage.local`, key `history`, newest first, at most 100). */
-export interface HistoryEntry {
-  id: string;
-  /** E.164, with `;ext=N` when the number had one. */
-  number: string;
-  /** The number as people read it, e.g. "+1 415-555-0132". */
-  display: string;
-  /** Milliseconds since the epoch. */
-  time: number;
-  source: DialSource;
-  /** The page's origin only (never its path), for link, tel-link, menu and shortcut dials. */
-  origin?: string;
-  result: 'queued' | 'failed' | 'cancelled';
-  /** ErrorKind from lib/providers/types when it failed. */
-  errorKind?: string;
-  /** What the user was told. Never holds secrets. */
-  message?: string;
-  callId?: string;
-  /** Provider `type` that placed it. */
-  provider?: string;
-}
-
-/** Answer to `dial`. `ignored`: a repeat of the same number within a few seconds. */
-export interface DialResponse {
-  status: 'queued' | 'failed' | 'cancelled' | 'ignored';
-  message: string;
-  callId?: string;
-  /** A secondary problem that did not stop the call, e.g. the call log (helpdesk) refused it. */
-  warning?: string;
-}
-
 /**
  * What a content script gets back for its dial: the outcome only. It runs in a web page's process, and the
  * message, call id and warning can carry the PBX's own words, the API user's name or the extension (issue 15).
  */
 export function contentAnswer(answer: DialResponse): Pick<DialResponse, 'status'> {
   return { status: answer.status };
-}
-
-/** Answer to `getPopupState`. */
-export interface PopupState {
-  configured: boolean;
-  /** Vendor name, e.g. "MaxoTel". */
-  providerLabel?: string;
-  /** The user's own extension, when the provider has one. */
-  extension?: string;
-  defaultCountry: string;
-  /** The last 10 dials, newest first. */
-  history: HistoryEntry[];
-  /** The last failed dial or connection test, until a later one succeeds. */
-  lastError?: { time: number; message: string };
-  /** The active tab's site, when it is a web page. */
-  site?: { host: string; blocked: boolean; locked: boolean };
-}
-
-/** Answer to `testConnection`: each step checked, in order; `ok` when all passed. */
-export interface TestConnectionResponse {
-  ok: boolean;
-  steps: { name: string; ok: boolean; detail: string }[];
 }
 
 /** One number a page shows (lib/page/page-numbers.ts). */
@@ -351,13 +299,4 @@ export function parsePageNumbersAnswer(raw: unknown): PageNumbersAnswer | null {
   }
   const country = typeof raw.country === 'string' && /^[A-Z]{2}$/.test(raw.country) ? raw.country : undefined;
   return { status: 'ok', numbers, ...(country ? { country } : {}) };
-}
-
-/** Answer to `providerAction`: the action's result, or `ok: false` with what went wrong in words. */
-export interface ProviderActionResponse {
-  ok: boolean;
-  items: { id: string; name: string; extension: string }[];
-  /** Id of the object the action created. */
-  createdId?: string;
-  message?: string;
 }

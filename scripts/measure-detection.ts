@@ -28,8 +28,8 @@ import {
 import minMetadata from 'libphonenumber-js/metadata.min.json';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import { createPhoneDetector, findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
-import { trimMetadataForDetection } from '../lib/phone/metadata-trim';
-import { CORPUS_DIR, loadCorpus, loadCorpusFiles, type CorpusLine } from '../lib/phone/corpus';
+import { trimMetadataForDetection } from './metadata-trim';
+import { CORPUS_DIR, loadCorpus, loadCorpusFiles, type CorpusLine } from '../tests/corpus/number-corpus';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));

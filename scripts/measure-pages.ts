@@ -10,8 +10,8 @@
  * read or rejected on the corpus (tests/unit/support/rule-hits.ts says how a decision is counted).
  */
 import { findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
-import { loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
-import { linkPage, linkPageNaively } from '../lib/page/page-corpus-link';
+import { loadPageCorpus, prf, scorePage, type CorpusPage } from '../tests/corpus/page-corpus';
+import { linkPage, linkPageNaively } from '../tests/corpus/page-corpus-link';
 import { createRuleTally, formatRuleHits } from '../tests/unit/support/rule-hits';
 
 const verbose = process.argv.includes('--verbose');

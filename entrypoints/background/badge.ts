@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BadgeState } from '@/lib/dial/status';
-import { tx } from '@/components/i18n';
+import { tx } from '@/lib/i18n/translate';
 
 /** Puts a badge state on the toolbar button: its text, colour and tooltip (in the browser's language). */
 export async function applyBadge(state: BadgeState): Promise<void> {

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { originOf } from '@/lib/dial/history';
 import { findNumberInText } from '@/lib/dial/number';
 import { dialableText } from '@/lib/dial/sources';
-import { t, tx } from '@/components/i18n';
+import { t, tx } from '@/lib/i18n/translate';
 import type { BackgroundDeps } from './deps';
 
 /** The manifest's command for "call the selected number" (Alt+Shift+C by default; see wxt.config.ts). */

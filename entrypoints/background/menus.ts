@@ -4,8 +4,8 @@ import { dialableText, numberFromMenuClick, type MenuClick } from '@/lib/dial/so
 import { findNumberInText, isTelLink, parseDialNumber } from '@/lib/dial/number';
 import { parsePageNumbersAnswer } from '@/lib/messages';
 import type { BackgroundDeps } from './deps';
-import { msg, type UiText } from '@/lib/ui/text';
-import { t, tx } from '@/components/i18n';
+import { msg, type UiText } from '@/lib/i18n/text';
+import { t, tx } from '@/lib/i18n/translate';
 
 export const MENU_SELECTION = 'pbx-call-selection';
 export const MENU_LINK = 'pbx-call-link';

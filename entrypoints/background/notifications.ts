@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Notice } from '@/lib/dial/service';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 
 /** Notification ids with this prefix open the options page when clicked (the id survives a worker restart). */
 export const SETTINGS_NOTICE_PREFIX = 'pbx-settings:';

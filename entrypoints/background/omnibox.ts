@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { escapeXml, omniboxLine } from '@/lib/dial/sources';
 import { formatForPbx } from '@/lib/phone/format';
-import { t, tx } from '@/components/i18n';
+import { t, tx } from '@/lib/i18n/translate';
 import type { BackgroundDeps } from './deps';
 
 /**

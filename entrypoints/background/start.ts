@@ -27,7 +27,7 @@ import { registerCommands } from './commands';
 import { registerOmnibox } from './omnibox';
 import type { BackgroundDeps } from './deps';
 import { restrictStorage, type AccessLevelArea } from './storage-access';
-import { tx } from '@/components/i18n';
+import { tx } from '@/lib/i18n/translate';
 
 function stores(): SettingsStores {
   return {

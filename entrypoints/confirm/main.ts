@@ -14,7 +14,7 @@ import {
   type ConfirmAnswerMessage,
   type ConfirmRequestMessage,
 } from '@/lib/dial/confirm';
-import { t, tx, uiLanguage } from '@/components/i18n';
+import { t, tx, uiLanguage } from '@/lib/i18n/translate';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const port = browser.runtime.connect({ name: `${CONFIRM_PORT_PREFIX}${id}` });

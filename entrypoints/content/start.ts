@@ -10,7 +10,7 @@ import { LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/l
 import { selectedText } from '@/lib/page/selection';
 import { numberFromTelHref } from '@/lib/page/tel-href';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 
 const INVALIDATED = /extension context invalidated/i;
 /** While the page is parsed: how many nodes to look through for digits before giving up, and how often. */

@@ -4,14 +4,14 @@
  * loses nothing.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, uiLanguage } from '@/components/i18n';
+import { t, uiLanguage } from '@/lib/i18n/translate';
 import { isLocked } from '@/lib/settings/managed';
 import type { Settings } from '@/lib/settings/schema';
 import type { SettingsProblem } from '@/lib/settings/validate';
 import { countryNamer } from '@/lib/ui/countries';
 import { callLogFieldViews, providerFieldViews } from '@/lib/ui/fields';
 import { emptyForm, problemsAt, settingsToForm, unplacedProblems, validateForm, type FormState } from '@/lib/ui/form';
-import { requiredOrigins } from '@/lib/ui/permissions';
+import { requiredOrigins } from '@/lib/settings/permissions';
 import { fieldId, type FormApi } from './form-api';
 import * as api from './api';
 import { ProviderSection } from './ProviderSection';

@@ -1,6 +1,6 @@
 /** Call log: an optional HelpDeskEddy call card for each call placed. */
 import { CheckboxField } from '@/components/Field';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import { callLogFieldViews } from '@/lib/ui/fields';
 import { fieldId, type FormApi } from './form-api';
 import { SchemaField } from './SchemaField';

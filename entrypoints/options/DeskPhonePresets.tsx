@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import { DESK_PHONE_PRESETS, deskPhoneRequest, type DeskPhoneId } from '@/lib/providers/desk-phones';
 import { headersToText } from '@/lib/ui/form';
 import type { FormApi } from './form-api';

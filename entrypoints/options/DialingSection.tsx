@@ -1,7 +1,7 @@
 /** Dialing: default country, auto-answer, confirm, number format, outbound prefix, and a live preview. */
 import { useMemo } from 'preact/hooks';
 import { CheckboxField, SelectField, TextField } from '@/components/Field';
-import { t, tx, uiLanguage } from '@/components/i18n';
+import { t, tx, uiLanguage } from '@/lib/i18n/translate';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { NUMBER_FORMATS, type NumberFormat } from '@/lib/settings/schema';
 import { countryOptions } from '@/lib/ui/countries';

@@ -1,6 +1,6 @@
 /** Pages: linking numbers in page text, tel-link handling, and the sites left alone. */
 import { CheckboxField, TextField } from '@/components/Field';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import { fieldId, type FormApi } from './form-api';
 
 export function PagesSection({ api }: { api: FormApi }) {

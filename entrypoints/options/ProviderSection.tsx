@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import type { ProviderActionResponse, TestConnectionResponse } from '@/lib/messages';
 import { PROVIDER_NUMBER_FORMATS, PROVIDER_TYPES, type ProviderType } from '@/lib/settings/schema';
 import { providerFieldViews, providerTextKeys } from '@/lib/ui/fields';

@@ -1,6 +1,6 @@
 /** One provider or call-log field, drawn from its {@link FieldView}. */
 import { SelectField, TextField } from '@/components/Field';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import type { FieldView } from '@/lib/ui/fields';
 import { fieldId, type FormApi } from './form-api';
 

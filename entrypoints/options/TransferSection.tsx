@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { CheckboxField } from '@/components/Field';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings/schema';
 import type { SettingsProblem } from '@/lib/settings/validate';
 import { validateForm } from '@/lib/ui/form';

@@ -3,7 +3,7 @@
  * is picked, not typed. Shown under the Twilio fields of the PBX section.
  */
 import { useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n/translate';
 import type { ProviderActionResponse } from '@/lib/messages';
 import * as api from './api';
 import type { FormApi } from './form-api';

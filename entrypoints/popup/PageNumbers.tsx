@@ -3,7 +3,7 @@
  * be linked too, and on pages where linking is off), each with a Call button; or why there are none to show.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, tx } from '@/components/i18n';
+import { t, tx } from '@/lib/i18n/translate';
 import { displayDial, pageNumbersView, type PageNumbersView } from '@/lib/ui/page-numbers-view';
 import * as api from './api';
 

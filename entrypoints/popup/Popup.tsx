@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CheckboxField } from '@/components/Field';
-import { t, uiLanguage } from '@/components/i18n';
+import { t, uiLanguage } from '@/lib/i18n/translate';
 import type { DialResponse, HistoryEntry, PopupState } from '@/lib/messages';
 import { countryNamer } from '@/lib/ui/countries';
 import { dialNumberFor, readDialInput } from '@/lib/ui/dial-input';

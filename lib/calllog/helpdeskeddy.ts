@@ -8,10 +8,11 @@
  * base64(email:api_key) (API overview). One public integration posts without Basic auth, so the channel key
  * may authorise on its own; we always send both.
  */
-import { basicAuthorization } from '../providers/basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import type { HelpdeskeddyCallLog } from '../settings/schema';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../providers/http';
-import { ProviderError, type ErrorKind, type ProviderContext } from '../providers/types';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
+import type { ProviderContext } from '../net/context';
+import { ProviderError, type ErrorKind } from '../net/errors';
 import type { CallLogDefinition } from './types';
 
 const PROVIDER = 'HelpDeskEddy';

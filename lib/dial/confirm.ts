@@ -3,8 +3,8 @@
  * confirm.html, which connects a port named {@link CONFIRM_PORT_PREFIX} + request id, receives the prompt and
  * answers Call or Cancel.
  */
-import { msg, type UiText } from '../ui/text';
-import type { ConfirmPrompt } from './service';
+import { msg, type UiText } from '../i18n/text';
+import type { ConfirmPrompt } from './confirm-reason';
 
 /** Port names the confirmation page connects with: `pbx-confirm:<request id>`. */
 export const CONFIRM_PORT_PREFIX = 'pbx-confirm:';

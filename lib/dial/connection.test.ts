@@ -3,7 +3,7 @@ import { ProviderError, type ProviderContext } from '../providers/types';
 import type { CallLogRegistry } from './service';
 import { runProviderAction, testConnection, type ActionRegistry } from './connection';
 import { createStatusStore, STATUS_KEY } from './status';
-import { fakeProvider, memoryArea, API_KEY } from './test-fakes';
+import { fakeProvider, memoryArea, API_KEY } from '@/tests/unit/support/dial-fakes';
 import { english } from '@/tests/unit/support/locale';
 
 const context = (): ProviderContext => ({

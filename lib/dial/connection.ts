@@ -2,14 +2,14 @@
  * The options page's "Test connection" and provider actions (Kazoo's click-to-call list): they take a possibly unsaved settings
  * document, so it is validated first and its problems reported as the first failed step.
  */
-import type { ProviderActionResponse, TestConnectionResponse } from '../messages';
+import type { ProviderActionResponse, TestConnectionResponse } from './types';
 import type { ProviderAction, ProviderContext } from '../providers/types';
 import type { ProviderSettings, ProviderType, Settings } from '../settings/schema';
 import { describeProblems, parseSettings } from '../settings/validate';
 import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
 import type { StatusStore } from './status';
-import { originPattern } from '../ui/permissions';
-import { msg, type UiText } from '../ui/text';
+import { originPattern } from '../settings/permissions';
+import { msg, type UiText } from '../i18n/text';
 
 export interface ConnectionDeps {
   providers: ProviderRegistry;

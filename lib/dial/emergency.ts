@@ -7,7 +7,7 @@
  * habit) and each country's own.
  */
 import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/min';
-import { msg, type UiText } from '../ui/text';
+import { msg, type UiText } from '../i18n/text';
 import { stripTelUri } from './number';
 
 /** Refused whatever the country: GSM phones route these to emergency services almost everywhere. */

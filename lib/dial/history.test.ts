@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../messages';
+import type { HistoryEntry } from './types';
 import { createHistoryStore, HISTORY_KEY, HISTORY_LIMIT, originOf, sanitizeHistory } from './history';
 import { badgeFor, createStatusStore, STATUS_KEY } from './status';
 import { english } from '@/tests/unit/support/locale';
-import { memoryArea } from './test-fakes';
+import { memoryArea } from '@/tests/unit/support/dial-fakes';
 
 const entry = (i: number): HistoryEntry => ({
   id: `e${i}`,

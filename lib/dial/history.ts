@@ -3,7 +3,7 @@
  * first. Local only (never `storage.sync`): it names who the user called. Entries hold the page's origin, never
  * its path, and never a credential (the service builds them from the parsed number and the outcome only).
  */
-import { DIAL_SOURCES, type HistoryEntry } from '../messages';
+import { DIAL_SOURCES, type HistoryEntry } from './types';
 
 export const HISTORY_KEY = 'history';
 export const HISTORY_LIMIT = 100;

@@ -16,7 +16,7 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
-import { msg, type UiText } from '../ui/text';
+import { msg, type UiText } from '../i18n/text';
 
 /** A checked number, ready to format for the PBX. */
 export interface DialNumber {

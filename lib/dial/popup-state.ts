@@ -1,4 +1,4 @@
-import type { PopupState } from '../messages';
+import type { PopupState } from './types';
 import { isLocked } from '../settings/managed';
 import type { Settings } from '../settings/schema';
 import { isHostBlocked } from '../settings/sites';

@@ -9,7 +9,7 @@ import { english, localeText, messageTable } from '@/tests/unit/support/locale';
 import { HISTORY_KEY } from './history';
 import { errorKindText, failureText } from './service';
 import { badgeFor, STATUS_KEY } from './status';
-import { API_KEY, harness, settingsWith } from './test-fakes';
+import { API_KEY, harness, settingsWith } from '@/tests/unit/support/dial-fakes';
 
 const german = localeText('de');
 const history = (h: ReturnType<typeof harness>) => (h.area.data[HISTORY_KEY] ?? []) as HistoryEntry[];

@@ -7,22 +7,22 @@
  * history, status, badge) is passed in, so it is unit-tested under Node with fakes. The background wires the
  * real browser APIs in entrypoints/background/start.ts.
  */
-import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from '../messages';
-import {
-  ProviderError,
-  type ErrorKind,
-  type ProviderAdapter,
-  type ProviderCapabilities,
-  type ProviderContext,
-  type SessionArea,
-} from '../providers/types';
-import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
-import { originPattern, requiredOrigins } from '../ui/permissions';
-import { msg, type UiText } from '../ui/text';
+import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from './types';
+import type { ProviderAdapter, ProviderCapabilities, ProviderContext, SessionArea } from '../providers/types';
+import type { DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
+import { requiredOrigins } from '../settings/permissions';
+import { msg, type UiText } from '../i18n/text';
+import { logPlacedCall, type CallLogRegistry } from './call-log';
+import { confirmReason, type ConfirmPrompt } from './confirm-reason';
+import { DialTimeout, failureText, withDeadline } from './failure';
 import type { HistoryStore } from './history';
 import { emergencyNumber, emergencyText } from './emergency';
-import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
+import { canonicalNumber, parseDialNumber, type DialNumber } from './number';
 import type { StatusStore } from './status';
+
+export { errorKindText, failureText } from './failure';
+export type { CallLogEntry, CallLogRegistry } from './call-log';
+export type { ConfirmPrompt, ConfirmReason } from './confirm-reason';
 
 /** How long a repeat of the same number is ignored (design.md: "a second click … within a few seconds"). */
 export const DEDUPE_MS = 3000;
@@ -36,40 +36,6 @@ export interface ProviderEntry {
   create(settings: ProviderSettings, context: ProviderContext): ProviderAdapter;
 }
 export type ProviderRegistry = Readonly<Record<ProviderType, ProviderEntry>>;
-
-/** A call log (helpdesk) as the service needs it (lib/calllog/registry.ts entries fit). */
-export interface CallLogEntry {
-  label: string;
-  create(
-    settings: CallLogSettings,
-    context: ProviderContext,
-  ): {
-    logCall(call: { number: string; callId?: string; extension?: string }): Promise<unknown>;
-    testConnection(): Promise<{ detail: string }>;
-  };
-}
-export type CallLogRegistry = Readonly<Record<string, CallLogEntry>>;
-
-/** What the confirmation asks; the UI must show `dialledAs` and the reason. */
-export interface ConfirmPrompt {
-  /** "+1 900 555 0100" */
-  display: string;
-  /** Exactly what the PBX will receive, e.g. "19005550100". */
-  dialledAs: string;
-  /**
-   * `premium-rate`: always asked; `setting`: `dialing.confirm` is on. For a page's own tel:/callto:/sip: link
-   * (issue 15): `hidden-link` (invisible, zero size, off-screen), `not-under-pointer`, `text-differs` (its
-   * text does not show the number), `unusual-type` (shared-cost, personal, satellite…), `abroad`.
-   */
-  reason: ConfirmReason;
-  /** The number's country (ISO alpha-2), for `abroad`. */
-  country?: string;
-  /** An extension the PBX cannot dial: the person must ask for it. */
-  askForExtension?: string;
-}
-
-export type ConfirmReason =
-  'premium-rate' | 'hidden-link' | 'not-under-pointer' | 'text-differs' | 'unusual-type' | 'abroad' | 'setting';
 
 /** One notification, in the user's language. `opensSettings`: clicking it opens the options page. */
 export interface Notice {
@@ -143,59 +109,6 @@ export function ownExtension(provider: ProviderSettings): string | undefined {
   return value ? value : undefined;
 }
 
-/** The locale table's sentence for each error kind, naming the provider (the compiler asks for every kind). */
-const KIND_TEXT: Readonly<Record<ErrorKind, (provider: string) => UiText>> = {
-  auth: (p) => msg('error_kind_auth', p),
-  permission: (p) => msg('error_kind_permission', p),
-  locked: (p) => msg('error_kind_locked', p),
-  'extension-unavailable': (p) => msg('error_kind_extension_unavailable', p),
-  'number-rejected': (p) => msg('error_kind_number_rejected', p),
-  'not-found': (p) => msg('error_kind_not_found', p),
-  'rate-limited': (p) => msg('error_kind_rate_limited', p),
-  unreachable: (p) => msg('error_kind_unreachable', p),
-  certificate: (p) => msg('error_kind_certificate', p),
-  'host-permission': (p) => msg('error_kind_host_permission', p),
-  timeout: (p) => msg('error_kind_timeout', p),
-  unexpected: (p) => msg('error_kind_unexpected', p),
-};
-
-/** The sentence the locale table has for `kind` (an unknown kind reads as "unexpected"). */
-export function errorKindText(kind: string, provider: string): UiText {
-  return (KIND_TEXT[kind as ErrorKind] ?? KIND_TEXT.unexpected)(provider);
-}
-
-/**
- * What a person reads about a failure, in their language: "MaxoTel did not accept the API key … (MaxoTel said:
- * "UNAUTHORISED: …")". The adapter's summary is written in English, so the locale table chooses (`error_summary`)
- * between it and the sentence for the error's kind; after the kind's sentence the HTTP status follows, and after
- * either the provider's own words, each once, exactly as the provider gave them.
- */
-export function failureText(error: unknown, text: (text: UiText) => string): { kind: string; text: string } {
-  if (error instanceof ProviderError) {
-    const { provider, status, providerMessage } = error.details;
-    let summary = text(msg('error_summary', error.message, errorKindText(error.kind, provider)));
-    // The adapter's own summary says what the status meant; the kind's sentence does not, so the status follows.
-    if (summary !== error.message && status !== undefined && status >= 300 && !summary.includes(String(status))) {
-      summary = text(msg('error_http_status', summary, String(status)));
-    }
-    const own = providerMessage?.trim();
-    if (own && !summary.includes(own)) summary = text(msg('error_provider_said', summary, provider, own));
-    return { kind: error.kind, text: summary };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unexpected', text: text(msg('error_unexpected', message)) };
-}
-
-class DialTimeout extends Error {}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DialTimeout()), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
 /** Builds the dial service. It keeps only the deduplication window in memory. */
 export function createDialService(deps: DialServiceDeps): DialService {
   const dedupeMs = deps.dedupeMs ?? DEDUPE_MS;
@@ -218,7 +131,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     return cachedAdapter.adapter;
   }
 
-  /** Deadlines of the dials under way; the adapters' requests honour the earliest (lib/providers/http.ts). */
+  /** Deadlines of the dials under way; the adapters' requests honour the earliest (lib/net/http.ts). */
   const deadlines: number[] = [];
   const context = (): ProviderContext => ({
     fetch: deps.fetch,
@@ -339,28 +252,6 @@ export function createDialService(deps: DialServiceDeps): DialService {
     }
   }
 
-  /** Why this call needs a yes first, or undefined when it may go straight to the PBX. */
-  function confirmReason(
-    settings: Settings,
-    number: DialNumber,
-    source: DialSource,
-    doubt: LinkDoubt | undefined,
-  ): { reason: ConfirmReason; country?: string } | undefined {
-    if (number.premiumRate) return { reason: 'premium-rate' };
-    if (source === 'tel-link') {
-      // A page's own tel: link is the page's word, not the person's: its href may name another number than its
-      // text, and an invisible one can lie over the whole page (issue 15). Ask when anything looks off.
-      if (doubt === 'hidden') return { reason: 'hidden-link' };
-      if (doubt === 'not-under-pointer') return { reason: 'not-under-pointer' };
-      if (doubt === 'text-differs') return { reason: 'text-differs' };
-      const info = numberInfo(number.e164);
-      if (info.unusual) return { reason: 'unusual-type', country: info.country };
-      if (info.country !== settings.dialing.defaultCountry) return { reason: 'abroad', country: info.country };
-    }
-    if (settings.dialing.confirm) return { reason: 'setting' };
-    return undefined;
-  }
-
   async function placeCall(
     settings: Settings,
     provider: ProviderSettings,
@@ -468,7 +359,15 @@ export function createDialService(deps: DialServiceDeps): DialService {
     // status.
     // The helpdesk gets the customer's number in E.164, not the PBX's dial string (outbound prefix, national
     // digits): its cards are matched to contacts by number (issue 14 item 6).
-    const warning = await logCall(settings, number.e164, callId, extension);
+    const warning = await logPlacedCall(
+      { callLogs: deps.callLogs, context, missingAccess, timeoutMs, text: tr },
+      settings,
+      {
+        number: number.e164,
+        callId,
+        extension,
+      },
+    );
 
     await record({ ...base, time: started, result: 'queued', message, callId, provider: provider.type });
     await safely(() => deps.status.succeeded(), 'clear the last failure');
@@ -483,35 +382,6 @@ export function createDialService(deps: DialServiceDeps): DialService {
     );
     await safely(deps.refreshBadge, 'update the badge');
     return warning ? { status: 'queued', message, callId, warning } : { status: 'queued', message, callId };
-  }
-
-  async function logCall(
-    settings: Settings,
-    e164: string,
-    callId: string | undefined,
-    extension: string | undefined,
-  ): Promise<string | undefined> {
-    const config = settings.callLog;
-    if (!config) return undefined;
-    const entry = deps.callLogs[config.type];
-    if (!entry) return tr(msg('calllog_unsupported', config.type));
-    const pattern = originPattern(config.baseUrl);
-    const missing = await missingAccess(pattern ? [pattern] : []);
-    if (missing.length) {
-      const hosts = missing.map((m) => m.replace(/\/\*$/, '')).join(', ');
-      return tr(msg('calllog_no_access', entry.label, hosts));
-    }
-    try {
-      const logger = entry.create(config, context());
-      await withDeadline(logger.logCall({ number: e164, callId, extension }), timeoutMs);
-      return undefined;
-    } catch (error) {
-      const text =
-        error instanceof DialTimeout
-          ? tr(msg('calllog_timeout', entry.label, String(Math.round(timeoutMs / 1000))))
-          : failureText(error, tr).text;
-      return tr(msg('calllog_failed', entry.label, text));
-    }
   }
 
   return { dial };

@@ -5,7 +5,7 @@ import { popupState } from './popup-state';
 import { dialableText, escapeXml, numberFromMenuClick, omniboxLine, type OmniboxLine } from './sources';
 import { createHistoryStore } from './history';
 import { createStatusStore } from './status';
-import { fakeProvider, memoryArea, settingsWith } from './test-fakes';
+import { fakeProvider, memoryArea, settingsWith } from '@/tests/unit/support/dial-fakes';
 import type { NumberOutcome } from './number';
 import { english, localeText } from '@/tests/unit/support/locale';
 import type { ConfirmReason } from './service';

@@ -4,7 +4,7 @@
  * hands over into a number, or into words saying why there is none.
  */
 import type { DialingSettings } from '../settings/schema';
-import { msg, type UiText } from '../ui/text';
+import { msg, type UiText } from '../i18n/text';
 import { canonicalNumber, findNumberInText, isTelLink, parseDialNumber, type NumberOutcome } from './number';
 
 /** The parts of `contextMenus.OnClickData` (Chrome) / `menus.OnClickData` (Firefox) we read. */

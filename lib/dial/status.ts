@@ -3,7 +3,7 @@
  * connection test failed (kept in `storage.local` under {@link STATUS_KEY} so it survives the service worker
  * stopping), or nothing when all is well.
  */
-import { msg, type UiText } from '../ui/text';
+import { msg, type UiText } from '../i18n/text';
 import type { HistoryArea } from './history';
 
 export const STATUS_KEY = 'dialStatus';

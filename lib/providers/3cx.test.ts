@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { THREECX_SIM_CLIENT_ID, THREECX_SIM_CLIENT_SECRET } from '../../tests/sim/3cx';
-import { PROVIDER_NUMBER_FORMATS, type ThreeCxProvider } from '../settings/schema';
+import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
+import type { ThreeCxProvider } from './3cx';
 import { describe3cxStatus, forget3cxSessions, THREECX_SESSION_KEY, threeCx, threeCxRoot } from './3cx';
 import { memorySessionArea, type ProviderContext } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';

@@ -26,7 +26,7 @@ import {
   joinUrl,
   redactSecrets,
   type HttpResponse,
-} from './http';
+} from '../net/http';
 import { md5Hex } from './md5';
 import { tokenCache, tokenUsable } from './token-cache';
 import {

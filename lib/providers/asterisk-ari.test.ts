@@ -9,7 +9,7 @@ import {
   autoAnswerVariables,
   type AsteriskAriProvider,
 } from './asterisk-ari';
-import { basicAuthorization } from './basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 import { simContext, simProvider } from '@/tests/unit/support/simulator';
 

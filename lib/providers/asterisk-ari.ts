@@ -15,7 +15,7 @@
  *   create a channel for the endpoint (an unknown endpoint, or a PJSIP endpoint with no registered contact).
  */
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from './basic-auth';
+import { basicAuthorization, basicSecrets } from '../net/basic-auth';
 import {
   excerpt,
   htmlAnswerError,
@@ -25,7 +25,7 @@ import {
   joinUrl,
   type HttpResponse,
   redactSecrets,
-} from './http';
+} from '../net/http';
 import {
   ProviderError,
   type ConnectionTestOutcome,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
-import type { CustomProvider } from '../settings/schema';
+import type { CustomProvider } from './custom';
 import { bodyEscaping, custom, renderCustomRequest, validateCustomTemplate } from './custom';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';

@@ -16,7 +16,7 @@
  */
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
 import { deskPhoneRefusal } from './desk-phones';
-import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from './http';
+import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Custom PBX';

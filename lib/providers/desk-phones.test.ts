@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuthorization } from './basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import { DESK_PHONE_PRESETS, deskPhoneRefusal, deskPhoneRequest, type DeskPhoneId } from './desk-phones';
 
 const preset = (id: DeskPhoneId) => DESK_PHONE_PRESETS.find((p) => p.id === id)!;

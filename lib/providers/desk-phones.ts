@@ -9,7 +9,7 @@
  * of its API itself. Each phone must also allow the computer's address (Yealink's "Action URI Allow IP List",
  * Grandstream's CTI switch, Poly's REST API setting): the help text says where.
  */
-import { basicAuthorization } from './basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import type { CustomProvider } from './custom';
 import type { ErrorKind } from './types';
 

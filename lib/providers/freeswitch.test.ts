@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { FREESWITCH_SIM, parseOriginate } from '../../tests/sim/freeswitch';
-import { basicAuthorization } from './basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import { freeswitch, freeswitchProblems, txtapiPath, type FreeswitchProvider } from './freeswitch';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 import { simContext, simProvider } from '@/tests/unit/support/simulator';

@@ -14,8 +14,8 @@
  * - mod_xml_rpc answers 200 for everything it ran: a refusal is the command's text (`-ERR …`), not a status.
  */
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from './basic-auth';
-import { excerpt, htmlAnswerError, httpRequest, isHtml, joinUrl, type HttpResponse, redactSecrets } from './http';
+import { basicAuthorization, basicSecrets } from '../net/basic-auth';
+import { excerpt, htmlAnswerError, httpRequest, isHtml, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
 import {
   ProviderError,
   type ConnectionTestOutcome,

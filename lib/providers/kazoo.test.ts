@@ -1,63 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { providerFailure as failure, visibleText as visible } from '@/tests/unit/support/provider-errors';
+import { KAZOO_CONNECT_PATH as connectPath, kazooHarness } from '@/tests/unit/support/kazoo-harness';
 import { parseSettings } from '@/lib/settings/validate';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { KAZOO_SIM, kazooNormalize, kazooUrlencode } from '@/tests/sim/kazoo';
-import type { KazooProvider } from '../settings/schema';
-import {
-  createClickToCall,
-  forgetKazooTokens,
-  kazoo,
-  KAZOO_HISTORY_POLLS_MS,
-  KAZOO_TOKEN_LIFETIME_MS,
-  listClickToCalls,
-} from './kazoo';
-import { ProviderError, type ProviderContext } from './types';
-import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
+import { kazoo, KAZOO_TOKEN_LIFETIME_MS } from './kazoo';
 
-let sim: Simulator;
-/** The adapter's own clock; tests move it apart from the simulator's to model expiry seen by one side only. */
-let adapterOffset = 0;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.reset();
-  forgetKazooTokens();
-  adapterOffset = 0;
-});
-
-function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
-  return {
-    fetch: globalThis.fetch,
-    now: () => sim.clock.now() + adapterOffset,
-    timeoutMs: 3000,
-    randomId: () => 'unused',
-    ...overrides,
-  };
-}
-
-function settings(overrides: Partial<KazooProvider> = {}): KazooProvider {
-  return { ...(sim.settingsFor('kazoo').provider as KazooProvider), ...overrides };
-}
-
-const noKey = () => settings({ apiKey: '' });
-const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`;
-const kazooRequests = () => sim.requestsFor('kazoo');
-const connects = () => kazooRequests().filter((r) => r.path.endsWith('/connect'));
-const logins = () => kazooRequests().filter((r) => r.path === '/v2/api_auth');
-const step = (r: { path: string }) =>
-  r.path === '/v2/api_auth' ? 'login' : r.path.endsWith('/history') ? 'history' : 'connect';
-
-const failure = (promise: Promise<unknown>) => providerFailure(promise);
-
-const visible = visibleText;
+const h = kazooHarness();
+const { context, settings, noKey, kazooRequests, connects, logins, step } = h;
 
 describe('kazoo dial without a token (auth_required=false)', () => {
-  beforeEach(() => sim.configure('kazoo', { authRequired: false }));
+  beforeEach(() => h.sim.configure('kazoo', { authRequired: false }));
 
   it('sends exactly the documented GET connect with contact and auto_answer, and no token', async () => {
     const outcome = await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
@@ -83,7 +35,7 @@ describe('kazoo dial without a token (auth_required=false)', () => {
     }
     expect(connects().map((r) => r.query.get('contact'))).toEqual(['14155550132', '442079460958', '14155550132']);
     await new Promise((r) => setTimeout(r, 400));
-    const history = (await simHistory()).map((item) => item.contact);
+    const history = (await h.simHistory()).map((item) => item.contact);
     expect(history).toEqual(['+14155550132', '+442079460958', '+14155550132']);
   });
 
@@ -93,13 +45,13 @@ describe('kazoo dial without a token (auth_required=false)', () => {
   });
 
   it('accepts 200 as well as the documented 202', async () => {
-    sim.configure('kazoo', { connectStatus: 200 });
+    h.sim.configure('kazoo', { connectStatus: 200 });
     const outcome = await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
     expect(outcome).toEqual({});
   });
 
   it('a whitelist mismatch is number-rejected and names the number', async () => {
-    sim.configure('kazoo', { whitelist: ['^\\+1'] });
+    h.sim.configure('kazoo', { whitelist: ['^\\+1'] });
     const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+442079460958', autoAnswer: true }));
     expect(error.kind).toBe('number-rejected');
     expect(error.message).toContain('+442079460958');
@@ -110,14 +62,14 @@ describe('kazoo dial without a token (auth_required=false)', () => {
   });
 
   it('a locked (expired) account is "locked"', async () => {
-    sim.configure('kazoo', { accountLocked: true });
+    h.sim.configure('kazoo', { accountLocked: true });
     const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true }));
     expect(error.kind).toBe('locked');
     expect(error.details.status).toBe(423);
   });
 
   it('429 is rate-limited and the dial is not repeated', async () => {
-    sim.configure('kazoo', { rateLimited: true });
+    h.sim.configure('kazoo', { rateLimited: true });
     const error = await failure(kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true }));
     expect(error.kind).toBe('rate-limited');
     expect(connects()).toHaveLength(1);
@@ -164,8 +116,8 @@ describe('kazoo dial that needs a token', () => {
     await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
     const firstToken = connects()[0]!.headers['x-auth-token'];
     // The PBX's clock moves past the token's expiry; the adapter's does not, so it still trusts its cache.
-    sim.clock.advance(3601_000);
-    adapterOffset = -3601_000;
+    h.sim.clock.advance(3601_000);
+    h.adapterOffset = -3601_000;
     const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550134', autoAnswer: true });
     expect(outcome).toEqual({});
     const paths = kazooRequests().map(step);
@@ -176,7 +128,7 @@ describe('kazoo dial that needs a token', () => {
 
   it('renews ahead of time when its own clock says the token is about to expire', async () => {
     await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
-    adapterOffset = KAZOO_TOKEN_LIFETIME_MS - 30_000;
+    h.adapterOffset = KAZOO_TOKEN_LIFETIME_MS - 30_000;
     await kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true });
     const paths = kazooRequests().map(step);
     expect(paths).toEqual(['login', 'connect', 'history', 'login', 'connect', 'history']);
@@ -185,9 +137,9 @@ describe('kazoo dial that needs a token', () => {
   it('renews only once: a second 401 is reported, with no third connect', async () => {
     await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
     // The cached token expires on the PBX, and the PBX now issues tokens that are dead on arrival.
-    sim.configure('kazoo', { tokenTtlSeconds: 0 });
-    sim.clock.advance(3601_000);
-    adapterOffset = -3601_000;
+    h.sim.configure('kazoo', { tokenTtlSeconds: 0 });
+    h.sim.clock.advance(3601_000);
+    h.adapterOffset = -3601_000;
     const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550133', autoAnswer: true }));
     expect(error.kind).toBe('auth');
     expect(logins()).toHaveLength(2);
@@ -195,7 +147,7 @@ describe('kazoo dial that needs a token', () => {
   });
 
   it('a 401 right after a fresh login is not retried', async () => {
-    sim.configure('kazoo', { tokenTtlSeconds: 0 });
+    h.sim.configure('kazoo', { tokenTtlSeconds: 0 });
     const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
     expect(error.kind).toBe('auth');
     expect(logins()).toHaveLength(1);
@@ -249,7 +201,7 @@ describe('kazoo dial that needs a token', () => {
   });
 
   it('an unexpected answer shows the envelope words, never its auth_token or the click-to-call id', async () => {
-    const token = await simToken();
+    const token = await h.simToken();
     const fake: typeof fetch = async () =>
       new Response(
         JSON.stringify({
@@ -272,7 +224,7 @@ describe('kazoo dial that needs a token', () => {
   it('never leaks the key or the token into errors', async () => {
     await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
     const token = connects()[0]!.headers['x-auth-token']!;
-    sim.configure('kazoo', { whitelist: ['^\\+1'] });
+    h.sim.configure('kazoo', { whitelist: ['^\\+1'] });
     const error = await failure(
       kazoo.create(settings(), context()).dial({ number: '+442079460958', autoAnswer: true }),
     );
@@ -284,7 +236,7 @@ describe('kazoo dial that needs a token', () => {
 
 describe('kazoo transport failures', () => {
   it('a timeout is "timeout" and the dial is sent exactly once', async () => {
-    sim.configure('kazoo', { authRequired: false, delayMs: 600 });
+    h.sim.configure('kazoo', { authRequired: false, delayMs: 600 });
     const error = await failure(
       kazoo.create(noKey(), context({ timeoutMs: 150 })).dial({ number: '+14155550132', autoAnswer: true }),
     );
@@ -318,20 +270,20 @@ describe('kazoo test connection', () => {
   });
 
   it('with a key, says when the key is optional', async () => {
-    sim.configure('kazoo', { authRequired: false });
+    h.sim.configure('kazoo', { authRequired: false });
     const { detail } = await kazoo.create(settings(), context()).testConnection();
     expect(detail).toContain('the API key is optional');
   });
 
   it('without a key: a contact-less connect proves the ids, and no call is placed', async () => {
-    sim.configure('kazoo', { authRequired: false });
+    h.sim.configure('kazoo', { authRequired: false });
     const { detail } = await kazoo.create(noKey(), context()).testConnection();
     expect(detail).toContain('without a token');
     expect(connects()).toHaveLength(1);
     expect(connects()[0]!.query.has('contact')).toBe(false);
     // Read the history with a token: the probe left no call behind.
-    const history = await fetch(`${sim.url}${connectPath.replace(/connect$/, 'history')}`, {
-      headers: { 'X-Auth-Token': await simToken() },
+    const history = await fetch(`${h.sim.url}${connectPath.replace(/connect$/, 'history')}`, {
+      headers: { 'X-Auth-Token': await h.simToken() },
     }).then((r) => r.json() as Promise<{ data: unknown[] }>);
     expect(history.data).toEqual([]);
   });
@@ -350,69 +302,9 @@ describe('kazoo test connection', () => {
   });
 });
 
-async function simToken(): Promise<string> {
-  const response = await fetch(`${sim.url}/v2/api_auth`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ data: { api_key: KAZOO_SIM.apiKey } }),
-  });
-  return ((await response.json()) as { auth_token: string }).auth_token;
-}
-
-describe('kazoo click-to-call list and create (options page)', () => {
-  it('lists the account click-to-calls with the token', async () => {
-    const items = await listClickToCalls(settings(), context());
-    expect(items).toEqual([{ id: KAZOO_SIM.clickToCallId, name: 'Sales desk', extension: '101' }]);
-    const list = kazooRequests().at(-1)!;
-    expect(`${list.method} ${list.path}`).toBe(`GET /v2/accounts/${KAZOO_SIM.accountId}/clicktocall`);
-    expect(list.headers['x-auth-token']).toBeTruthy();
-  });
-
-  it('creates one for the extension with auth_required true, and it then lists', async () => {
-    const id = await createClickToCall(settings(), '204', context());
-    const put = kazooRequests().find((r) => r.method === 'PUT' && r.path.endsWith('/clicktocall'))!;
-    expect(put.headers['content-type']).toContain('application/json');
-    expect(JSON.parse(put.body)).toEqual({
-      data: { name: 'Click-to-Dial 204', extension: '204', auth_required: true },
-    });
-    const items = await listClickToCalls(settings(), context());
-    expect(items).toContainEqual({ id, name: 'Click-to-Dial 204', extension: '204' });
-    // The new object dials with a token.
-    const outcome = await kazoo
-      .create(settings({ clickToCallId: id }), context())
-      .dial({ number: '+14155550132', autoAnswer: true });
-    expect(outcome).toEqual({});
-    expect(connects().at(-1)!.path).toContain(`/clicktocall/${id}/connect`);
-  });
-
-  it('needs the API key: fails before sending anything', async () => {
-    const error = await failure(listClickToCalls(noKey(), context()));
-    expect(error.kind).toBe('auth');
-    await expect(createClickToCall(noKey(), '204', context())).rejects.toBeInstanceOf(ProviderError);
-    expect(kazooRequests()).toHaveLength(0);
-  });
-
-  it('refuses an extension that is not digits', async () => {
-    await expect(createClickToCall(settings(), '20 4; drop', context())).rejects.toThrow(/not an extension/);
-    expect(kazooRequests()).toHaveLength(0);
-  });
-
-  it('offers both as provider actions that pick the click-to-call id (the one providerAction message)', async () => {
-    const actions = kazoo.actions!;
-    expect(actions.listClickToCalls!.picks).toBe('clickToCallId');
-    expect(actions.createClickToCall!.picks).toBe('clickToCallId');
-    const listed = await actions.listClickToCalls!.run(settings(), undefined, context());
-    expect(listed).toEqual({ items: [{ id: KAZOO_SIM.clickToCallId, name: 'Sales desk', extension: '101' }] });
-    const created = await actions.createClickToCall!.run(settings(), '205', context());
-    expect(created.createdId).toBeTruthy();
-    expect(created.items).toContainEqual({ id: created.createdId, name: 'Click-to-Dial 205', extension: '205' });
-    await expect(actions.createClickToCall!.run(settings(), undefined, context())).rejects.toThrow(/not an extension/);
-  });
-});
-
 describe('kazoo simulator strictness', () => {
   it('answers Crossbar error envelopes with request_id, node, timestamp, version 4.3.1 and auth_token "undefined"', async () => {
-    const response = await fetch(`${sim.url}${connectPath}?contact=1`);
+    const response = await fetch(`${h.sim.url}${connectPath}?contact=1`);
     expect(response.status).toBe(401);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({
@@ -428,17 +320,19 @@ describe('kazoo simulator strictness', () => {
   });
 
   it('rejects other verbs on connect (405) and the token in a non-standard header', async () => {
-    sim.configure('kazoo', { authRequired: false });
-    expect((await fetch(`${sim.url}${connectPath}?contact=1`, { method: 'DELETE' })).status).toBe(405);
-    sim.configure('kazoo', { authRequired: true });
-    const token = await simToken();
-    const bearer = await fetch(`${sim.url}${connectPath}?contact=1`, { headers: { Authorization: `Bearer ${token}` } });
+    h.sim.configure('kazoo', { authRequired: false });
+    expect((await fetch(`${h.sim.url}${connectPath}?contact=1`, { method: 'DELETE' })).status).toBe(405);
+    h.sim.configure('kazoo', { authRequired: true });
+    const token = await h.simToken();
+    const bearer = await fetch(`${h.sim.url}${connectPath}?contact=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(bearer.status).toBe(401);
   });
 
   it('blocking connects answer 200 with the history item', async () => {
-    sim.configure('kazoo', { authRequired: false });
-    const response = await fetch(`${sim.url}${connectPath}`, {
+    h.sim.configure('kazoo', { authRequired: false });
+    const response = await fetch(`${h.sim.url}${connectPath}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ data: { contact: '+14155550132', blocking: true } }),
@@ -462,69 +356,7 @@ describe('kazoo simulator strictness', () => {
 
 describe('kazoo simulator settings', () => {
   it('are a valid settings document (what `npm run sim` prints)', () => {
-    const result = parseSettings(sim.settingsFor('kazoo'));
+    const result = parseSettings(h.sim.settingsFor('kazoo'));
     expect(result.ok ? [] : result.problems).toEqual([]);
-  });
-});
-
-/** The click-to-call's `/history` as Kazoo stores it (read with a token of its own). */
-async function simHistory(): Promise<Record<string, unknown>[]> {
-  const response = await fetch(`${sim.url}${connectPath.replace(/\/connect$/, '/history')}`, {
-    headers: { 'X-Auth-Token': await simToken() },
-  });
-  return ((await response.json()) as { data: Record<string, unknown>[] }).data;
-}
-
-describe('kazoo: the originate outcome from /history (a 202 is not a placed call)', () => {
-  const history = () => kazooRequests().filter((r) => r.path.endsWith('/history'));
-
-  it('with a key, reads /history after the 202 and reports a failed originate (USER_BUSY) in words', async () => {
-    sim.configure('kazoo', { originateCause: 'USER_BUSY' });
-    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
-    expect(error.kind).toBe('extension-unavailable');
-    expect(error.message).toMatch(/your phone is busy/);
-    expect(error.details.providerMessage).toBe('cause: USER_BUSY');
-    expect(connects()).toHaveLength(1);
-    expect(history().length).toBeGreaterThanOrEqual(1);
-    expect(history()[0]!.headers['x-auth-token']).toBeTruthy();
-  });
-
-  it('"no resources" is number-rejected and names the number', async () => {
-    sim.configure('kazoo', { originateCause: 'no resources' });
-    const error = await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
-    expect(error.kind).toBe('number-rejected');
-    expect(error.message).toContain('+14155550132');
-  });
-
-  it('a successful originate ends the wait at once', async () => {
-    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true });
-    expect(outcome).toEqual({});
-    expect(history()).toHaveLength(1);
-  });
-
-  it('the wait is bounded: no result within ~3 s counts as placed (the phone is still ringing)', async () => {
-    sim.configure('kazoo', { originateMs: 10_000 });
-    const waits: number[] = [];
-    const sleep = async (ms: number) => void waits.push(ms);
-    const outcome = await kazoo
-      .create(settings(), context({ sleep }))
-      .dial({ number: '+14155550132', autoAnswer: true });
-    expect(outcome).toEqual({});
-    expect(history()).toHaveLength(KAZOO_HISTORY_POLLS_MS.length);
-    expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3000);
-  });
-
-  it('an earlier failure for another number is not ours', async () => {
-    sim.configure('kazoo', { originateCause: 'USER_BUSY' });
-    await failure(kazoo.create(settings(), context()).dial({ number: '+14155550132', autoAnswer: true }));
-    sim.configure('kazoo', { originateCause: null });
-    const outcome = await kazoo.create(settings(), context()).dial({ number: '+14155550199', autoAnswer: true });
-    expect(outcome).toEqual({});
-  });
-
-  it('without a key the history cannot be read (it needs a token): only the connect is sent', async () => {
-    sim.configure('kazoo', { authRequired: false, originateCause: 'USER_BUSY' });
-    await kazoo.create(noKey(), context()).dial({ number: '+14155550132', autoAnswer: true });
-    expect(kazooRequests()).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { MAXOTEL_SIM_KEY } from '../../tests/sim/maxotel';
-import type { MaxotelProvider } from '../settings/schema';
+import type { MaxotelProvider } from './maxotel';
 import { maxotel } from './maxotel';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';

@@ -6,7 +6,7 @@
  * POSTed; we POST a form so the key never sits in a URL (proxies, server logs, history).
  */
 import type { FieldSpec } from '../settings/field-spec';
-import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from './http';
+import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
 import {
   ProviderError,
   type ConnectionTestOutcome,

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { NETSAPIENS_SIM_KEY, NETSAPIENS_SIM_OFFICE_KEY, NETSAPIENS_SIM_RESELLER_KEY } from '../../tests/sim/netsapiens';
-import type { NetsapiensProvider } from '../settings/schema';
+import type { NetsapiensProvider } from './netsapiens';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';

@@ -19,7 +19,7 @@ import {
   joinUrl,
   type HttpResponse,
   redactSecrets,
-} from './http';
+} from '../net/http';
 import {
   ProviderError,
   type ConnectionTestOutcome,

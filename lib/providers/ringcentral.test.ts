@@ -6,7 +6,8 @@ import {
   RINGCENTRAL_SIM_FROM,
   RINGCENTRAL_SIM_JWT,
 } from '../../tests/sim/ringcentral';
-import { PROVIDER_NUMBER_FORMATS, type RingcentralProvider } from '../settings/schema';
+import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
+import type { RingcentralProvider } from './ringcentral';
 import { parseSettings } from '../settings/validate';
 import {
   describeRingcentralError,

@@ -16,7 +16,7 @@
  * - Errors are `{"errorCode":"CMN-101","message":…,"errors":[{errorCode,message,parameterName}]}`; the adapter
  *   branches on `errorCode` and `parameterName`, never on the message (the vendor's advice).
  */
-import { basicAuthorization } from './basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
 import {
   excerpt,
@@ -27,7 +27,7 @@ import {
   joinUrl,
   redactSecrets,
   type HttpResponse,
-} from './http';
+} from '../net/http';
 import { md5Hex } from './md5';
 import { tokenCache, tokenUsable } from './token-cache';
 import {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { TWILIO_SIM } from '../../tests/sim/twilio';
 import { runProviderAction, type ActionRegistry } from '../dial/connection';
-import { basicAuthorization } from './basic-auth';
+import { basicAuthorization } from '../net/basic-auth';
 import { PROVIDERS } from './registry';
 import { dialTwiml, listTwilioNumbers, twilio, twilioProblems, type TwilioProvider } from './twilio';
 import { providerFailure } from '@/tests/unit/support/provider-errors';

@@ -13,7 +13,7 @@
  * - Auto-answer does not apply: Twilio rings a phone number, which is answered by a person.
  */
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from './basic-auth';
+import { basicAuthorization, basicSecrets } from '../net/basic-auth';
 import {
   excerpt,
   htmlAnswerError,
@@ -23,7 +23,7 @@ import {
   joinUrl,
   type HttpResponse,
   redactSecrets,
-} from './http';
+} from '../net/http';
 import {
   ProviderError,
   type ConnectionTestOutcome,

@@ -1,48 +1,15 @@
 /**
- * The one interface every PBX adapter implements, and the small fixed set of error kinds they report.
- * Adapters are plain modules: they get `fetch`, a clock and a timeout from {@link ProviderContext}, so they
- * run under Node against the simulator in tests/sim exactly as they run in the service worker.
+ * The one interface every PBX adapter implements. Adapters are plain modules: they get `fetch`, a clock and a
+ * timeout from {@link ProviderContext} (lib/net/context.ts), so they run under Node against the simulator in
+ * tests/sim exactly as they run in the service worker; they report failures as `ProviderError`s of a small fixed
+ * set of kinds (lib/net/errors.ts).
  */
 import type { FieldProblem, FieldSpec, NumberFormat } from '../settings/field-spec';
+import type { ProviderContext } from '../net/context';
 
-/** What went wrong, in terms a person can act on. */
-export type ErrorKind =
-  | 'auth' // wrong credentials, expired/unknown key
-  | 'permission' // credentials fine, but not allowed to do this (key lacks click-to-call permission, IP not allowed)
-  | 'locked' // too many failed logins, account locked or expired
-  | 'extension-unavailable' // the user's extension is offline, not registered or busy
-  | 'number-rejected' // the PBX refused the number (no route, invalid, whitelist)
-  | 'not-found' // the configured account/user/domain/click-to-call object does not exist
-  | 'rate-limited'
-  | 'unreachable' // DNS, connection refused, network down
-  | 'certificate' // HTTPS failed in a way that is usually an untrusted (self-signed) certificate
-  | 'host-permission' // the browser has not been allowed to reach this host
-  | 'timeout'
-  | 'unexpected'; // an answer we cannot make sense of
-
-/**
- * A failure, carrying the provider's name, the HTTP status, the provider's own words and the cause.
- * Never carries secrets: adapters must not put keys, passwords or tokens (or URLs holding them) in it.
- */
-export class ProviderError extends Error {
-  override readonly name = 'ProviderError';
-  constructor(
-    readonly kind: ErrorKind,
-    /** Human summary, e.g. "MaxoTel rejected the API key". */
-    message: string,
-    readonly details: {
-      provider: string;
-      status?: number;
-      /** The provider's own error code/words, e.g. `UNAVAILABLE: The extension is not currently available`. */
-      providerMessage?: string;
-      /** Which step failed: "login", "dial", "test", "call log". */
-      step?: string;
-      cause?: unknown;
-    },
-  ) {
-    super(message, { cause: details.cause });
-  }
-}
+// Shared with the call log (lib/calllog), so they live in lib/net; re-exported for the provider files.
+export { ProviderError, type ErrorKind } from '../net/errors';
+export { memorySessionArea, type ProviderContext, type SessionArea } from '../net/context';
 
 /** One dial, already formatted as the user's settings say. */
 export interface DialRequest {
@@ -71,55 +38,6 @@ export interface ProviderAdapter {
   hangup?(callId: string): Promise<void>;
   /** Keeps a kept login alive without logging in (Yeastar's heartbeat); does nothing when there is none. */
   keepAlive?(): Promise<void>;
-}
-
-/**
- * Where adapters keep a login across service-worker restarts: `browser.storage.session` in the extension (kept in
- * memory by the browser, cleared when it quits, never written to disk, unlike `storage.local`); a Map in tests.
- */
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
-/** A {@link SessionArea} in memory: the fallback when the context has none (Node tests, `npm run sim`). */
-export function memorySessionArea(): SessionArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    async get(key) {
-      return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
-    },
-    async set(items) {
-      for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
-    },
-    async remove(key) {
-      data.delete(key);
-    },
-  };
-}
-
-export interface ProviderContext {
-  fetch: typeof fetch;
-  /** Milliseconds since the epoch; injectable for token-expiry tests. */
-  now: () => number;
-  /** Per-request timeout; 10 s by default. */
-  timeoutMs: number;
-  /** Random ids (NetSapiens call-id); injectable for tests. */
-  randomId: () => string;
-  /** Logins kept across service-worker restarts (`storage.session`); adapters fall back to memory without it. */
-  session?: SessionArea;
-  /** Waits between polls (Kazoo's call history); injectable so tests need not wait. Defaults to setTimeout. */
-  sleep?: (ms: number) => Promise<void>;
-  /** False when the browser knows it is offline (`navigator.onLine`); injectable for tests. */
-  online?: () => boolean;
-  /**
-   * When the dial under way must be over (ms, on `now`'s clock), if one is; httpRequest honours it (issue 15):
-   * no request outlives it, and a `dial` step is not sent with too little time left, so a slow login cannot
-   * place a call after the person was told it timed out.
-   */
-  deadline?: () => number | undefined;
 }
 
 export interface ProviderCapabilities {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tests/sim/server';
 import { YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET } from '../../tests/sim/yeastar-p';
-import { PROVIDER_NUMBER_FORMATS, type YeastarPProvider } from '../settings/schema';
+import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
+import type { YeastarPProvider } from './yeastar-p';
 import {
   describeYeastarPError,
   forgetYeastarPSessions,

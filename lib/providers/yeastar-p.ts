@@ -18,7 +18,7 @@
  *   or the person presses Test connection, so a wrong secret cannot run into the PBX's IP block (70004).
  */
 import type { FieldSpec } from '../settings/field-spec';
-import { excerpt, httpRequest, isHtml, htmlAnswerError, isObject, joinUrl, redactSecrets } from './http';
+import { excerpt, httpRequest, isHtml, htmlAnswerError, isObject, joinUrl, redactSecrets } from '../net/http';
 import { md5Hex } from './md5';
 import { tokenCache, tokenUsable } from './token-cache';
 import {

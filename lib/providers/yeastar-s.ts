@@ -14,7 +14,7 @@
  *   is tried until the credentials change or the person presses Test connection (issue 14).
  */
 import type { FieldSpec } from '../settings/field-spec';
-import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from './http';
+import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from '../net/http';
 import { md5Hex } from './md5';
 import { tokenCache, tokenUsable } from './token-cache';
 import {

@@ -15,14 +15,6 @@ export const SETTINGS_KEY = 'settings';
  * tables below are built from the registry there, so adding a provider does not touch this file.
  */
 export type { ProviderSettings, ProviderType } from '../providers/registry';
-export type { MaxotelProvider } from '../providers/maxotel';
-export type { YeastarSProvider } from '../providers/yeastar-s';
-export type { YeastarPProvider } from '../providers/yeastar-p';
-export type { ThreeCxProvider } from '../providers/3cx';
-export type { RingcentralProvider } from '../providers/ringcentral';
-export type { NetsapiensProvider } from '../providers/netsapiens';
-export type { KazooProvider } from '../providers/kazoo';
-export type { CustomProvider } from '../providers/custom';
 export type { FieldKind, FieldSpec, NumberFormat } from './field-spec';
 
 export interface HelpdeskeddyCallLog {

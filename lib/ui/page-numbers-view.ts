@@ -4,7 +4,7 @@
  */
 import type { PageNumberEntry, PageNumbersAnswer } from '../messages';
 import { readDialInput } from './dial-input';
-import { msg, type UiText } from './text';
+import { msg, type UiText } from '../i18n/text';
 
 export type PageNumbersView =
   | { kind: 'list'; numbers: PageNumberEntry[]; country?: string }

@@ -5,7 +5,7 @@
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
 import { formatForPbx, type FormatOptions } from '@/lib/phone/format';
-import { msg, type UiText } from './text';
+import { msg, type UiText } from '../i18n/text';
 
 export interface PreviewRow {
   /** What the sample is ("A number in Germany"). */

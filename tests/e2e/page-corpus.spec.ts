@@ -19,7 +19,7 @@ import {
   type CorpusPage,
   type Linked,
   type PageScore,
-} from '../../lib/page/page-corpus';
+} from '../corpus/page-corpus';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = loadPageCorpus();
@@ -31,7 +31,7 @@ const corpus = loadPageCorpus();
  */
 function linkInNode(pages: CorpusPage[]): Promise<Record<string, Linked[]>> {
   const script = `
-    import { linkPage } from './lib/page/page-corpus-link.ts';
+    import { linkPage } from './tests/corpus/page-corpus-link.ts';
     import { findPhoneNumbers, mightContainPhone } from './lib/phone/detect.ts';
     let input = '';
     for await (const chunk of process.stdin) input += chunk;

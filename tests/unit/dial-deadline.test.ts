@@ -6,10 +6,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createDialService, type CallLogRegistry } from '@/lib/dial/service';
 import { createHistoryStore } from '@/lib/dial/history';
 import { createStatusStore } from '@/lib/dial/status';
-import { memoryArea } from '@/lib/dial/test-fakes';
+import { memoryArea } from '@/tests/unit/support/dial-fakes';
 import { formatForPbx } from '@/lib/phone/format';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/providers/http';
+import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/net/http';
 import { ProviderError } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';

@@ -8,16 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { findPhoneNumbers, mightContainPhone } from '../../lib/phone/detect';
-import {
-  expectedDial,
-  loadPageCorpus,
-  prf,
-  scorePage,
-  type CorpusPage,
-  type PageScore,
-} from '../../lib/page/page-corpus';
-import { linkPage, linkPageNaively, listPageNumbers } from '../../lib/page/page-corpus-link';
-import { loadCorpus } from '../../lib/phone/corpus';
+import { expectedDial, loadPageCorpus, prf, scorePage, type CorpusPage, type PageScore } from '../corpus/page-corpus';
+import { linkPage, linkPageNaively, listPageNumbers } from '../corpus/page-corpus-link';
+import { loadCorpus } from '../corpus/number-corpus';
 import { DETECTION_RULES } from '../../lib/phone/scan';
 import { setRuleTrace } from '../../lib/phone/scan-context';
 import { createRuleTally, fired } from './support/rule-hits';

@@ -14,7 +14,7 @@ import { testConnection } from '@/lib/dial/connection';
 import { createHistoryStore } from '@/lib/dial/history';
 import { createDialService, type CallLogRegistry, type Notice, type ProviderRegistry } from '@/lib/dial/service';
 import { createStatusStore } from '@/lib/dial/status';
-import { memoryArea } from '@/lib/dial/test-fakes';
+import { memoryArea } from '@/tests/unit/support/dial-fakes';
 import { formatForPbx } from '@/lib/phone/format';
 import { PROVIDERS } from '@/lib/providers/registry';
 import {

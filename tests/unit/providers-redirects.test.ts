@@ -5,11 +5,10 @@
  * a certificate problem.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { custom } from '@/lib/providers/custom';
-import { netsapiens } from '@/lib/providers/netsapiens';
-import { forgetYeastarSessions, yeastarS } from '@/lib/providers/yeastar-s';
-import { httpRequest } from '@/lib/providers/http';
-import type { CustomProvider, NetsapiensProvider, YeastarSProvider } from '@/lib/settings/schema';
+import { custom, type CustomProvider } from '@/lib/providers/custom';
+import { netsapiens, type NetsapiensProvider } from '@/lib/providers/netsapiens';
+import { forgetYeastarSessions, yeastarS, type YeastarSProvider } from '@/lib/providers/yeastar-s';
+import { httpRequest } from '@/lib/net/http';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { providerFailure } from './support/provider-errors';
 import { simContext, simProvider } from './support/simulator';

@@ -21,7 +21,7 @@ import { applyBadge } from '@/entrypoints/background/badge';
 import { badgeFor } from '@/lib/dial/status';
 import type { BackgroundDeps } from '@/entrypoints/background/deps';
 import type { Notice } from '@/lib/dial/service';
-import { settingsWith } from '@/lib/dial/test-fakes';
+import { settingsWith } from '@/tests/unit/support/dial-fakes';
 import { fakeEvent, installStubs, type Stubs } from './stubs';
 
 let stubs: Stubs;

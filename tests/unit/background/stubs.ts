@@ -5,7 +5,7 @@
 import { vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { formatMessage } from '@/lib/ui/text';
+import { formatMessage } from '@/lib/i18n/text';
 
 /** The English strings, as the browser would serve them. */
 const EN = JSON.parse(

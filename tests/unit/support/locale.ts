@@ -3,7 +3,7 @@
  * browser with a German UI, so tests can check what a German or English user reads.
  */
 import { readFileSync } from 'node:fs';
-import { formatMessage, type MessageTable, type UiText } from '@/lib/ui/text';
+import { formatMessage, type MessageTable, type UiText } from '@/lib/i18n/text';
 
 const cache = new Map<string, MessageTable>();
 

@@ -9,7 +9,7 @@
 import { digitValue } from '../../../lib/phone/digits';
 import { setRuleTrace } from '../../../lib/phone/scan-context';
 import { DETECTION_RULES } from '../../../lib/phone/scan';
-import type { CorpusPage } from '../../../lib/page/page-corpus';
+import type { CorpusPage } from '../../corpus/page-corpus';
 
 /** What one rule decided over the pages tallied. */
 export interface RuleHits {

@@ -26,7 +26,7 @@ export interface CorpusLine {
 }
 
 /** The corpus folder. */
-export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/detection');
+export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/detection');
 
 /** The lines of each *.jsonl file in `dir`, by file name, in file-name order. */
 export function loadCorpusFiles(dir: string = CORPUS_DIR): Array<{ file: string; lines: CorpusLine[] }> {

@@ -1,8 +1,8 @@
 /**
  * A UI string before translation: a `_locales` message name and its substitutions. Pure modules in lib/ (the
  * options page's helpers, the dial service's notifications and errors) return these instead of calling
- * `browser.i18n`, so they run under Node; components and the background translate them with `tx()` from
- * components/i18n.ts. tests/unit/i18n.test.ts checks every name used exists in every locale.
+ * `browser.i18n`, so they run under Node; the pages, the background and the content script translate them with
+ * `t()` / `tx()` from ./translate.ts. tests/unit/i18n.test.ts checks every name used exists in every locale.
  */
 export interface UiText {
   key: string;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import max from 'libphonenumber-js/metadata.max.json';
-import shipped from './metadata.detect.json';
-import { trimMetadataForDetection } from './metadata-trim';
-import { loadCorpusNumbers } from './corpus';
+import shipped from '@/lib/phone/metadata.detect.json';
+import { trimMetadataForDetection } from '../../scripts/metadata-trim';
+import { loadCorpusNumbers } from '../corpus/number-corpus';
 
 describe('metadata.detect.json', () => {
-  it('equals max metadata without formats for the installed libphonenumber-js (regenerate: see metadata-trim.ts)', () => {
+  it('equals max metadata without formats for the installed libphonenumber-js (regenerate: see scripts/metadata-trim.ts)', () => {
     expect(shipped).toEqual(trimMetadataForDetection(max as unknown as MetadataJson));
   });
 

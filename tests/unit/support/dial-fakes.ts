@@ -1,14 +1,15 @@
 /**
- * Fakes for the dial service's dependencies, shared by the lib/dial tests and tests/unit/background. Test-only:
+ * Fakes for the dial service's dependencies, shared by the lib/dial tests and tests/unit. Test-only, so not in lib/:
  * nothing in the product imports this file.
  */
 import { vi } from 'vitest';
-import { formatForPbx } from '../phone/format';
-import type { DialOutcome, DialRequest } from '../providers/types';
-import { parseSettings } from '../settings/validate';
-import type { Settings } from '../settings/schema';
-import type { UiText } from '../ui/text';
-import { createHistoryStore, type HistoryArea } from './history';
+import { formatForPbx } from '@/lib/phone/format';
+import type { DialOutcome, DialRequest } from '@/lib/providers/types';
+import { parseSettings } from '@/lib/settings/validate';
+import type { Settings } from '@/lib/settings/schema';
+import type { UiText } from '@/lib/i18n/text';
+import { createHistoryStore, HISTORY_KEY, type HistoryArea } from '@/lib/dial/history';
+import type { HistoryEntry } from '@/lib/dial/types';
 import {
   createDialService,
   type CallLogRegistry,
@@ -16,9 +17,9 @@ import {
   type DialServiceDeps,
   type Notice,
   type ProviderRegistry,
-} from './service';
-import { createStatusStore } from './status';
-import { english } from '../../tests/unit/support/locale';
+} from '@/lib/dial/service';
+import { createStatusStore } from '@/lib/dial/status';
+import { english } from './locale';
 
 export const API_KEY = 'sk-live-0123456789abcdef';
 
@@ -88,6 +89,11 @@ export interface Harness {
   setSettings(settings: Settings): void;
   answerConfirm(yes: boolean): void;
   failCallLog(error: Error | null): void;
+}
+
+/** The call history a {@link harness} recorded, newest first. */
+export function recordedHistory(h: ReturnType<typeof harness>): HistoryEntry[] {
+  return (h.area.data[HISTORY_KEY] ?? []) as HistoryEntry[];
 }
 
 /** The dial service over fakes: memory storage, a settable clock, recorded notices, prompts and dials. */

@@ -1,9 +1,10 @@
 /**
- * The one place adapters talk HTTP: a timeout on every request, network failures turned into
+ * The one place adapters and the call log talk HTTP: a timeout on every request, network failures turned into
  * {@link ProviderError}s a person can act on, and answers read as JSON only when they are JSON.
  * Never puts a URL in an error (several APIs carry secrets in the query string).
  */
-import { ProviderError, type ProviderContext } from './types';
+import type { ProviderContext } from './context';
+import { ProviderError } from './errors';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

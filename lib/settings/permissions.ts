@@ -3,7 +3,7 @@
  * declares `optional_host_permissions` (wxt.config.ts), so the options page asks for exactly these
  * origins when the user saves.
  */
-import type { Settings } from '@/lib/settings/schema';
+import type { Settings } from './schema';
 
 /** Origin match pattern for a URL (`https://pbx.example.com/*`), or null when it is not http(s). */
 export function originPattern(url: string): string | null {

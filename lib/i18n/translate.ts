@@ -1,9 +1,11 @@
 /**
  * UI strings come from `public/_locales/<lang>/messages.json` through the browser's i18n
- * (`browser.i18n.getMessage`), so the pages follow the browser's language like the manifest does.
+ * (`browser.i18n.getMessage`), so the pages, the background and the content script follow the browser's language
+ * like the manifest does. In lib/, not components/ (which holds only Preact components), as the worker and the
+ * content script use it too.
  */
 import { browser } from 'wxt/browser';
-import type { UiText } from '@/lib/ui/text';
+import type { UiText } from './text';
 
 /** The translated message `key` with its substitutions; the key itself if it is missing (a visible bug). */
 export function t(key: string, ...subs: string[]): string {
@@ -13,7 +15,7 @@ export function t(key: string, ...subs: string[]): string {
   return getMessage(key, subs) || key;
 }
 
-/** Translates a {@link UiText} from lib/ (its nested texts first). */
+/** Translates a {@link UiText} (./text.ts), its nested texts first. */
 export function tx(text: UiText): string {
   return t(text.key, ...(text.subs ?? []).map((s) => (typeof s === 'string' ? s : tx(s))));
 }

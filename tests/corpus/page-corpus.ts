@@ -1,7 +1,7 @@
 /**
  * The labelled page corpus (tests/fixtures/detection/pages/): whole HTML pages, each with the address it is
  * served from and every phone number a person would click on it. Where the line corpus
- * (lib/phone/corpus.ts) measures the detector alone, this measures what the content script does to a page:
+ * (./number-corpus.ts) measures the detector alone, this measures what the content script does to a page:
  * the country read from `lang` and the host, the regions never touched, labels in neighbouring elements, and
  * the page contract's `data-pbx-dial` values. Node only (linkedom): never imported by extension code.
  *
@@ -34,7 +34,7 @@ export interface CorpusPage {
 }
 
 /** The page corpus folder. */
-export const PAGE_CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/detection/pages');
+export const PAGE_CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/detection/pages');
 
 /** Every page of `dir` (NAME.html beside NAME.json), in name order. */
 export function loadPageCorpus(dir: string = PAGE_CORPUS_DIR): CorpusPage[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPhoneNumbers } from './detect';
-import { loadCorpus, loadCorpusFiles } from './corpus';
+import { findPhoneNumbers } from '@/lib/phone/detect';
+import { loadCorpus, loadCorpusFiles } from '../corpus/number-corpus';
 
 /**
  * Regression guard on our labelled corpus (tests/fixtures/detection). The targets are issue 3's

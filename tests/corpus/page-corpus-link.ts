@@ -5,11 +5,11 @@
  */
 import { parseHTML } from 'linkedom';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
-import { createLinker, dialValue, type Detector } from './linker';
-import { pageEvidence } from './page-evidence';
-import { collectPageNumbers } from './page-numbers';
-import { numberFromTelHref } from './tel-href';
-import { readingFrom, type PageReading } from '../phone/page-country';
+import { createLinker, dialValue, type Detector } from '../../lib/page/linker';
+import { pageEvidence } from '../../lib/page/page-evidence';
+import { collectPageNumbers } from '../../lib/page/page-numbers';
+import { numberFromTelHref } from '../../lib/page/tel-href';
+import { readingFrom, type PageReading } from '../../lib/phone/page-country';
 import type { CorpusPage, Linked } from './page-corpus';
 
 /**

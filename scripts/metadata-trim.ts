@@ -4,7 +4,7 @@
  * `isValid()` never read the formats (only `format()`, `AsYouType` and `findNumbers`' strict-grouping
  * leniency do), and they are a quarter of `max`'s gzipped size. A type's possible lengths only spare its
  * pattern a look (libphonenumber-js `isNumberTypeEqualTo`): the pattern, which spells out its lengths, still
- * decides (0.8 KB gzipped; the content script has a 60 KiB budget). `metadata-trim.test.ts` fails when the shipped file no longer equals this function's output for the
+ * decides (0.8 KB gzipped; the content script has a 60 KiB budget). `tests/unit/metadata-trim.test.ts` fails when the shipped file no longer equals this function's output for the
  * installed libphonenumber-js; regenerate it with
  * `node --import tsx scripts/measure-detection.ts --write-metadata`.
  */
