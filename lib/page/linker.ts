@@ -7,6 +7,7 @@
  */
 import { isInsideSkipped, isSkippedElement, SKIP_SELECTOR } from './skip';
 import { countDigits, DIGIT_CLASS, isDigitCode } from '../phone/digits';
+import { labelsOf } from './labels';
 
 /** One number found in a string; the same shape as lib/phone/detect's `PhoneMatch`. */
 export interface PhoneMatchLike {
@@ -193,8 +194,6 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 const EXT = /^\d{1,10}$/;
 /** Shortest text worth a look: the shortest numbers we link have 3 digits plus separators rarely fewer. */
 const MIN_TEXT = 3;
-/** How much text before a number the detector gets for its label rules ("Order #", "Tel."). */
-const BEFORE_CHARS = 48;
 /**
  * Inline elements a page may split one number across (`<b>+1 415</b> 555-0132`, `<span class="cc">+44</span>
  * <span>20 7946 0123</span>`, `415-555-<wbr>0188`). Known by tag name: reading styles would cost a layout.
@@ -342,104 +341,6 @@ function previous(node: Node): Node | null {
   if (!p) return node.parentNode;
   while (p.lastChild) p = p.lastChild;
   return p;
-}
-
-const HEADING_RE = /^h[1-6]$/;
-
-/**
- * The heading of the section `t` is in, for a country it names (issue 10: an office list's "<h3>France</h3>"
- * over an address and "Tél. 01 64 48 70 00"): the nearest h1–h6 among the previous siblings of `t`'s parent and
- * its ancestors, at most four levels up and four siblings back; "" when there is none that near.
- */
-export function sectionHeading(t: Node): string {
-  let el = t.parentElement;
-  for (let up = 0; el !== null && up < 4; up++, el = el.parentElement) {
-    if (HEADING_RE.test(el.localName)) return '';
-    let sibling = el.previousElementSibling;
-    for (let k = 0; sibling !== null && k < 4; k++, sibling = sibling.previousElementSibling) {
-      if (HEADING_RE.test(sibling.localName)) return (sibling.textContent ?? '').slice(0, 80);
-    }
-  }
-  return '';
-}
-
-/**
- * Up to {@link BEFORE_CHARS} of the text that precedes `t` nearby (its parent's grandparent at most), so the
- * detector sees a label in a previous element: `<th>Order</th><td>12345678</td>`, `<b>Tel.</b> 030 …`. In a
- * table cell under a header row, the column's header is the label instead (`<th>Phone</th>` above a column
- * of bare numbers, `<th>Kundennummer</th>` above numbers shaped like phones), unless a row header stands right
- * before the cell. `headers` caches each table's header row.
- */
-export function textBefore(t: Node, headers?: WeakMap<Element, string[]>): string {
-  const cell = cellOf(t);
-  const header = cell ? columnHeader(cell, headers) : '';
-  const limit = header ? cell : (t.parentNode?.parentNode?.parentNode ?? null);
-  let out = '';
-  let node: Node = t;
-  for (let steps = 0; out.length < BEFORE_CHARS && steps < 24; steps++) {
-    const p: Node | null = node.previousSibling;
-    if (p) {
-      // An element edge separates words: "Tél. 01 99 00 12 34<br>Fax 0199001235" must not read as "34Fax".
-      if (p.nodeType === 1) out = ` ${out}`;
-      node = p;
-      while (node.lastChild) node = node.lastChild;
-      if (node.nodeType === 3) out = (node as Text).data + out;
-    } else {
-      const up = node.parentNode;
-      if (!up || up === limit || up.nodeType !== 1) break;
-      node = up;
-      // Leaving an element: its text and what came before it are separate words.
-      out = ` ${out}`;
-    }
-  }
-  if (header) out = `${header}: ${out}`;
-  return out.replace(/\s+/g, ' ').slice(-BEFORE_CHARS).trimStart();
-}
-
-/** The table data cell `t` sits in (at most three elements up), or null. */
-function cellOf(t: Node): Element | null {
-  let n = t.parentNode;
-  for (let i = 0; i < 3 && n && n.nodeType === 1; i++, n = n.parentNode) {
-    const name = (n as Element).localName;
-    if (name === 'td') return n as Element;
-    if (name === 'th' || name === 'tr' || name === 'table') return null;
-  }
-  return null;
-}
-
-/** The header text of `cell`'s column ('' when its table has no header row or a row header precedes it). */
-function columnHeader(cell: Element, headers?: WeakMap<Element, string[]>): string {
-  const row = cell.parentElement;
-  if (!row || row.localName !== 'tr') return '';
-  let column = 0;
-  const previous = cell.previousElementSibling;
-  if (previous?.localName === 'th') return '';
-  for (let c = previous; c; c = c.previousElementSibling) column += Number(c.getAttribute('colspan')) || 1;
-  const table = row.closest('table');
-  if (!table) return '';
-  let texts = headers?.get(table);
-  if (!texts) {
-    texts = headerRow(table);
-    headers?.set(table, texts);
-  }
-  const text = texts[column] ?? '';
-  // "Number", "Número", "Nr." over a column says nothing of what the numbers are (the row's own words may).
-  return LONE_QUALIFIER_RE.test(text) ? '' : text;
-}
-
-const LONE_QUALIFIER_RE = /^(?:no|nr|num|number|numbers|nummer|numéro|numero|número|#|n°|nº|№)\.?:?$/i;
-
-/** Each column's header text: the table's first row when it holds header cells only, else none. */
-function headerRow(table: Element): string[] {
-  const row = table.querySelector('tr');
-  const cells = row ? Array.from(row.children) : [];
-  if (!cells.length || cells.some((c) => c.localName !== 'th')) return [];
-  const texts: string[] = [];
-  for (const c of cells) {
-    const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, BEFORE_CHARS);
-    for (let k = Number(c.getAttribute('colspan')) || 1; k > 0; k--) texts.push(text);
-  }
-  return texts;
 }
 
 /** Creates the linker for one document (each frame runs its own content script, so its own linker). */
@@ -600,11 +501,7 @@ export function createLinker(options: LinkerOptions): Linker {
     if (data.length < MIN_TEXT || !detector.mightContainPhone(data)) return;
     seen.add(t);
     if (!t.parentNode) return;
-    const matches = detector.findPhoneNumbers(data, {
-      ...reading,
-      before: textBefore(t, headers),
-      heading: sectionHeading(t),
-    });
+    const matches = detector.findPhoneNumbers(data, { ...reading, ...labelsOf(t, headers) });
     if (matches.length) place(t, data, matches);
   }
 
@@ -639,11 +536,7 @@ export function createLinker(options: LinkerOptions): Linker {
       return k;
     };
     const crossing = detector
-      .findPhoneNumbers(joined, {
-        ...reading,
-        before: textBefore(pieces[0]!, headers),
-        heading: sectionHeading(pieces[0]!),
-      })
+      .findPhoneNumbers(joined, { ...reading, ...labelsOf(pieces[0]!, headers) })
       .filter((m) => pieceOf(m.start) !== pieceOf(m.end - 1));
     const byPiece = new Map<Text, PhoneMatchLike[]>();
     const add = (k: number, m: PhoneMatchLike): void => {
@@ -672,11 +565,7 @@ export function createLinker(options: LinkerOptions): Linker {
     }
     pieces.forEach((p, k) => {
       if (!detector.mightContainPhone(p.data)) return;
-      for (const m of detector.findPhoneNumbers(p.data, {
-        ...reading,
-        before: textBefore(p, headers),
-        heading: sectionHeading(p),
-      })) {
+      for (const m of detector.findPhoneNumbers(p.data, { ...reading, ...labelsOf(p, headers) })) {
         const start = offsets[k]! + m.start;
         const end = offsets[k]! + m.end;
         if (!crossing.some((c) => c.start < end && start < c.end)) add(k, m);

@@ -7,16 +7,8 @@
  * It reads numbers the way the linker does (./README.md): the same detector and country, the same label text
  * before a number (`textBefore`), and numbers split across inline elements joined the same way.
  */
-import {
-  adjacentText,
-  dialValue,
-  digitAtEdge,
-  gatherPieces,
-  sectionHeading,
-  textBefore,
-  type Detector,
-  type PhoneMatchLike,
-} from './linker';
+import { adjacentText, dialValue, digitAtEdge, gatherPieces, type Detector, type PhoneMatchLike } from './linker';
+import { labelsOf } from './labels';
 import { isSkippedElement } from './skip';
 import type { numberFromTelHref } from './tel-href';
 // A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
@@ -179,9 +171,7 @@ function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) 
     const joined = group.map((p) => p.data).join('');
     if (!detector.mightContainPhone(joined)) return;
     for (const p of group) read.add(p);
-    const before = textBefore(group[0]!, headers);
-    const heading = sectionHeading(group[0]!);
-    for (const m of detector.findPhoneNumbers(joined, { ...reading, before, heading })) {
+    for (const m of detector.findPhoneNumbers(joined, { ...reading, ...labelsOf(group[0]!, headers) })) {
       const dial = dialValue(m);
       if (!dial) continue;
       const number = joined.slice(m.start, m.end);
