@@ -1,77 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { adjacentText, createLinker, dialValue, type Detector, type PhoneMatchLike } from './linker';
-import { findPhoneNumbers, mightContainPhone } from '../phone/detect';
-
-/** A stand-in for lib/phone/detect: "+" and 10 to 12 digits in groups, optional " x123". */
-const fakeDetector: Detector & { calls: { text: string; before?: string }[] } = {
-  calls: [],
-  mightContainPhone: (text) => (text.match(/\d/g)?.length ?? 0) >= 7,
-  findPhoneNumbers(text, options) {
-    this.calls.push({ text, before: options.before });
-    const out: PhoneMatchLike[] = [];
-    for (const m of text.matchAll(/\+\d[\d ]{8,14}\d(?: x(\d+))?/g)) {
-      const number = m[0].replace(/ x\d+$/, '');
-      out.push({ start: m.index, end: m.index + m[0].length, e164: `+${number.replace(/\D/g, '')}`, ext: m[1] });
-    }
-    return out;
-  },
-};
-
-/** A stand-in for IntersectionObserver: records what is watched; `show` reports elements as near the viewport. */
-function fakeVisibility() {
-  const watched = new Set<Element>();
-  /** Every observe() call, in order (an element observed again gets a fresh report from a real observer). */
-  const observed: Element[] = [];
-  let report: (near: Element[], onScreen: Element[]) => void = () => {};
-  return {
-    watched,
-    observed,
-    create(onVisible: (near: Element[], onScreen: Element[]) => void) {
-      report = onVisible;
-      return {
-        observe: (el: Element) => void (watched.add(el), observed.push(el)),
-        unobserve: (el: Element) => void watched.delete(el),
-        disconnect: () => watched.clear(),
-      };
-    },
-    /** Reports elements as on screen. */
-    show: (...elements: Element[]) => report(elements, elements),
-    /** Reports elements as near the viewport (within its margin) but off screen. */
-    showNear: (...elements: Element[]) => report(elements, []),
-  };
-}
-
-function setup(body: string, extra: Partial<Parameters<typeof createLinker>[0]> = {}) {
-  const { document, MutationObserver } = parseHTML(
-    `<!doctype html><html><head><title>+1 415 555 0100</title></head><body>${body}</body></html>`,
-  );
-  (globalThis as { MutationObserver?: unknown }).MutationObserver = MutationObserver;
-  const ourLinks = new WeakMap<Element, string>();
-  const tasks: (() => void)[] = [];
-  const linker = createLinker({
-    document: document as unknown as Document,
-    detector: fakeDetector,
-    country: 'US',
-    title: (dial) => `Call ${dial} with your PBX`,
-    ourLinks,
-    schedule: (task, delay) => void (delay ? undefined : tasks.push(task)),
-    now: () => 0,
-    ...extra,
-  });
-  const runAll = () => {
-    while (tasks.length) tasks.shift()!();
-  };
-  return { document: document as unknown as Document, linker, ourLinks, runAll };
-}
-
-/** The node tree as a string: names, attributes and text, one entry per node. */
-function shape(node: Node): string {
-  if (node.nodeType === 3) return JSON.stringify((node as Text).data);
-  const el = node as Element;
-  const attrs = el.getAttributeNames?.().map((a) => `${a}=${el.getAttribute(a)}`) ?? [];
-  return `<${el.localName} ${attrs.join(' ')}>[${Array.from(node.childNodes).map(shape).join(',')}]`;
-}
+import { dialValue } from './linker';
+import { dials, fakeVisibility, setup, shape } from '@/tests/unit/support/linker-page';
 
 describe('createLinker', () => {
   it('wraps each number in the contract markup, keeping the original text node and the visible text', () => {
@@ -136,60 +65,7 @@ describe('createLinker', () => {
   });
 });
 
-describe('createLinker: numbers the page split across inline elements', () => {
-  const realDetector: Detector = { findPhoneNumbers, mightContainPhone };
-  /** Links `body` with the real detector; returns the links' dial values and texts, and the visible text. */
-  const linked = (body: string, country = 'US') => {
-    const { document, linker, runAll } = setup(body, { detector: realDetector, country });
-    const before = document.body.textContent;
-    linker.start();
-    runAll();
-    const links = Array.from(document.querySelectorAll('a[data-pbx-dial]')).map((a) => [
-      a.getAttribute('data-pbx-dial'),
-      a.textContent,
-    ]);
-    expect(document.body.textContent).toBe(before);
-    return links;
-  };
-
-  it('links a number split by markup once, on the piece with most of its digits, dialling the whole number', () => {
-    expect(linked('<p><b>+1 415</b> 555-0132</p>')).toEqual([['+14155550132', '555-0132']]);
-    expect(linked('<p>(<span>212</span>) <span>555-0147</span></p>')).toEqual([['+12125550147', '555-0147']]);
-    expect(linked('<p>Phone: 415-555-<wbr>0188</p>')).toEqual([['+14155550188', '415-555']]);
-    expect(linked('<p><span>800</span>-<span>555</span>-<span>0199</span></p>')).toEqual([['+18005550199', '0199']]);
-  });
-
-  it('joins split numbers written in full-width or Arabic-Indic digits like ASCII ones (one definition of a digit)', () => {
-    // A Japanese page: "０３" in its own span before the rest of a Tokyo number.
-    expect(linked('<p>電話 <b>０３</b>-１２３４-５６７８</p>', 'JP')).toEqual([['+81312345678', '１２３４-５６７８']]);
-    expect(linked('<p>Tel <span>＋８１</span> ３-１２３４-５６７８</p>')).toEqual([
-      ['+81312345678', '３-１２３４-５６７８'],
-    ]);
-  });
-
-  it('reads the country code in another element as part of the number, not the rest as a number of its own', () => {
-    // "20 7946 0123" alone is a valid US number; with the "+44" before it, it is one British number.
-    expect(linked('<p><span class="cc">+44</span> <span>20 7946 0123</span></p>')).toEqual([
-      ['+442079460123', '20 7946 0123'],
-    ]);
-  });
-
-  it('never joins across blocks, cells, line breaks or links, and keeps whole numbers in one piece as they are', () => {
-    expect(linked('<table><tr><td>+1 415</td><td>555-0132</td></tr></table>')).toEqual([]);
-    expect(linked('<div>+1 415</div><div>555-0132</div>')).toEqual([]);
-    expect(linked('<p>+1 415<br>555-0132</p>')).toEqual([]);
-    expect(linked('<p>Item 12345 <span>(415) 555-0132</span></p>')).toEqual([['+14155550132', '(415) 555-0132']]);
-    expect(linked('<p><b>Tel.</b> (415) 555-0132 <i>+1 415 555 0199</i></p>')).toEqual([
-      ['+14155550132', '(415) 555-0132'],
-      ['+14155550199', '+1 415 555 0199'],
-    ]);
-  });
-});
-
 describe('createLinker: hidden content', () => {
-  const dials = (document: Document) =>
-    Array.from(document.querySelectorAll('a[data-pbx-dial]')).map((a) => a.getAttribute('data-pbx-dial'));
-
   it('leaves what the page hides with the hidden attribute, and links it when the page shows it', async () => {
     const { document, linker, runAll } = setup('<p id="h" hidden>Call +1 415 555 0132</p><p>+1 415 555 0133</p>');
     linker.start();
@@ -199,19 +75,6 @@ describe('createLinker: hidden content', () => {
     await Promise.resolve();
     runAll();
     expect(dials(document)).toEqual(['+14155550132', '+14155550133']);
-  });
-});
-
-describe('adjacentText', () => {
-  it('steps over inline element edges and comments only', () => {
-    const { document } = setup('<p id="p">a<b><i>b</i></b><!-- c --><span></span>d<div>e</div>f</p>');
-    const p = document.getElementById('p')!;
-    const a = p.firstChild as Text;
-    const b = adjacentText(a, true)!;
-    expect(b.data).toBe('b');
-    expect(adjacentText(b, true)!.data).toBe('d');
-    expect(adjacentText(adjacentText(b, true)!, true)).toBeNull();
-    expect(adjacentText(b, false)).toBe(a);
   });
 });
 

@@ -7,7 +7,8 @@
  * It reads numbers the way the linker does (./README.md): the same detector and country, the same label text
  * before a number (`textBefore`), and numbers split across inline elements joined the same way.
  */
-import { adjacentText, dialValue, digitAtEdge, gatherPieces, type Detector, type PhoneMatchLike } from './linker';
+import { dialValue, type Detector, type PhoneMatchLike } from './linker';
+import { adjacentText, digitAtEdge, gatherPieces } from './split-numbers';
 import { labelsOf } from './labels';
 import { isSkippedElement } from './skip';
 import type { numberFromTelHref } from './tel-href';
