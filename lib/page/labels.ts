@@ -8,9 +8,12 @@
 /** How much text before a number the detector gets for its label rules ("Order #", "Tel."). */
 const BEFORE_CHARS = 48;
 
-/** The label options for a number read in `t`: the text before it and its section's heading. */
-export function labelsOf(t: Node, headers: WeakMap<Element, string[]>): { before: string; heading: string } {
-  return { before: textBefore(t, headers), heading: sectionHeading(t) };
+/**
+ * The detector's options for a number read in `t`: the page's `reading` (its countries) with the text before
+ * `t` and its section's heading. One object per read: this runs for every text node that holds digits.
+ */
+export function labelled<R extends object>(reading: R, t: Node, headers: WeakMap<Element, string[]>) {
+  return { ...reading, before: textBefore(t, headers), heading: sectionHeading(t) };
 }
 
 const HEADING_RE = /^h[1-6]$/;

@@ -9,7 +9,7 @@
  */
 import { dialValue, type Detector, type PhoneMatchLike } from './linker';
 import { adjacentText, digitAtEdge, gatherPieces } from './split-numbers';
-import { labelsOf } from './labels';
+import { labelled } from './labels';
 import { isSkippedElement } from './skip';
 import type { numberFromTelHref } from './tel-href';
 // A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
@@ -172,7 +172,7 @@ function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) 
     const joined = group.map((p) => p.data).join('');
     if (!detector.mightContainPhone(joined)) return;
     for (const p of group) read.add(p);
-    for (const m of detector.findPhoneNumbers(joined, { ...reading, ...labelsOf(group[0]!, headers) })) {
+    for (const m of detector.findPhoneNumbers(joined, labelled(reading, group[0]!, headers))) {
       const dial = dialValue(m);
       if (!dial) continue;
       const number = joined.slice(m.start, m.end);

@@ -75,6 +75,16 @@ export function setup(body: string, extra: Partial<Parameters<typeof createLinke
   return { document: document as unknown as Document, linker, ourLinks, runAll };
 }
 
+/** A clock that moves 1 ms per read, so a 5 ms slice covers only the first rows of a long list. */
+export const ticking = () => {
+  let t = 0;
+  return () => t++;
+};
+
+/** `n` list items `r0`, `r1`, … each holding one number. */
+export const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<li id="r${i}">+1 415 555 ${String(1000 + i)}</li>`).join('');
+
 /** The dial values of the links the linker made, in page order. */
 export const dials = (document: Document) =>
   Array.from(document.querySelectorAll('a[data-pbx-dial]')).map((a) => a.getAttribute('data-pbx-dial'));
