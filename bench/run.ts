@@ -593,7 +593,35 @@ async function main(): Promise<void> {
   writeFileSync(join(ROOT, 'bench', 'results', 'latest.md'), `${text}\n`);
 }
 
-if (process.env.BENCH_ONLY === 'first-link') {
+/** Just the table page with the extension (a quick look after a change to linking), printed, not written. */
+async function tableOnly(): Promise<void> {
+  const pages = await startPageServer();
+  const url = pages.add('/bench/table.html', tablePage());
+  const ours = await openBrowser(EXTENSION_DIR);
+  try {
+    await warmUp(ours.context, pages);
+    for (let i = 0; i < TABLE_RUNS; i++) {
+      const pg = await ours.context.newPage();
+      if (process.env.BENCH_CONSOLE) pg.on('console', (m) => console.log(m.text()));
+      const r = await measureTable(pg, url, 'PBX Click-to-Dial', true, /^chrome-extension:/);
+      console.log(
+        `first frame ${ms(r.firstFrame)}, first screen in the DOM ${ms(r.inDom)}, painted ${ms(r.onScreen)} after DCL; ` +
+          `longest linking run ${ms(r.scriptLongest)}, total ${ms(r.scriptTotal)}; jump ${ms(r.scrolled)}; ` +
+          `scrolling blocking time ${ms(r.scrollTbt)}`,
+      );
+    }
+  } finally {
+    await ours.close();
+    await pages.close();
+  }
+}
+
+if (process.env.BENCH_ONLY === 'table') {
+  tableOnly().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else if (process.env.BENCH_ONLY === 'first-link') {
   // Just the first-link figures (a quick look after a change to start-up), printed, not written to results.
   startPageServer()
     .then(async (pages) => {

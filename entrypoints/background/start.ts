@@ -177,6 +177,7 @@ export function startBackground(): void {
           providers: PROVIDERS,
           context: providerContext,
           defaultCountry: stores().defaultCountry,
+          missingHostAccess,
         });
       },
       async clearHistory() {

@@ -64,15 +64,24 @@ export function startContent(ctx: ContentScriptContext): void {
     linking ??= import(/* @vite-ignore */ browser.runtime.getURL(LINKING_SCRIPT)).then(() => {
       const loaded = (globalThis as unknown as Record<string, LinkingModule | undefined>)[LINKING_GLOBAL];
       if (!loaded) throw new Error('the linking script did not load');
-      // Listeners only a page with links needs: a page without numbers never pays for them on its events.
-      // Titles are made when a link is pointed at or focused, not for every number on the page.
-      const giveTitle = loaded.titleOnDemand(ourLinks, (number) => t('linkTitle', number));
-      ctx.addEventListener(window, 'pointerover', giveTitle, { capture: true, passive: true });
-      ctx.addEventListener(window, 'focusin', giveTitle, { capture: true, passive: true });
-      ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
       return loaded;
     });
     return linking;
+  }
+
+  /**
+   * Listeners only a page with links needs, added when its linker starts: a page without numbers (or where
+   * linking is off) never pays for them on its events. Titles are made when a link is pointed at or focused,
+   * not for every number on the page.
+   */
+  let listening = false;
+  function listenForLinks(module: LinkingModule): void {
+    if (listening) return;
+    listening = true;
+    const giveTitle = module.titleOnDemand(ourLinks, (number) => t('linkTitle', number));
+    ctx.addEventListener(window, 'pointerover', giveTitle, { capture: true, passive: true });
+    ctx.addEventListener(window, 'focusin', giveTitle, { capture: true, passive: true });
+    ctx.addEventListener(window, 'scroll', () => linker?.viewportChanged(), { capture: true, passive: true });
   }
 
   /** Watches a page that shows no digits yet, until it does (an SPA rendering its view later, say). */
@@ -132,6 +141,7 @@ export function startContent(ctx: ContentScriptContext): void {
           // Settings may have changed while the script loaded.
           if (ctx.isInvalid || linker || !config || !config.linkify || config.blocked) return;
           styles(document);
+          listenForLinks(module);
           const reading = readingOf(module, config);
           dialCountry = reading.country;
           linker = module.createLinker({
@@ -257,22 +267,27 @@ export function startContent(ctx: ContentScriptContext): void {
   // parsed document, then links the first screen inside the page's own first layout instead of forcing a
   // second one (every change to a big table makes the browser lay it all out again).
   const configured = browser.runtime.sendMessage({ type: 'getPageConfig' }) as Promise<PageConfig | undefined>;
-  // A head start while the page is parsed: once its first nodes show digits and linking is on here, the linking
-  // script is loaded then, not at DOMContentLoaded, so it is ready for the first screen before the page's
-  // first full layout (on a 10,000-row table the main thread is busy for a second or more after DCL).
+  // A head start while the page is parsed: once its first nodes show digits, the linking script is loaded then,
+  // not at DOMContentLoaded, so it is ready for the first screen before the page's first full layout (on a
+  // 10,000-row table the main thread is busy for a second or more after DCL). The scan starts at once, beside
+  // the settings request, not after its answer: a busy browser can take a second to answer (a service worker
+  // waking up), and by then the page may be parsed. Loading is all it does; nothing on the page is touched
+  // before the settings say linking is on here, and the scan stops when they say it is not.
   let digitsEarly = false;
+  let lookingEarly = true;
   const scan = parsedDigitScanner(document, EARLY_SCAN_NODES);
   const lookEarly = (): void => {
-    if (document.readyState !== 'loading' || ctx.isInvalid) return;
+    if (!lookingEarly || document.readyState !== 'loading' || ctx.isInvalid) return;
     const result = scan();
     if (result === 'found') {
       digitsEarly = true;
       loadLinking().catch(() => undefined);
     } else if (result === 'not-yet') ctx.setTimeout(lookEarly, EARLY_SCAN_EVERY_MS);
   };
+  lookEarly();
   configured
     .then((answer) => {
-      if (answer && answer.linkify && !answer.blocked) lookEarly();
+      if (!answer || !answer.linkify || answer.blocked) lookingEarly = false;
     })
     .catch(() => undefined);
   whenParsed(() => {

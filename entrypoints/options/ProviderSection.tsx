@@ -1,6 +1,6 @@
 /**
  * The PBX section: the provider picker, that provider's fields with their help, Test connection and,
- * for Kazoo, picking or creating the click-to-call object.
+ * for Kazoo, picking or creating the click-to-call object; for the custom request, desk-phone presets.
  */
 import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
@@ -12,6 +12,7 @@ import { emptyProviderValues, problemsAt } from '@/lib/ui/form';
 import * as api from './api';
 import { fieldId, type FormApi } from './form-api';
 import { SchemaField } from './SchemaField';
+import { DeskPhonePresets } from './DeskPhonePresets';
 
 type TestState =
   | { phase: 'idle' }
@@ -24,13 +25,14 @@ export function ProviderSection({ api: formApi }: { api: FormApi }) {
   const type = form.providerType;
   const [test, setTest] = useState<TestState>({ phase: 'idle' });
 
-  function setValue(name: string, value: string) {
+  function setValues(values: Record<string, string>) {
     formApi.update((f) => {
       if (!f.providerType) return f;
       const current = f.providers[f.providerType] ?? emptyProviderValues(f.providerType);
-      return { ...f, providers: { ...f.providers, [f.providerType]: { ...current, [name]: value } } };
+      return { ...f, providers: { ...f.providers, [f.providerType]: { ...current, ...values } } };
     });
   }
+  const setValue = (name: string, value: string) => setValues({ [name]: value });
 
   async function runTest() {
     const providerProblems = problemsAt(formApi.problems, 'provider');
@@ -99,6 +101,8 @@ export function ProviderSection({ api: formApi }: { api: FormApi }) {
           ))}
         </fieldset>
       )}
+
+      {type === 'custom' && <DeskPhonePresets api={formApi} onFill={setValues} />}
 
       {type === 'kazoo' && <KazooTools api={formApi} onPick={(id) => setValue('clickToCallId', id)} />}
 

@@ -179,4 +179,30 @@ describe('runProviderAction', () => {
       message: 'Kazoo rejected the API key',
     });
   });
+
+  it('without host access sends no request and says how to allow it', async () => {
+    const { run, d } = registry(async () => items);
+    const asked: string[][] = [];
+    const missingHostAccess = async (origins: string[]) => (asked.push(origins), origins);
+    const answer = await runProviderAction({ version: 1, provider: kazoo }, 'listClickToCalls', undefined, {
+      ...d,
+      missingHostAccess,
+    });
+    // Match patterns carry no port: access is granted per host.
+    expect(asked).toEqual([['http://pbx.example/*']]);
+    expect(answer).toEqual({
+      ok: false,
+      items: [],
+      message:
+        'The browser does not allow the extension to reach http://pbx.example yet: press Save and allow ' +
+        'access when asked (or use "Allow access" above), then try again.',
+    });
+    expect(run).not.toHaveBeenCalled();
+    // With access granted the action runs.
+    const granted = await runProviderAction({ version: 1, provider: kazoo }, 'listClickToCalls', undefined, {
+      ...d,
+      missingHostAccess: async () => [],
+    });
+    expect(granted).toEqual({ ok: true, items });
+  });
 });

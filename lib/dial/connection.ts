@@ -33,19 +33,34 @@ function validate(document: unknown, defaultCountry?: string): { settings?: Sett
   return { settings: parsed.settings, step: { name: 'Settings', ok: true, detail: 'The settings are complete.' } };
 }
 
-/** A failed step when the browser does not let the extension reach `url`: the request would fail unexplained. */
-async function accessStep(url: string, name: string, deps: ConnectionDeps): Promise<Step | undefined> {
+/**
+ * Why the extension cannot reach `url` yet (the browser has not granted its origin), or undefined when it can:
+ * a request there would fail unexplained. `retry` says what to do again once access is allowed.
+ */
+async function accessProblem(
+  url: string,
+  missingHostAccess: ConnectionDeps['missingHostAccess'],
+  retry: string,
+): Promise<string | undefined> {
   const pattern = originPattern(url);
-  if (!pattern || !deps.missingHostAccess) return undefined;
-  const missing = await deps.missingHostAccess([pattern]).catch(() => [pattern]);
+  if (!pattern || !missingHostAccess) return undefined;
+  const missing = await missingHostAccess([pattern]).catch(() => [pattern]);
   if (!missing.length) return undefined;
-  return {
-    name,
-    ok: false,
-    detail:
-      `The browser does not allow the extension to reach ${pattern.replace(/\/\*$/, '')} yet: ` +
-      'press Save and allow access when asked (or use "Allow access" above), then test again.',
-  };
+  return (
+    `The browser does not allow the extension to reach ${pattern.replace(/\/\*$/, '')} yet: ` +
+    `press Save and allow access when asked (or use "Allow access" above), then ${retry}.`
+  );
+}
+
+/** A failed step when the browser does not let the extension reach `url`. */
+async function accessStep(url: string, name: string, deps: ConnectionDeps): Promise<Step | undefined> {
+  const detail = await accessProblem(url, deps.missingHostAccess, 'test again');
+  return detail ? { name, ok: false, detail } : undefined;
+}
+
+/** The address a provider's requests go to (a custom request's URL with its placeholders filled). */
+function providerUrl(provider: ProviderSettings): string {
+  return provider.type === 'custom' ? provider.url.replaceAll(/\{(number|extension)\}/g, '1') : provider.baseUrl;
 }
 
 /**
@@ -65,9 +80,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       });
     } else {
       const definition = deps.providers[provider.type];
-      const url =
-        provider.type === 'custom' ? provider.url.replaceAll(/\{(number|extension)\}/g, '1') : provider.baseUrl;
-      const blocked = await accessStep(url, definition.label, deps);
+      const blocked = await accessStep(providerUrl(provider), definition.label, deps);
       if (blocked) steps.push(blocked);
       else
         try {
@@ -124,6 +137,8 @@ export interface ActionDeps {
   providers: ActionRegistry;
   context: () => ProviderContext;
   defaultCountry?: string;
+  /** As in {@link ConnectionDeps}: an action's requests need host access as a dial's do. */
+  missingHostAccess?: ConnectionDeps['missingHostAccess'];
 }
 
 /**
@@ -154,6 +169,8 @@ export async function runProviderAction(
       message: `${definition ? definition.label : 'The chosen provider'} cannot do "${action}": choose a provider that can.`,
     };
   }
+  const blocked = await accessProblem(providerUrl(provider), deps.missingHostAccess, 'try again');
+  if (blocked) return { ok: false, items: [], message: blocked };
   try {
     const result = await (entry as ProviderAction<ProviderSettings>).run(provider, input, deps.context());
     return { ok: true, ...result };

@@ -15,6 +15,7 @@
  * Any 2xx answer means "queued"; anything else is an error showing the status and a short excerpt.
  */
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import { deskPhoneRefusal } from './desk-phones';
 import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from './http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
@@ -206,6 +207,16 @@ export const custom: ProviderDefinition<CustomProvider> = {
         if (response.status >= 200 && response.status < 300) {
           // A web page is not a dial result: an SSO or portal login page answers 200 too (issue 15 item 8).
           if (isHtml(response)) throw htmlAnswerError(response, PROVIDER, 'dial');
+          // Some desk phones say no with HTTP 200 (Grandstream's CTI, Poly's REST API): lib/providers/desk-phones.ts.
+          const refusal = deskPhoneRefusal(new URL(rendered.url).pathname, response.text);
+          if (refusal) {
+            throw new ProviderError(refusal.kind, refusal.text, {
+              provider: PROVIDER,
+              status: response.status,
+              providerMessage: excerpt(response.text, 120),
+              step: 'dial',
+            });
+          }
           return {};
         }
         // The answer may echo what we sent (headers, URL): take out anything the user configured as secret-ish.

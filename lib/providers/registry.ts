@@ -8,6 +8,9 @@ import { yeastarS } from './yeastar-s';
 import { netsapiens } from './netsapiens';
 import { kazoo } from './kazoo';
 import { custom } from './custom';
+import { yeastarP } from './yeastar-p';
+import { threeCx } from './3cx';
+import { ringcentral } from './ringcentral';
 
 const ALL = {
   maxotel,
@@ -15,6 +18,9 @@ const ALL = {
   netsapiens,
   kazoo,
   custom,
+  'yeastar-p': yeastarP,
+  '3cx': threeCx,
+  ringcentral,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

@@ -10,8 +10,13 @@
  *   single sign-on does; `/custom/sso-login` always answers 200 with a login page (text/html).
  * - `contentType` (default null): the content type of `body` when it is a string (e.g. "text/html").
  * - `delayMs` (default 0): wait before answering (timeouts).
+ * - `polyStatus` (default "2000"): the Status a simulated Poly phone answers a dial with.
+ *
+ * The desk phones' own dial commands (the custom provider's presets) are served here too, at the phones' paths:
+ * see ./desk-phones.ts.
  */
 import { SSO_LOGIN_PAGE } from './netsapiens';
+import { DESK_PHONE_DEFAULTS, deskPhoneAnswer, isDeskPhoneRequest } from './desk-phones';
 import type { SimProvider, SimResponse } from './types';
 
 interface Config {
@@ -22,6 +27,7 @@ interface Config {
   redirectTo: string | null;
   contentType: string | null;
   delayMs: number;
+  polyStatus: string;
 }
 
 const DEFAULTS: Config = {
@@ -32,6 +38,7 @@ const DEFAULTS: Config = {
   redirectTo: null,
   contentType: null,
   delayMs: 0,
+  polyStatus: DESK_PHONE_DEFAULTS.polyStatus,
 };
 
 /** The user's extension in the working settings. */
@@ -43,8 +50,12 @@ export function customSim(): SimProvider {
   return {
     name: 'custom',
     kind: 'provider',
-    matches: (request) => request.path.startsWith('/custom/') || request.path === config.path,
+    matches: (request) =>
+      request.path.startsWith('/custom/') || request.path === config.path || isDeskPhoneRequest(request),
     handle(request): SimResponse {
+      if (isDeskPhoneRequest(request) && request.path !== config.path) {
+        return deskPhoneAnswer(request, { polyStatus: config.polyStatus });
+      }
       const delayMs = config.delayMs || undefined;
       if (request.path === '/custom/sso-login') {
         return { status: 200, body: SSO_LOGIN_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' }, delayMs };

@@ -5,6 +5,9 @@ import { netsapiensSim } from './netsapiens';
 import { kazooSim } from './kazoo';
 import { customSim } from './custom';
 import { helpdeskeddySim } from './helpdeskeddy';
+import { yeastarPSim } from './yeastar-p';
+import { threeCxSim } from './3cx';
+import { ringcentralSim } from './ringcentral';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -14,4 +17,7 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   kazooSim,
   customSim,
   helpdeskeddySim,
+  yeastarPSim,
+  threeCxSim,
+  ringcentralSim,
 ];

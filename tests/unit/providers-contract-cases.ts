@@ -12,6 +12,9 @@ import type { ErrorKind } from '@/lib/providers/types';
 import type { CallLogSettings, ProviderType } from '@/lib/settings/schema';
 import { forgetKazooTokens } from '@/lib/providers/kazoo';
 import { forgetYeastarSessions } from '@/lib/providers/yeastar-s';
+import { forgetYeastarPSessions } from '@/lib/providers/yeastar-p';
+import { forget3cxSessions } from '@/lib/providers/3cx';
+import { forgetRingcentralSessions } from '@/lib/providers/ringcentral';
 import type { SimRequest } from '@/tests/sim/types';
 
 /** One way of presenting credentials the simulator refuses. */
@@ -139,6 +142,68 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
         v,
         ...v.split(/\s+/).filter((part) => part.length >= 8),
       ]),
+  },
+  'yeastar-p': {
+    isDial: (r) => r.path === '/openapi/v1.0/call/dial',
+    wrongCredentials: [
+      { name: 'a wrong Client Secret', settings: { clientSecret: 'Wrong-Yeastar-P-Client-Secret-0000' } },
+      { name: 'an unknown Client ID', settings: { clientId: 'Unknown-Yeastar-P-Client-Id-0000' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'access denied (10005)', configure: { accessDenied: true }, kind: 'permission' },
+      { name: 'action forbidden (70084)', configure: { actionForbidden: true }, kind: 'permission' },
+      { name: 'callee refused (40002 callee)', configure: { rejectCallee: true }, kind: 'number-rejected' },
+      { name: 'internal server error (-2)', configure: { internalError: true }, kind: 'unexpected' },
+    ],
+    // Tokens are kept module-wide (storage.session in the browser), and a refused login pauses further ones.
+    forgetState: forgetYeastarPSessions,
+  },
+  '3cx': {
+    isDial: (r) => r.method === 'POST' && /^\/callcontrol\/[^/]+\/makecall$/.test(r.path),
+    wrongCredentials: [
+      { name: 'a wrong API key', settings: { clientSecret: 'wrong-3cx-api-key-5d1c9e7a0b3f' } },
+      { name: 'an unknown Client ID', settings: { clientId: 'unknown-client-901' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'extension not monitored (403)', configure: { monitored: false }, kind: 'permission' },
+      { name: 'destination refused (422)', configure: { rejectDestination: true }, kind: 'number-rejected' },
+      { name: 'server error (500)', configure: { serverError: true }, kind: 'unexpected' },
+      { name: 'rate limited (429)', configure: { rateLimited: true }, kind: 'rate-limited' },
+    ],
+    // The token is kept module-wide (storage.session in the browser).
+    forgetState: forget3cxSessions,
+  },
+  ringcentral: {
+    isDial: (r) => r.method === 'POST' && r.path === '/restapi/v1.0/account/~/extension/~/ring-out',
+    wrongCredentials: [
+      {
+        name: 'a revoked JWT credential',
+        settings: { jwt: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXZva2VkIn0.revoked-sig' },
+      },
+      { name: 'a wrong client secret', settings: { clientSecret: 'wrong-rc-client-secret-00000' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      {
+        name: 'app lacks the RingOut permission (403 CMN-408)',
+        configure: { ringOutPermission: false },
+        kind: 'permission',
+      },
+      {
+        name: 'number refused (400 CMN-101 to.phoneNumber)',
+        configure: { rejectNumber: true },
+        kind: 'number-rejected',
+      },
+      {
+        name: 'international calls disabled (callStatus)',
+        configure: { internationalDisabled: true },
+        kind: 'permission',
+      },
+      { name: 'rate limited (429 CMN-301)', configure: { rateLimited: true }, kind: 'rate-limited' },
+    ],
+    forgetState: forgetRingcentralSessions,
   },
 };
 

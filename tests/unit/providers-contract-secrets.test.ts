@@ -42,6 +42,9 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   netsapiens: ['apiKey'],
   kazoo: ['clickToCallId', 'apiKey'],
   custom: ['url', 'headers'],
+  'yeastar-p': ['clientId', 'clientSecret'],
+  '3cx': ['clientId', 'clientSecret'],
+  ringcentral: ['clientId', 'clientSecret', 'jwt'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 

@@ -1,0 +1,311 @@
+/**
+ * 3CX V20 (and later) Call Control API (docs/providers/3cx.md; vendor pages "3CX Call Control API"
+ * https://www.3cx.com/docs/call-control-api/ and "Call Control API Endpoint Specification"
+ * https://www.3cx.com/docs/call-control-api-endpoints/).
+ *
+ * Quirks handled here:
+ * - Credentials are an API client made under Integrations → API (its Client ID, which is also the route point's DN,
+ *   and the API key shown once), exchanged for a Bearer token with the OAuth2 client-credentials grant at
+ *   `/connect/token` (form body, never the URL). Only 3CX Enterprise licences (8SC+ Enterprise or AI) allow it.
+ * - The call is `POST /callcontrol/{dn}/makecall` `{"destination": …}` on the user's extension; the API client must
+ *   have that extension among the extensions it monitors, else 403. 3CX rings the extension, then the number.
+ * - The API has no auto-answer parameter: the setting cannot change the request (the phone's own settings apply).
+ * - The token (`expires_in`, read as seconds as OAuth2 says; 3CX documents 60 minutes) is kept in the session area
+ *   and renewed before it expires; a 401 on a dial with a kept token is answered by one new token and one more
+ *   dial (a 401 means the request was refused before any call). Nothing else is ever retried.
+ * - Test connection gets a token and reads the extension's state (`GET /callcontrol/{dn}`): credentials, licence
+ *   and the monitored extension are checked without a call.
+ */
+import type { FieldSpec } from '../settings/field-spec';
+import {
+  excerpt,
+  htmlAnswerError,
+  httpRequest,
+  isHtml,
+  isObject,
+  joinUrl,
+  redactSecrets,
+  type HttpResponse,
+} from './http';
+import { md5Hex } from './md5';
+import { tokenCache, tokenUsable } from './token-cache';
+import {
+  memorySessionArea,
+  ProviderError,
+  type ConnectionTestOutcome,
+  type DialOutcome,
+  type DialRequest,
+  type ErrorKind,
+  type ProviderDefinition,
+} from './types';
+
+const LABEL = '3CX';
+
+/** Settings of a 3CX provider (`provider` in the settings document). */
+export interface ThreeCxProvider {
+  type: '3cx';
+  baseUrl: string;
+  /** The API client's Client ID (Integrations → API), also the DN of its route point. */
+  clientId: string;
+  /** The API key shown once when the API client was made. */
+  clientSecret: string;
+  /** The user's own extension (DN) the call is made from. */
+  extension: string;
+}
+
+const fields: { [K in Exclude<keyof ThreeCxProvider, 'type'>]: FieldSpec } = {
+  baseUrl: { kind: 'url', placeholder: 'https://mycompany.3cx.eu' },
+  clientId: { kind: 'text', secret: true },
+  clientSecret: { kind: 'secret' },
+  extension: { kind: 'extension', placeholder: '100' },
+};
+
+export const THREECX_SESSION_KEY = '3cx:session';
+/** 3CX documents 60 minutes; used when `expires_in` is missing, and as the longest a token is trusted. */
+export const THREECX_TOKEN_MAX_MS = 60 * 60 * 1000;
+const MARGIN_MS = 60 * 1000;
+
+interface KeptToken {
+  account: string;
+  root: string;
+  accessToken?: string;
+  expiresAt?: number;
+  /** Renew this long before `expiresAt`. */
+  marginMs?: number;
+}
+
+const fallbackSession = memorySessionArea();
+
+/** Forgets every kept token of the in-memory fallback (tests). */
+export function forget3cxSessions(): void {
+  fallbackSession.data.clear();
+}
+
+/** The PBX root, whether the user gave `https://host`, `…/callcontrol` or `…/xapi/v1`. */
+export function threeCxRoot(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '').replace(/\/(callcontrol|xapi\/v1)$/i, '');
+}
+
+/** A short, secret-free text of what 3CX said: an OAuth2 `error`, a `message`, a problem `title`, or `reasontext`. */
+function saidBy(json: unknown): string | undefined {
+  if (!isObject(json)) return undefined;
+  const parts = [json.error, json.error_description, json.title, json.message, json.reason, json.reasontext]
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => v.trim());
+  return parts.length ? parts.join(': ') : undefined;
+}
+
+/** The kind and a message a person can act on, for each HTTP status the Call Control API documents or uses. */
+export function describe3cxStatus(
+  status: number,
+  step: 'login' | 'test' | 'dial',
+  settings: ThreeCxProvider,
+  number?: string,
+): [ErrorKind, string] {
+  const ext = settings.extension;
+  if (step === 'login' && (status === 400 || status === 401)) {
+    return [
+      'auth',
+      '3CX rejected the Client ID or API key. Check both under Integrations → API (the key is shown only once: make a new one if it is lost).',
+    ];
+  }
+  switch (status) {
+    case 400:
+      return ['unexpected', `3CX refused the request as malformed (HTTP 400).`];
+    case 401:
+      return ['auth', '3CX did not accept a fresh access token (HTTP 401). Check that the API client still exists.'];
+    case 403:
+      return [
+        'permission',
+        `3CX does not let this API client control extension ${ext} (HTTP 403). Under Integrations → API, tick "3CX Call Control API access" and add ${ext} to the extensions the client monitors; the Call Control API also needs an Enterprise licence.`,
+      ];
+    case 404:
+      return [
+        'not-found',
+        `3CX knows no extension ${ext} for the Call Control API (HTTP 404), or the address is not a 3CX V20 server. Check the extension and the address.`,
+      ];
+    case 422:
+      return [
+        'number-rejected',
+        `3CX could not process the call to${number ? ` ${number}` : ' the number'} (HTTP 422). Check the number and the Number format your outbound rules expect.`,
+      ];
+    case 429:
+      return ['rate-limited', '3CX is limiting requests from this API client (HTTP 429). Try again in a moment.'];
+    default:
+      if (status >= 500) return ['unexpected', `3CX had a server error (HTTP ${status}). Try again in a moment.`];
+      return ['unexpected', `3CX answered with HTTP ${status}.`];
+  }
+}
+
+/** 3CX V20 Call Control API. */
+export const threeCx: ProviderDefinition<ThreeCxProvider> = {
+  type: '3cx',
+  label: LABEL,
+  fields,
+  // makecall's destination is dialled like a number typed on the extension, through the outbound rules [I].
+  numberFormat: 'dialable',
+  capabilities: { extensionDialing: false, connectionTest: 'identity' },
+  create(settings, context) {
+    const root = threeCxRoot(settings.baseUrl);
+    const store = tokenCache<KeptToken>(context.session ?? fallbackSession, THREECX_SESSION_KEY);
+    const account = md5Hex(`${root}\n${settings.clientId}\n${settings.clientSecret}`);
+    const tokens = new Set<string>();
+    const redact = (text: string) =>
+      redactSecrets(text, [settings.clientSecret, settings.clientId, ...tokens], '[secret]');
+    const dnPath = `callcontrol/${encodeURIComponent(settings.extension)}`;
+
+    const fail = (response: HttpResponse, step: 'login' | 'test' | 'dial', number?: string) => {
+      if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
+      const [kind, message] = describe3cxStatus(response.status, step, settings, number);
+      const said = saidBy(response.json) ?? (response.text.trim() ? excerpt(response.text) : undefined);
+      return new ProviderError(kind, message, {
+        provider: LABEL,
+        status: response.status,
+        providerMessage: said ? redact(said) : `HTTP ${response.status}`,
+        step,
+      });
+    };
+
+    const load = async (): Promise<KeptToken> => {
+      const stored = await store.load();
+      if (stored?.account === account) return stored;
+      const fresh: KeptToken = { account, root };
+      await store.save(fresh);
+      return fresh;
+    };
+
+    /** OAuth2 client credentials at /connect/token. */
+    const getToken = async (step: 'login' | 'test'): Promise<KeptToken> => {
+      const response = await httpRequest(
+        context,
+        {
+          method: 'POST',
+          url: joinUrl(root, 'connect/token'),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            client_id: settings.clientId,
+            client_secret: settings.clientSecret,
+            grant_type: 'client_credentials',
+          }).toString(),
+        },
+        LABEL,
+        step,
+      );
+      if (response.status !== 200) {
+        const error = fail(response, 'login');
+        throw step === 'test' ? new ProviderError(error.kind, error.message, { ...error.details, step }) : error;
+      }
+      const json = response.json;
+      const access = isObject(json) ? json.access_token : undefined;
+      if (typeof access !== 'string' || !access) {
+        throw new ProviderError(
+          'unexpected',
+          `The address does not answer like a 3CX token endpoint (HTTP 200${response.text.trim() ? `: ${excerpt(redact(response.text))}` : ''}). Check the 3CX address.`,
+          { provider: LABEL, status: 200, step },
+        );
+      }
+      tokens.add(access);
+      const seconds =
+        isObject(json) && typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 0;
+      const lifetime = seconds ? Math.min(seconds * 1000, THREECX_TOKEN_MAX_MS) : THREECX_TOKEN_MAX_MS;
+      const kept: KeptToken = {
+        account,
+        root,
+        accessToken: access,
+        expiresAt: context.now() + lifetime,
+        marginMs: Math.min(MARGIN_MS, lifetime / 4),
+      };
+      await store.save(kept);
+      return kept;
+    };
+
+    const usable = (kept: KeptToken) =>
+      kept.accessToken !== undefined && tokenUsable(kept.expiresAt, context.now(), kept.marginMs ?? MARGIN_MS);
+
+    const authorized = (token: string) => ({ authorization: `Bearer ${token}` });
+
+    return {
+      async dial(request: DialRequest): Promise<DialOutcome> {
+        let kept = await load();
+        const alive = usable(kept);
+        if (alive) tokens.add(kept.accessToken!);
+        else kept = await getToken('login');
+        const makecall = (token: string) =>
+          httpRequest(
+            context,
+            {
+              method: 'POST',
+              url: joinUrl(root, `${dnPath}/makecall`),
+              headers: { ...authorized(token), 'content-type': 'application/json' },
+              body: JSON.stringify({ destination: request.number }),
+            },
+            LABEL,
+            'dial',
+          );
+        let response = await makecall(kept.accessToken!);
+        if (response.status === 401 && alive) {
+          // The kept token was refused before anything was dialled: one new token, one more dial.
+          kept = await getToken('login');
+          response = await makecall(kept.accessToken!);
+        }
+        if (response.status === 401) await store.save({ account, root });
+        if (response.status !== 200) throw fail(response, 'dial', request.number);
+        const json = response.json;
+        if (!isObject(json) || typeof json.finalstatus !== 'string') {
+          if (isHtml(response)) throw htmlAnswerError(response, LABEL, 'dial');
+          throw new ProviderError(
+            'unexpected',
+            `3CX accepted the request but its answer is not a Call Control result${response.text.trim() ? `: ${excerpt(redact(response.text))}` : ''}; the call was not confirmed.`,
+            { provider: LABEL, status: response.status, step: 'dial' },
+          );
+        }
+        if (json.finalstatus !== 'Success') {
+          const said = saidBy(json);
+          throw new ProviderError(
+            'unexpected',
+            `3CX could not make the call (${json.finalstatus}${said ? `: ${redact(said)}` : ''}).`,
+            {
+              provider: LABEL,
+              status: 200,
+              providerMessage: redact(`${json.finalstatus}${said ? ` ${said}` : ''}`),
+              step: 'dial',
+            },
+          );
+        }
+        const result = isObject(json.result) ? json.result : {};
+        const id = result.callid ?? result.id;
+        return typeof id === 'number' || (typeof id === 'string' && id) ? { callId: String(id) } : {};
+      },
+
+      /** A fresh token, then the extension's state: no call. */
+      async testConnection(): Promise<ConnectionTestOutcome> {
+        await load();
+        const kept = await getToken('test');
+        const response = await httpRequest(
+          context,
+          { method: 'GET', url: joinUrl(root, dnPath), headers: authorized(kept.accessToken!) },
+          LABEL,
+          'test',
+        );
+        if (response.status !== 200) throw fail(response, 'test');
+        const json = response.json;
+        if (!isObject(json) || typeof json.dn !== 'string') {
+          if (isHtml(response)) throw htmlAnswerError(response, LABEL, 'test');
+          throw new ProviderError(
+            'unexpected',
+            '3CX answered the extension lookup with something else than its state.',
+            {
+              provider: LABEL,
+              status: response.status,
+              step: 'test',
+            },
+          );
+        }
+        const devices = Array.isArray(json.devices) ? json.devices.length : 0;
+        return {
+          detail: `3CX accepted the API client, and the Call Control API may control extension ${json.dn} (${devices} registered device${devices === 1 ? '' : 's'}).`,
+        };
+      },
+    };
+  },
+};

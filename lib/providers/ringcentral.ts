@@ -1,0 +1,348 @@
+/**
+ * RingCentral RingOut (docs/providers/ringcentral.md; vendor pages "JWT authentication flow"
+ * https://developers.ringcentral.com/guide/authentication/jwt-flow, "Make RingOut Call" in the API reference, and
+ * "RingCentral API Error Codes" https://developers.ringcentral.com/guide/basics/errors).
+ *
+ * Quirks handled here:
+ * - Authorisation is the JWT bearer grant: `POST /restapi/oauth/token` with the app's client ID and secret as HTTP
+ *   Basic and `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<JWT>` as the form body. The JWT
+ *   credential (made in the Developer Console) never expires by itself, so a new access token is simply asked for
+ *   with it again; no refresh token is kept.
+ * - The access token (`expires_in` seconds, 3600 by default) is kept in the session area and renewed a minute
+ *   early; a 401 on a RingOut with a kept token (OAU-128 "access token expired") is answered by one new token and
+ *   one more RingOut. Nothing else is retried.
+ * - RingOut rings `from` (the user's own phone) first, then `to`; `playPrompt` is always false (no "press 1"). The
+ *   API has no auto-answer: the setting cannot change the request.
+ * - Errors are `{"errorCode":"CMN-101","message":…,"errors":[{errorCode,message,parameterName}]}`; the adapter
+ *   branches on `errorCode` and `parameterName`, never on the message (the vendor's advice).
+ */
+import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import {
+  excerpt,
+  htmlAnswerError,
+  httpRequest,
+  isHtml,
+  isObject,
+  joinUrl,
+  redactSecrets,
+  type HttpResponse,
+} from './http';
+import { md5Hex } from './md5';
+import { tokenCache, tokenUsable } from './token-cache';
+import {
+  memorySessionArea,
+  ProviderError,
+  type ConnectionTestOutcome,
+  type DialOutcome,
+  type DialRequest,
+  type ErrorKind,
+  type ProviderDefinition,
+} from './types';
+
+const LABEL = 'RingCentral';
+
+/** Settings of a RingCentral RingOut provider (`provider` in the settings document). */
+export interface RingcentralProvider {
+  type: 'ringcentral';
+  /** The API server: https://platform.ringcentral.com (production) or the developer sandbox. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The JWT credential of the user, made in the Developer Console. */
+  jwt: string;
+  /** The user's own phone number in E.164, rung first (a RingCentral phone, a mobile, a desk phone). */
+  fromNumber: string;
+}
+
+const fields: { [K in Exclude<keyof RingcentralProvider, 'type'>]: FieldSpec } = {
+  baseUrl: {
+    kind: 'url',
+    default: 'https://platform.ringcentral.com',
+    placeholder: 'https://platform.ringcentral.com',
+  },
+  clientId: { kind: 'text', secret: true },
+  clientSecret: { kind: 'secret' },
+  jwt: { kind: 'secret' },
+  fromNumber: { kind: 'text', placeholder: '+16505550100' },
+};
+
+export const RINGCENTRAL_SESSION_KEY = 'ringcentral:session';
+const DEFAULT_TTL_S = 3600;
+const MARGIN_MS = 60 * 1000;
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** RingOut call statuses that mean the call did not go ahead (enum of RingOutStatusInfo). */
+const FAILED_STATUSES = new Set([
+  'Invalid',
+  'Busy',
+  'NoAnswer',
+  'Rejected',
+  'GenericError',
+  'InternationalDisabled',
+  'DestinationBlocked',
+  'NotEnoughFunds',
+  'NoSuchUser',
+]);
+
+interface KeptToken {
+  account: string;
+  server: string;
+  accessToken?: string;
+  expiresAt?: number;
+}
+
+const fallbackSession = memorySessionArea();
+
+/** Forgets every kept token of the in-memory fallback (tests). */
+export function forgetRingcentralSessions(): void {
+  fallbackSession.data.clear();
+}
+
+/** The first `errorCode`, `parameterName` and message of a RingCentral error body (or an OAuth2 one). */
+function errorOf(json: unknown): { code?: string; parameter?: string; message?: string } {
+  if (!isObject(json)) return {};
+  const first = Array.isArray(json.errors) && isObject(json.errors[0]) ? json.errors[0] : {};
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  return {
+    code: text(json.errorCode) ?? text(first.errorCode) ?? text(json.error),
+    parameter: text(first.parameterName) ?? text(json.parameterName),
+    message: text(json.message) ?? text(first.message) ?? text(json.error_description),
+  };
+}
+
+/** The kind and a message a person can act on, for a refused token request or API call. */
+export function describeRingcentralError(
+  status: number,
+  error: { code?: string; parameter?: string },
+  step: 'login' | 'dial' | 'test',
+  number?: string,
+): [ErrorKind, string] {
+  const code = error.code ?? '';
+  if (status === 429) {
+    return [
+      'rate-limited',
+      `RingCentral is limiting requests from this app (HTTP 429 ${code}). Try again in a minute.`,
+    ];
+  }
+  if (step === 'login') {
+    if (status === 401 || code === 'invalid_client') {
+      return [
+        'auth',
+        "RingCentral rejected the app's client ID or client secret. Copy both again from the Developer Console.",
+      ];
+    }
+    if (status === 400 && (code === 'invalid_grant' || code.startsWith('OAU-'))) {
+      return [
+        'auth',
+        'RingCentral refused the JWT credential (expired, revoked, or made for another app). Make a new one in the Developer Console and allow this app to use it.',
+      ];
+    }
+  }
+  if (status === 401) return ['auth', `RingCentral did not accept a fresh access token (HTTP 401 ${code}).`];
+  if (status === 403) {
+    return [
+      'permission',
+      `RingCentral does not allow this (HTTP 403 ${code}): the app needs the "RingOut" permission in the Developer Console, and your user the right to make RingOut calls.`,
+    ];
+  }
+  if (status === 404) return ['not-found', `RingCentral knows no such account or extension (HTTP 404 ${code}).`];
+  if (status === 400 || status === 422) {
+    const parameter = (error.parameter ?? '').toLowerCase();
+    if (parameter.startsWith('to')) {
+      return ['number-rejected', `RingCentral refused the number${number ? ` ${number}` : ''} (${code}).`];
+    }
+    if (parameter.startsWith('from')) {
+      return [
+        'not-found',
+        `RingCentral refused your own phone number (${code}). Enter it in international format, e.g. +16505550100, in "Your phone".`,
+      ];
+    }
+    return [
+      'unexpected',
+      `RingCentral refused the request (HTTP ${status} ${code}${error.parameter ? `, ${error.parameter}` : ''}).`,
+    ];
+  }
+  if (status >= 500) return ['unexpected', `RingCentral had a server error (HTTP ${status}). Try again in a moment.`];
+  return ['unexpected', `RingCentral answered with HTTP ${status}${code ? ` ${code}` : ''}.`];
+}
+
+/** The kind and message for a RingOut that came back with a failed `callStatus`. */
+function describeCallStatus(status: string, number: string): [ErrorKind, string] {
+  switch (status) {
+    case 'InternationalDisabled':
+      return ['permission', `RingCentral did not call ${number}: international calls are disabled for your user.`];
+    case 'DestinationBlocked':
+      return ['number-rejected', `RingCentral blocks calls to ${number}.`];
+    case 'NotEnoughFunds':
+      return ['locked', 'RingCentral did not place the call: the account has not enough funds.'];
+    case 'NoSuchUser':
+      return ['not-found', 'RingCentral knows no such user for this RingOut.'];
+    case 'Busy':
+    case 'NoAnswer':
+    case 'Rejected':
+      return ['extension-unavailable', `RingCentral could not reach your phone (${status}).`];
+    default:
+      return ['unexpected', `RingCentral reported the RingOut as ${status}.`];
+  }
+}
+
+/** RingCentral RingOut with a JWT credential. */
+export const ringcentral: ProviderDefinition<RingcentralProvider> = {
+  type: 'ringcentral',
+  label: LABEL,
+  fields,
+  // RingOut's `to.phoneNumber` and `from.phoneNumber` are phone numbers in E.164 (API reference) [C].
+  numberFormat: 'e164',
+  problems(settings): FieldProblem[] {
+    return /^\+[1-9]\d{6,14}$/.test(settings.fromNumber)
+      ? []
+      : [{ field: 'fromNumber', message: 'must be a phone number in international format, e.g. +16505550100' }];
+  },
+  capabilities: { extensionDialing: false, connectionTest: 'identity' },
+  create(settings, context) {
+    const server = settings.baseUrl.replace(/\/+$/, '').replace(/\/restapi(\/v1\.0)?$/i, '');
+    const store = tokenCache<KeptToken>(context.session ?? fallbackSession, RINGCENTRAL_SESSION_KEY);
+    const account = md5Hex(`${server}\n${settings.clientId}\n${settings.clientSecret}\n${settings.jwt}`);
+    const basic = btoa(`${settings.clientId}:${settings.clientSecret}`);
+    const tokens = new Set<string>();
+    const redact = (text: string) =>
+      redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...tokens], '[secret]');
+
+    const fail = (response: HttpResponse, step: 'login' | 'dial' | 'test', number?: string) => {
+      if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
+      const error = errorOf(response.json);
+      const [kind, message] = describeRingcentralError(response.status, error, step, number);
+      const said = [error.code, error.message].filter(Boolean).join(': ') || excerpt(response.text);
+      return new ProviderError(kind, message, {
+        provider: LABEL,
+        status: response.status,
+        providerMessage: said ? redact(said) : `HTTP ${response.status}`,
+        step,
+      });
+    };
+
+    const load = async (): Promise<KeptToken> => {
+      const stored = await store.load();
+      if (stored?.account === account) return stored;
+      const fresh: KeptToken = { account, server };
+      await store.save(fresh);
+      return fresh;
+    };
+
+    const getToken = async (step: 'login' | 'test'): Promise<string> => {
+      const response = await httpRequest(
+        context,
+        {
+          method: 'POST',
+          url: joinUrl(server, 'restapi/oauth/token'),
+          headers: {
+            authorization: `Basic ${basic}`,
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
+          body: new URLSearchParams({ grant_type: JWT_GRANT, assertion: settings.jwt }).toString(),
+        },
+        LABEL,
+        step,
+      );
+      if (response.status !== 200) {
+        const error = fail(response, 'login');
+        throw step === 'test' ? new ProviderError(error.kind, error.message, { ...error.details, step }) : error;
+      }
+      const json = response.json;
+      const access = isObject(json) ? json.access_token : undefined;
+      if (typeof access !== 'string' || !access) {
+        throw new ProviderError(
+          'unexpected',
+          'The address does not answer like the RingCentral token endpoint. Check the server address.',
+          {
+            provider: LABEL,
+            status: 200,
+            step,
+          },
+        );
+      }
+      tokens.add(access);
+      if (isObject(json) && typeof json.refresh_token === 'string') tokens.add(json.refresh_token);
+      const seconds =
+        isObject(json) && typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_TTL_S;
+      await store.save({ account, server, accessToken: access, expiresAt: context.now() + seconds * 1000 });
+      return access;
+    };
+
+    const api = (token: string, method: 'GET' | 'POST', path: string, step: 'dial' | 'test', body?: unknown) =>
+      httpRequest(
+        context,
+        {
+          method,
+          url: joinUrl(server, path),
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        },
+        LABEL,
+        step,
+      );
+
+    return {
+      async dial(request: DialRequest): Promise<DialOutcome> {
+        const kept = await load();
+        const alive = kept.accessToken !== undefined && tokenUsable(kept.expiresAt, context.now(), MARGIN_MS);
+        let token = alive ? kept.accessToken! : await getToken('login');
+        tokens.add(token);
+        const body = {
+          from: { phoneNumber: settings.fromNumber },
+          to: { phoneNumber: request.number },
+          playPrompt: false,
+        };
+        const path = 'restapi/v1.0/account/~/extension/~/ring-out';
+        let response = await api(token, 'POST', path, 'dial', body);
+        if (response.status === 401 && alive) {
+          // The kept token was refused (OAU-128 expired, or revoked) before any call: one new token, one more RingOut.
+          token = await getToken('login');
+          response = await api(token, 'POST', path, 'dial', body);
+        }
+        if (response.status === 401) await store.save({ account, server });
+        if (response.status !== 200) throw fail(response, 'dial', request.number);
+        const json = response.json;
+        const status = isObject(json) && isObject(json.status) ? json.status : undefined;
+        const callStatus = typeof status?.callStatus === 'string' ? status.callStatus : undefined;
+        if (!isObject(json) || !callStatus) {
+          throw new ProviderError(
+            'unexpected',
+            `RingCentral accepted the request but its answer is not a RingOut${response.text.trim() ? `: ${excerpt(redact(response.text))}` : ''}; the call was not confirmed.`,
+            { provider: LABEL, status: response.status, step: 'dial' },
+          );
+        }
+        if (FAILED_STATUSES.has(callStatus)) {
+          const [kind, message] = describeCallStatus(callStatus, request.number);
+          throw new ProviderError(kind, message, {
+            provider: LABEL,
+            status: 200,
+            providerMessage: `callStatus ${callStatus}`,
+            step: 'dial',
+          });
+        }
+        const id = json.id;
+        return typeof id === 'string' || typeof id === 'number' ? { callId: String(id) } : {};
+      },
+
+      /** A fresh token with the JWT, then the user's own extension record: no call. */
+      async testConnection(): Promise<ConnectionTestOutcome> {
+        await load();
+        const token = await getToken('test');
+        const response = await api(token, 'GET', 'restapi/v1.0/account/~/extension/~', 'test');
+        if (response.status !== 200) throw fail(response, 'test');
+        const json = response.json;
+        if (!isObject(json)) throw fail(response, 'test');
+        const name = typeof json.name === 'string' ? json.name : 'your user';
+        const ext = typeof json.extensionNumber === 'string' ? ` (extension ${json.extensionNumber})` : '';
+        return {
+          detail: `RingCentral accepted the app and the JWT credential of ${name}${ext}. RingOut will ring ${settings.fromNumber} first.`,
+        };
+      },
+    };
+  },
+};

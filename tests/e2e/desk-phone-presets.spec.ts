@@ -1,0 +1,55 @@
+/**
+ * Issue 12's desk-phone presets end to end: in the options page, the custom request is filled in from a Snom
+ * phone's address and password, saved, and a call from the popup reaches the simulated phone as exactly the
+ * command its vendor documents (tests/sim/desk-phones.ts), with the number as dialled from the user's country.
+ */
+import { test, expect } from './support/fixtures';
+import { DESK_PHONE_SIM } from '../sim/desk-phones';
+
+test('Snom preset: fill in from the address and password, save, and a call reaches the phone', async ({
+  extension,
+  sim,
+}) => {
+  const opened = await extension.openPage('options.html');
+  const { page, errors } = opened;
+  await page.getByLabel('Your phone system (PBX)').selectOption('custom');
+  const presets = page.getByRole('group', { name: 'Desk phone presets' });
+  await presets.getByLabel('Phone', { exact: true }).selectOption('snom');
+  await expect(presets.getByRole('link', { name: /Can I control my snom phone remotely/ })).toBeVisible();
+
+  // A bad address is named, and nothing is filled in.
+  await presets.getByLabel(/Phone address/).fill('http://phone/');
+  await presets.getByRole('button', { name: 'Fill in the request' }).click();
+  await expect(presets.getByRole('status')).toContainText('"http://phone/" is not an address');
+  await expect(page.locator('#f-provider-url')).toHaveValue('');
+
+  const address = new URL(sim.url).host;
+  await presets.getByLabel(/Phone address/).fill(address);
+  await presets.getByLabel('Web password').fill(DESK_PHONE_SIM.password);
+  await presets.getByRole('button', { name: 'Fill in the request' }).click();
+  await expect(presets.getByRole('status')).toContainText('Filled in for Snom (command.htm)');
+  await expect(page.locator('#f-provider-url')).toHaveValue(`http://${address}/command.htm?number={number}`);
+  await expect(page.locator('#f-provider-headers')).toHaveValue(/^Authorization: Basic /);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  const stored = await extension.storage<{ provider: Record<string, unknown>; dialing: { numberFormat: string } }>(
+    'settings',
+  );
+  expect(stored?.provider).toMatchObject({ type: 'custom', method: 'GET' });
+  // A desk phone dials as a person would on it: the national number at home.
+  expect(stored?.dialing.numberFormat).toBe('dialable');
+
+  const popup = await extension.openPage('popup.html');
+  await popup.page.getByLabel('Number to call').fill('+1 415 555 0132');
+  await popup.page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect.poll(() => sim.requestsFor('custom').length, { timeout: 15_000 }).toBe(1);
+  const [request] = sim.requestsFor('custom');
+  expect(request).toMatchObject({ method: 'GET', path: '/command.htm' });
+  expect(request!.query.get('number')).toBe('4155550132');
+  expect(request!.headers.authorization).toBe(
+    `Basic ${Buffer.from(`${DESK_PHONE_SIM.username}:${DESK_PHONE_SIM.password}`).toString('base64')}`,
+  );
+  await expect(popup.page.locator('[role="status"] .notice.error')).toHaveCount(0);
+  expect([...errors, ...popup.errors]).toEqual([]);
+});
