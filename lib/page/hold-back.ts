@@ -87,10 +87,7 @@ export function linkOrHoldBack(s: LinkerState, t: Text, data: string, matches: P
     const index = s.holders.push(holder) - 1;
     s.holderIndex.set(holder, index);
     if (index < WATCH_ALL || index % SENTINEL_STRIDE === 0) visibility.observe(holder);
-    if (!s.pruneQueued) {
-      s.pruneQueued = true;
-      s.options.schedule(() => forgetRemoved(s), PRUNE_MS);
-    }
+    queuePrune(s);
   }
 }
 
@@ -164,11 +161,15 @@ function forgetRemoved(s: LinkerState): void {
   s.pruneQueued = false;
   if (!s.running) return;
   for (const el of s.waiting.keys()) if (!el.isConnected) stopHolding(s, el);
-  if (!s.waiting.size) s.holders.length = 0;
-  if (s.waiting.size) {
-    s.pruneQueued = true;
-    s.options.schedule(() => forgetRemoved(s), PRUNE_MS);
-  }
+  if (s.waiting.size) queuePrune(s);
+  else s.holders.length = 0;
+}
+
+/** Forgets held-back links of removed elements in {@link PRUNE_MS}, unless that is queued already. */
+function queuePrune(s: LinkerState): void {
+  if (s.pruneQueued) return;
+  s.pruneQueued = true;
+  s.options.schedule(() => forgetRemoved(s), PRUNE_MS);
 }
 
 /** Forgets everything held back and stops watching (the linker stops). */

@@ -10,6 +10,7 @@
 import { dialValue, type Detector, type PhoneMatchLike } from './linker';
 import { adjacentText, digitAtEdge, gatherPieces } from './split-numbers';
 import { labelled } from './labels';
+import { readingOf } from './state';
 import { isSkippedElement } from './skip';
 import type { numberFromTelHref } from './tel-href';
 // A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
@@ -120,11 +121,7 @@ export function collectPageNumbersSliced(root: Node, options: CollectOptions, sl
 /** The walk behind both: each call goes on until `pause()` or the end; true at the end. */
 function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) => boolean) & { found: PageNumber[] } {
   const { detector, ourLinks, telNumber } = options;
-  const reading = {
-    country: options.country,
-    otherCountries: options.otherCountries,
-    strictCountries: options.strictCountries,
-  };
+  const reading = readingOf(options);
   const limit = options.limit ?? MAX_PAGE_NUMBERS;
   const out: PageNumber[] = [];
   const dials = new Set<string>();

@@ -15,7 +15,7 @@ import {
   watchAgainOnFirstScroll,
 } from './hold-back';
 import { applyPageChanges, OBSERVE, unlinkEverything } from './mutations';
-import { createState, type Cursor, type LinkerState } from './state';
+import { createState, type Cursor } from './state';
 import type { Linker, LinkerOptions, PhoneMatchLike } from './linker';
 
 /**
@@ -46,41 +46,6 @@ function previous(node: Node): Node | null {
   return p;
 }
 
-/** The numbers in `text`, read at node `at` (its labels: ./labels.ts) in the page's countries. */
-function read(s: LinkerState, text: string, at: Node): PhoneMatchLike[] {
-  return s.detector.findPhoneNumbers(text, labelled(s.reading, at, s.headers));
-}
-
-/** Links the numbers in `t` (and in the neighbours a number in it runs on into), unless already looked at. */
-function linkText(s: LinkerState, t: Text): void {
-  if (s.seen.has(t)) return;
-  const data = t.data;
-  if (digitAtEdge(data) && linkSplitNumbers(s, t)) return;
-  if (data.length < MIN_TEXT || !s.detector.mightContainPhone(data)) return;
-  s.seen.add(t);
-  if (!t.parentNode) return;
-  const matches = read(s, data, t);
-  if (matches.length) linkOrHoldBack(s, t, data, matches);
-}
-
-/**
- * Numbers a page split across inline elements (./split-numbers.ts), each linked once on one of its pieces.
- * False when `t` has no such neighbours (the usual case): it is then linked on its own.
- */
-function linkSplitNumbers(s: LinkerState, t: Text): boolean {
-  // A neighbour may join if not looked at yet, and not one we split or made.
-  const pieces = gatherPieces(t, (x) => !s.seen.has(x) && !s.segments.has(x) && !s.ownerOf.has(x));
-  if (pieces.length < 2) return false;
-  const found = numbersAcross(pieces, s.detector, (text, at) => read(s, text, at));
-  if (!found) return false;
-  for (const p of pieces) {
-    s.seen.add(p);
-    s.groupOf.set(p, pieces);
-  }
-  for (const [p, list] of found) linkOrHoldBack(s, p, p.data, list);
-  return true;
-}
-
 /** Creates the linker for one document (each frame runs its own content script, so its own linker). */
 export function createLinker(options: LinkerOptions): Linker {
   const s = createState(options);
@@ -88,6 +53,46 @@ export function createLinker(options: LinkerOptions): Linker {
   const now = options.now;
   const sliceMs = options.sliceMs ?? 12;
   const win = doc.defaultView;
+
+  /** The numbers in `text`, read at node `at` (its labels: ./labels.ts) in the page's countries. */
+  const read = (text: string, at: Node): PhoneMatchLike[] =>
+    s.detector.findPhoneNumbers(text, labelled(s.reading, at, s.headers));
+  /** A text node another may be joined with: not looked at yet, and not one we split or made. */
+  const joinable = (x: Text): boolean => !s.seen.has(x) && !s.segments.has(x) && !s.ownerOf.has(x);
+
+  /** Links the numbers in `t` (and in the neighbours a number in it runs on into), unless already looked at. */
+  function linkText(t: Text): void {
+    if (s.seen.has(t)) return;
+    const data = t.data;
+    if (digitAtEdge(data) && linkSplitNumbers(t)) return;
+    if (data.length < MIN_TEXT || !s.detector.mightContainPhone(data)) return;
+    s.seen.add(t);
+    if (!t.parentNode) return;
+    const matches = read(data, t);
+    if (matches.length) linkOrHoldBack(s, t, data, matches);
+  }
+
+  /**
+   * Numbers a page split across inline elements (./split-numbers.ts), each linked once on one of its pieces.
+   * False when `t` has no such neighbours (the usual case): it is then linked on its own.
+   */
+  function linkSplitNumbers(t: Text): boolean {
+    const pieces = gatherPieces(t, joinable);
+    if (pieces.length < 2) return false;
+    const found = numbersAcross(pieces, s.detector, read);
+    if (!found) return false;
+    for (const p of pieces) {
+      s.seen.add(p);
+      s.groupOf.set(p, pieces);
+    }
+    for (const [p, list] of found) linkOrHoldBack(s, p, p.data, list);
+    return true;
+  }
+
+  /** Queues a walk of the whole subtree under `root`, from `next` on. */
+  function queueWholeWalk(next: Node | null, root: Node): void {
+    s.cursors.push({ next, root, left: Infinity });
+  }
 
   /** Goes on in a later task. */
   function schedule(): void {
@@ -101,7 +106,7 @@ export function createLinker(options: LinkerOptions): Linker {
     s.shadowRoots.add(root);
     options.onShadowRoot?.(root);
     s.observer?.observe(root, OBSERVE);
-    s.cursors.push({ next: root.firstChild, root, left: Infinity });
+    queueWholeWalk(root.firstChild, root);
   }
 
   /** Returns true when the element's subtree is to be skipped. */
@@ -125,7 +130,7 @@ export function createLinker(options: LinkerOptions): Linker {
     while (node && c.left > 0) {
       let skipChildren = false;
       if (node.nodeType === 1) skipChildren = visitElement(node as Element);
-      else if (node.nodeType === 3) linkText(s, node as Text);
+      else if (node.nodeType === 3) linkText(node as Text);
       node = advance(node, c.root, skipChildren);
       c.left--;
       if ((++n & 15) === 0 && now() >= deadline) break;
@@ -151,7 +156,7 @@ export function createLinker(options: LinkerOptions): Linker {
     if (!node.isConnected) return;
     if (node.nodeType !== 1 && node.nodeType !== 3) return;
     if (node.parentNode && isInsideSkipped(node.parentNode)) return;
-    s.cursors.push({ next: node, root: node, left: Infinity });
+    queueWholeWalk(node, node);
   }
 
   /** Starts a bounded walk a little before the element in the middle of the viewport. */
@@ -244,8 +249,8 @@ export function createLinker(options: LinkerOptions): Linker {
         else s.shadowRoots.delete(root);
       }
       // The main walk: the whole document, top first (what a page that just loaded shows).
-      s.cursors.push({ next: doc.documentElement, root: doc, left: Infinity });
-      for (const root of s.shadowRoots) s.cursors.push({ next: root.firstChild, root, left: Infinity });
+      queueWholeWalk(doc.documentElement, doc);
+      for (const root of s.shadowRoots) queueWholeWalk(root.firstChild, root);
       // Custom elements upgraded after load may attach a shadow root later; look again once things settle.
       for (const delayMs of [1000, 4000]) {
         options.schedule(() => {

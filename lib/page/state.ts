@@ -21,12 +21,25 @@ export interface Cursor {
   defer?: boolean;
 }
 
+/** How national-format numbers are read: the page's country hypotheses (lib/phone/page-country), in order. */
+export interface Reading {
+  country: string;
+  otherCountries?: readonly string[];
+  strictCountries?: readonly string[];
+}
+
+/** Just the {@link Reading} of `options` (the detector gets it with every text it reads). */
+export const readingOf = ({ country, otherCountries, strictCountries }: Reading): Reading => ({
+  country,
+  otherCountries,
+  strictCountries,
+});
+
 export interface LinkerState {
   // What the linker was given (./linker.ts, LinkerOptions).
   readonly doc: Document;
   readonly detector: Detector;
-  /** How national-format numbers are read: the page's country hypotheses, in order. */
-  readonly reading: { country: string; otherCountries?: readonly string[]; strictCountries?: readonly string[] };
+  readonly reading: Reading;
   readonly options: LinkerOptions;
   /** Shared with the click handler: every link we made, and the dial value it recorded. */
   readonly ourLinks: WeakMap<Element, string>;
@@ -82,11 +95,7 @@ export function createState(options: LinkerOptions): LinkerState {
   return {
     doc: options.document,
     detector: options.detector,
-    reading: {
-      country: options.country,
-      otherCountries: options.otherCountries,
-      strictCountries: options.strictCountries,
-    },
+    reading: readingOf(options),
     options,
     ourLinks: options.ourLinks,
     running: false,
