@@ -12,6 +12,6 @@ export default defineConfig({
   // longest test seen then, so no test needs more than half of its timeout.
   timeout: 60_000,
   expect: { timeout: 5_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   forbidOnly: !!process.env.CI,
 });

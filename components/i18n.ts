@@ -13,9 +13,9 @@ export function t(key: string, ...subs: string[]): string {
   return getMessage(key, subs) || key;
 }
 
-/** Translates a {@link UiText} from lib/ui. */
+/** Translates a {@link UiText} from lib/ (its nested texts first). */
 export function tx(text: UiText): string {
-  return t(text.key, ...(text.subs ?? []));
+  return t(text.key, ...(text.subs ?? []).map((s) => (typeof s === 'string' ? s : tx(s))));
 }
 
 /** The browser's UI language, e.g. "de" or "en-US". */

@@ -5,10 +5,14 @@
  *
  *   node --import tsx scripts/measure-pages.ts            # figures
  *   node --import tsx scripts/measure-pages.ts --verbose  # also each miss and false positive, by page
+ *
+ * Then each detection rule's hits (issue 16): for every rule id, the labelled numbers and the non-numbers it
+ * read or rejected on the corpus (tests/unit/support/rule-hits.ts says how a decision is counted).
  */
 import { findPhoneNumbers, mightContainPhone } from '../lib/phone/detect';
 import { loadPageCorpus, prf, scorePage, type CorpusPage } from '../lib/page/page-corpus';
 import { linkPage, linkPageNaively } from '../lib/page/page-corpus-link';
+import { createRuleTally, formatRuleHits } from '../tests/unit/support/rule-hits';
 
 const verbose = process.argv.includes('--verbose');
 const pages = loadPageCorpus();
@@ -46,6 +50,11 @@ for (const batch of batches) {
       `            ${f(syn.precision)}  ${f(syn.recall)} |           ${f(biz.precision)}  ${f(biz.recall)}  ${f(biz.f1)}`,
   );
 }
+
+const tally = createRuleTally();
+for (const p of pages) tally.during(p, () => linkPage(p, detector));
+console.log(`\nRule hits over all ${pages.length} pages (a decision on the same text counts once):`);
+console.log(formatRuleHits(tally.hits()));
 
 if (verbose) {
   console.log('');

@@ -2,15 +2,11 @@ import { browser, type Browser } from 'wxt/browser';
 import { originOf } from '@/lib/dial/history';
 import { findNumberInText } from '@/lib/dial/number';
 import { dialableText } from '@/lib/dial/sources';
+import { t, tx } from '@/components/i18n';
 import type { BackgroundDeps } from './deps';
 
 /** The manifest's command for "call the selected number" (Alt+Shift+C by default; see wxt.config.ts). */
 export const CALL_SELECTION_COMMAND = 'call-selection';
-
-const NO_CONTENT_SCRIPT =
-  'This page does not let extensions read what is selected (browser pages such as chrome:// and the web store ' +
-  'are closed to extensions). Right-click the number and choose "Call with PBX", or open the dialer ' +
-  '(Alt+Shift+D) and paste it.';
 
 /** Reads the selection text out of the content script's answer (a string, or `{ text }`). */
 function selectionOf(answer: unknown): string | undefined {
@@ -37,25 +33,37 @@ export function registerCommands(deps: BackgroundDeps): void {
 export async function callSelection(deps: BackgroundDeps, tab?: Browser.tabs.Tab): Promise<void> {
   const target = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id === undefined) {
-    await deps.notify({ title: 'No page to read', message: NO_CONTENT_SCRIPT, opensSettings: false });
+    await deps.notify({
+      title: t('notice_title_no_page'),
+      message: t('selection_closed_page'),
+      opensSettings: false,
+    });
     return;
   }
   let answer: unknown;
   try {
     answer = await browser.tabs.sendMessage(target.id, { type: 'getSelection' }, { frameId: 0 });
   } catch {
-    await deps.notify({ title: 'Cannot read the selection here', message: NO_CONTENT_SCRIPT, opensSettings: false });
+    await deps.notify({
+      title: t('notice_title_no_selection'),
+      message: t('selection_closed_page'),
+      opensSettings: false,
+    });
     return;
   }
   const text = selectionOf(answer);
   if (text === undefined) {
-    await deps.notify({ title: 'Cannot read the selection here', message: NO_CONTENT_SCRIPT, opensSettings: false });
+    await deps.notify({
+      title: t('notice_title_no_selection'),
+      message: t('selection_closed_page'),
+      opensSettings: false,
+    });
     return;
   }
   const settings = await deps.loadSettings();
   const found = dialableText(findNumberInText(text, [settings.dialing.defaultCountry]));
   if (!found.ok) {
-    await deps.notify({ title: 'No phone number', message: found.message, opensSettings: false });
+    await deps.notify({ title: t('notice_title_no_number'), message: tx(found.text), opensSettings: false });
     return;
   }
   await deps.service.dial({ number: found.number, source: 'shortcut', origin: originOf(target.url) });

@@ -4,7 +4,8 @@ import { dialableText, numberFromMenuClick, type MenuClick } from '@/lib/dial/so
 import { findNumberInText, isTelLink, parseDialNumber } from '@/lib/dial/number';
 import { parsePageNumbersAnswer } from '@/lib/messages';
 import type { BackgroundDeps } from './deps';
-import { t } from '@/components/i18n';
+import { msg, type UiText } from '@/lib/ui/text';
+import { t, tx } from '@/components/i18n';
 
 export const MENU_SELECTION = 'pbx-call-selection';
 export const MENU_LINK = 'pbx-call-link';
@@ -22,7 +23,6 @@ export const WEB_LINK_PATTERNS = ['http://*/*', 'https://*/*', 'file:///*'];
  */
 export const TEL_LINK_PATTERNS = ['tel:*', 'callto:*', 'sip:*', 'sips:*'];
 
-// English until the locale files carry a "menuCallWithPbx" message (they are not this module's to change).
 /** The menu item's title, in the browser's language. */
 const menuTitle = (): string => t('menuCallWithPbx');
 
@@ -98,9 +98,6 @@ export function registerMenus(deps: BackgroundDeps): void {
 
 type MenuInfo = MenuClick & { pageUrl?: string; frameUrl?: string; frameId?: number };
 
-const NOT_READ_BLOCKED =
-  'Numbers on this site are left alone (it is on your blocked sites). Select the number and choose "Call with PBX".';
-
 /**
  * The first number in the link a menu was opened on, from the content script of its frame (it remembers the
  * element under the last right-click): Chrome's OnClickData has no link text. Null where no content script
@@ -110,7 +107,7 @@ async function numberInLink(
   tabId: number,
   info: MenuInfo,
   countryHints: readonly string[],
-): Promise<{ ok: true; number: string } | { ok: false; message: string } | null> {
+): Promise<{ ok: true; number: string } | { ok: false; text: UiText } | null> {
   let raw: unknown;
   try {
     raw = await browser.tabs.sendMessage(tabId, { type: 'getMenuNumbers' }, { frameId: info.frameId ?? 0 });
@@ -119,7 +116,7 @@ async function numberInLink(
   }
   const answer = parsePageNumbersAnswer(raw);
   if (!answer) return null;
-  if (answer.status === 'blocked') return { ok: false, message: NOT_READ_BLOCKED };
+  if (answer.status === 'blocked') return { ok: false, text: msg('selection_blocked_site') };
   const first = answer.numbers[0];
   // The content script's answer is checked like any typed number: it comes from a page we do not trust.
   return first ? dialableText(parseDialNumber(first.dial, [answer.country, ...countryHints])) : null;
@@ -140,7 +137,7 @@ export async function handleMenuClick(
     found = (await numberInLink(tabId, info, [settings.dialing.defaultCountry])) ?? found;
   }
   if (!found.ok) {
-    await deps.notify({ title: 'No phone number', message: found.message, opensSettings: false });
+    await deps.notify({ title: t('notice_title_no_number'), message: tx(found.text), opensSettings: false });
     return;
   }
   await deps.service.dial({

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Notice } from '@/lib/dial/service';
+import { t } from '@/components/i18n';
 
 /** Notification ids with this prefix open the options page when clicked (the id survives a worker restart). */
 export const SETTINGS_NOTICE_PREFIX = 'pbx-settings:';
@@ -16,7 +17,7 @@ export async function showNotice(notice: Notice): Promise<void> {
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     title: notice.title,
     message: notice.message,
-    ...(notice.opensSettings ? { contextMessage: 'Click to open the settings' } : {}),
+    ...(notice.opensSettings ? { contextMessage: t('notice_context_settings') } : {}),
   });
 }
 

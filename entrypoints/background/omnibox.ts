@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { escapeXml, omniboxLine } from '@/lib/dial/sources';
 import { formatForPbx } from '@/lib/phone/format';
+import { t, tx } from '@/components/i18n';
 import type { BackgroundDeps } from './deps';
-
-const PROMPT = 'Call a number through your PBX: type it, e.g. 0412 345 678';
 
 /**
  * The `call` keyword (manifest `omnibox.keyword`): while typing, the default line shows the number as it will
@@ -11,12 +10,12 @@ const PROMPT = 'Call a number through your PBX: type it, e.g. 0412 345 678';
  */
 export function registerOmnibox(deps: BackgroundDeps, options: { xml: boolean }): void {
   const text = (s: string) => (options.xml ? escapeXml(s) : s);
-  void browser.omnibox.setDefaultSuggestion({ description: text(PROMPT) });
+  void browser.omnibox.setDefaultSuggestion({ description: text(t('omnibox_prompt')) });
   browser.omnibox.onInputChanged.addListener((typed, suggest) => {
     void (async () => {
       const settings = await deps.loadSettings();
       const line = omniboxLine(typed, settings.dialing, formatForPbx);
-      await browser.omnibox.setDefaultSuggestion({ description: text(line.description) });
+      await browser.omnibox.setDefaultSuggestion({ description: text(tx(line.description)) });
       suggest([]);
     })();
   });

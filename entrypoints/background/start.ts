@@ -27,6 +27,7 @@ import { registerCommands } from './commands';
 import { registerOmnibox } from './omnibox';
 import type { BackgroundDeps } from './deps';
 import { restrictStorage, type AccessLevelArea } from './storage-access';
+import { tx } from '@/components/i18n';
 
 function stores(): SettingsStores {
   return {
@@ -125,6 +126,7 @@ export function startBackground(): void {
     status,
     refreshBadge,
     format: formatForPbx,
+    text: tx,
     session: browser.storage.session,
     online,
     missingHostAccess,
@@ -170,6 +172,7 @@ export function startBackground(): void {
           status,
           refreshBadge,
           missingHostAccess,
+          text: tx,
         });
       },
       async providerAction(message) {
@@ -178,6 +181,7 @@ export function startBackground(): void {
           context: providerContext,
           defaultCountry: stores().defaultCountry,
           missingHostAccess,
+          text: tx,
         });
       },
       async clearHistory() {

@@ -14,6 +14,7 @@ import {
   type ConfirmAnswerMessage,
   type ConfirmRequestMessage,
 } from '@/lib/dial/confirm';
+import { t, tx, uiLanguage } from '@/components/i18n';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 const port = browser.runtime.connect({ name: `${CONFIRM_PORT_PREFIX}${id}` });
@@ -21,6 +22,11 @@ const port = browser.runtime.connect({ name: `${CONFIRM_PORT_PREFIX}${id}` });
 const byId = (name: string) => document.getElementById(name)!;
 const callButton = byId('confirm-call') as HTMLButtonElement;
 const cancelButton = byId('confirm-cancel') as HTMLButtonElement;
+// The page's static words, in the browser's language before the prompt arrives.
+document.documentElement.lang = uiLanguage();
+byId('confirm-title').textContent = t('confirm_heading');
+cancelButton.textContent = t('confirm_cancel');
+callButton.textContent = t('confirm_call');
 
 let answered = false;
 function answer(call: boolean): void {
@@ -33,18 +39,19 @@ function answer(call: boolean): void {
 port.onMessage.addListener((raw: unknown) => {
   const message = raw as Partial<ConfirmRequestMessage> | null;
   if (message?.type !== 'confirmPrompt' || !message.prompt) return;
-  const texts = confirmTexts(message.prompt);
-  document.title = `${texts.heading} · PBX Click-to-Dial`;
-  byId('confirm-title').textContent = texts.heading;
+  const texts = confirmTexts(message.prompt, uiLanguage());
+  const heading = tx(texts.heading);
+  document.title = t('confirm_page_title', heading);
+  byId('confirm-title').textContent = heading;
   byId('confirm-number').textContent = texts.number;
-  byId('confirm-dialled').textContent = texts.dialled;
+  byId('confirm-dialled').textContent = tx(texts.dialled);
   const reason = byId('confirm-reason');
   reason.hidden = !texts.warning;
-  reason.textContent = texts.warning ?? '';
+  reason.textContent = texts.warning ? tx(texts.warning) : '';
   const extension = byId('confirm-extension');
   extension.hidden = !texts.extension;
-  extension.textContent = texts.extension ?? '';
-  callButton.textContent = texts.callLabel;
+  extension.textContent = texts.extension ? tx(texts.extension) : '';
+  callButton.textContent = tx(texts.callLabel);
   // Armed a moment later, so a click or key meant for the page does not land on it.
   setTimeout(() => {
     if (answered) return;

@@ -8,10 +8,3 @@ type CallLogType = CallLogSettings['type'];
 export const CALL_LOGS: { [T in CallLogType]: CallLogDefinition<Extract<CallLogSettings, { type: T }>> } = {
   helpdeskeddy,
 };
-
-/** The definition for a call-log `type`. */
-export function callLogDefinition<T extends CallLogType>(
-  type: T,
-): CallLogDefinition<Extract<CallLogSettings, { type: T }>> {
-  return CALL_LOGS[type];
-}

@@ -3,6 +3,7 @@
  * confirm.html, which connects a port named {@link CONFIRM_PORT_PREFIX} + request id, receives the prompt and
  * answers Call or Cancel.
  */
+import { msg, type UiText } from '../ui/text';
 import type { ConfirmPrompt } from './service';
 
 /** Port names the confirmation page connects with: `pbx-confirm:<request id>`. */
@@ -32,90 +33,65 @@ export interface ConfirmAnswerMessage {
   call: boolean;
 }
 
+/** The confirmation window's words, to translate (`tx`); the number stays as people read it. */
 export interface ConfirmTexts {
-  heading: string;
+  heading: UiText;
   /** The number as people read it. */
   number: string;
   /** "Dialled as 19005550100": exactly what the PBX receives. */
-  dialled: string;
+  dialled: UiText;
   /** Why this call needs a second look (premium rate, a doubtful page link); absent for "ask before each call". */
-  warning?: string;
-  extension?: string;
-  callLabel: string;
+  warning?: UiText;
+  extension?: UiText;
+  callLabel: UiText;
 }
 
-function countryName(code: string | undefined): string | undefined {
+/** A region's name in `language` ("Antigua & Barbuda"), or its code where the browser has none. */
+function countryName(code: string | undefined, language: string): string | undefined {
   if (!code) return undefined;
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames([language, 'en'], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 /** Why a call is asked about, in words; absent for a plain "ask before each call". */
-function warningFor(prompt: ConfirmPrompt): { heading: string; warning: string } | undefined {
-  const where = countryName(prompt.country);
+function warningFor(prompt: ConfirmPrompt, language: string): { heading: UiText; warning: UiText } | undefined {
+  const where = countryName(prompt.country, language);
   switch (prompt.reason) {
     case 'premium-rate':
-      return {
-        heading: 'Call a premium-rate number?',
-        warning:
-          'This is a premium-rate number: calls to it can cost much more than a normal call. ' +
-          'Call only if you meant to.',
-      };
+      return { heading: msg('confirm_premium_heading'), warning: msg('confirm_premium_warning') };
     case 'hidden-link':
-      return {
-        heading: 'Call a number the page hid?',
-        warning:
-          'The link you clicked was invisible (transparent, zero size or off-screen): the page may have put it ' +
-          'there to make you place this call. Call only if you meant to call this number.',
-      };
+      return { heading: msg('confirm_hidden_heading'), warning: msg('confirm_hidden_warning') };
     case 'not-under-pointer':
-      return {
-        heading: 'Call a number you did not point at?',
-        warning:
-          'The page turned your click into a click on a phone link that was not under the pointer. ' +
-          'Call only if you meant to call this number.',
-      };
+      return { heading: msg('confirm_pointer_heading'), warning: msg('confirm_pointer_warning') };
     case 'text-differs':
-      return {
-        heading: 'Call a number the link does not show?',
-        warning:
-          "The link's text does not show this number: the page chose it. Call only if you meant to call this number.",
-      };
+      return { heading: msg('confirm_text_heading'), warning: msg('confirm_text_warning') };
     case 'unusual-type':
       return {
-        heading: 'Call a special-rate number?',
-        warning: where
-          ? `This number in ${where} is not an ordinary phone line (shared-cost, personal, pager or similar): ` +
-            'calls to it can cost more. The page chose it; call only if you meant to.'
-          : 'This number belongs to no country (a satellite phone or an international network): calls to it ' +
-            'can cost many times a normal call. The page chose it; call only if you meant to.',
+        heading: msg('confirm_unusual_heading'),
+        warning: where ? msg('confirm_unusual_warning', where) : msg('confirm_nowhere_warning'),
       };
     case 'abroad':
       return {
-        heading: 'Call a number abroad?',
-        warning:
-          `This number is in ${where ?? 'another country'}: an international call, placed with your company's ` +
-          'caller ID. The page chose it; call only if you meant to.',
+        heading: msg('confirm_abroad_heading'),
+        warning: where ? msg('confirm_abroad_warning', where) : msg('confirm_abroad_unknown_warning'),
       };
     default:
       return undefined;
   }
 }
 
-/** The words of the confirmation window for a prompt. */
-export function confirmTexts(prompt: ConfirmPrompt): ConfirmTexts {
-  const warned = warningFor(prompt);
+/** The words of the confirmation window for a prompt; country names in `language` (the browser's UI language). */
+export function confirmTexts(prompt: ConfirmPrompt, language = 'en'): ConfirmTexts {
+  const warned = warningFor(prompt, language);
   return {
-    heading: warned?.heading ?? 'Call this number?',
+    heading: warned?.heading ?? msg('confirm_heading'),
     number: prompt.display,
-    dialled: `Dialled as ${prompt.dialledAs}`,
+    dialled: msg('confirm_dialled', prompt.dialledAs),
     ...(warned ? { warning: warned.warning } : {}),
-    ...(prompt.askForExtension
-      ? { extension: `Your PBX cannot dial the extension: when answered, ask for extension ${prompt.askForExtension}.` }
-      : {}),
-    callLabel: warned ? 'Call anyway' : 'Call',
+    ...(prompt.askForExtension ? { extension: msg('confirm_extension', prompt.askForExtension) } : {}),
+    callLabel: warned ? msg('confirm_call_anyway') : msg('confirm_call'),
   };
 }

@@ -4,6 +4,7 @@ import type { CallLogRegistry } from './service';
 import { runProviderAction, testConnection, type ActionRegistry } from './connection';
 import { createStatusStore, STATUS_KEY } from './status';
 import { fakeProvider, memoryArea, API_KEY } from './test-fakes';
+import { english } from '@/tests/unit/support/locale';
 
 const context = (): ProviderContext => ({
   fetch: (() => Promise.reject(new Error('offline'))) as unknown as typeof fetch,
@@ -49,6 +50,7 @@ function deps(callLogFails = false) {
       now: () => 77,
       status: createStatusStore(area),
       refreshBadge: vi.fn(async () => undefined),
+      text: english,
     },
   };
 }
@@ -137,7 +139,7 @@ describe('runProviderAction', () => {
       maxotel: { label: 'MaxoTel' },
       kazoo: { label: 'Kazoo (2600Hz)', actions: { listClickToCalls: { picks: 'clickToCallId', run } } },
     } as unknown as ActionRegistry;
-    return { run, d: { providers, context } };
+    return { run, d: { providers, context, text: english } };
   }
 
   it("runs the provider's named action on a document whose picked field is still blank", async () => {

@@ -9,6 +9,7 @@ import { describeProblems, parseSettings } from '../settings/validate';
 import { failureText, type CallLogRegistry, type ProviderRegistry } from './service';
 import type { StatusStore } from './status';
 import { originPattern } from '../ui/permissions';
+import { msg, type UiText } from '../ui/text';
 
 export interface ConnectionDeps {
   providers: ProviderRegistry;
@@ -21,41 +22,41 @@ export interface ConnectionDeps {
   refreshBadge?: () => Promise<void>;
   /** Origin patterns among these the extension may not reach (see DialServiceDeps.missingHostAccess). */
   missingHostAccess?: (origins: string[]) => Promise<string[]>;
+  /** Translates a text of the locale table (`tx` in the extension), as for the dial service. */
+  text: (text: UiText) => string;
 }
 
 type Step = TestConnectionResponse['steps'][number];
 
-function validate(document: unknown, defaultCountry?: string): { settings?: Settings; step: Step } {
+function validate(
+  document: unknown,
+  text: (text: UiText) => string,
+  defaultCountry?: string,
+): { settings?: Settings; step: Step } {
   const parsed = parseSettings(document, { defaultCountry });
-  if (!parsed.ok) {
-    return { step: { name: 'Settings', ok: false, detail: describeProblems(parsed.problems) } };
-  }
-  return { settings: parsed.settings, step: { name: 'Settings', ok: true, detail: 'The settings are complete.' } };
+  const name = text(msg('connection_step_settings'));
+  if (!parsed.ok) return { step: { name, ok: false, detail: describeProblems(parsed.problems) } };
+  return { settings: parsed.settings, step: { name, ok: true, detail: text(msg('connection_settings_complete')) } };
 }
 
 /**
- * Why the extension cannot reach `url` yet (the browser has not granted its origin), or undefined when it can:
- * a request there would fail unexplained. `retry` says what to do again once access is allowed.
+ * The origin of `url` when the browser does not let the extension reach it yet (its host access was not
+ * granted), or undefined when it can: a request there would fail unexplained.
  */
-async function accessProblem(
+async function unreachableOrigin(
   url: string,
   missingHostAccess: ConnectionDeps['missingHostAccess'],
-  retry: string,
 ): Promise<string | undefined> {
   const pattern = originPattern(url);
   if (!pattern || !missingHostAccess) return undefined;
   const missing = await missingHostAccess([pattern]).catch(() => [pattern]);
-  if (!missing.length) return undefined;
-  return (
-    `The browser does not allow the extension to reach ${pattern.replace(/\/\*$/, '')} yet: ` +
-    `press Save and allow access when asked (or use "Allow access" above), then ${retry}.`
-  );
+  return missing.length ? pattern.replace(/\/\*$/, '') : undefined;
 }
 
 /** A failed step when the browser does not let the extension reach `url`. */
 async function accessStep(url: string, name: string, deps: ConnectionDeps): Promise<Step | undefined> {
-  const detail = await accessProblem(url, deps.missingHostAccess, 'test again');
-  return detail ? { name, ok: false, detail } : undefined;
+  const origin = await unreachableOrigin(url, deps.missingHostAccess);
+  return origin ? { name, ok: false, detail: deps.text(msg('connection_no_access', origin)) } : undefined;
 }
 
 /** The address a provider's requests go to (a custom request's URL with its placeholders filled). */
@@ -68,15 +69,15 @@ function providerUrl(provider: ProviderSettings): string {
  * own test, then the call log's. Each step says what was checked or exactly what failed.
  */
 export async function testConnection(document: unknown, deps: ConnectionDeps): Promise<TestConnectionResponse> {
-  const { settings, step } = validate(document, deps.defaultCountry);
+  const { settings, step } = validate(document, deps.text, deps.defaultCountry);
   const steps: Step[] = [step];
   if (settings) {
     const provider = settings.provider;
     if (!provider) {
       steps.push({
-        name: 'PBX',
+        name: deps.text(msg('connection_step_pbx')),
         ok: false,
-        detail: 'No PBX is configured: choose your provider and fill in its fields.',
+        detail: deps.text(msg('connection_no_pbx')),
       });
     } else {
       const definition = deps.providers[provider.type];
@@ -87,7 +88,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
           const outcome = await definition.create(provider, deps.context()).testConnection();
           steps.push({ name: definition.label, ok: true, detail: outcome.detail });
         } catch (error) {
-          steps.push({ name: definition.label, ok: false, detail: failureText(error).text });
+          steps.push({ name: definition.label, ok: false, detail: failureText(error, deps.text).text });
         }
     }
     const callLog = settings.callLog;
@@ -95,7 +96,11 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       const entry = deps.callLogs[callLog.type];
       const blocked = entry ? await accessStep(callLog.baseUrl, entry.label, deps) : undefined;
       if (!entry) {
-        steps.push({ name: 'Call log', ok: false, detail: `The call log "${callLog.type}" is not supported.` });
+        steps.push({
+          name: deps.text(msg('connection_step_call_log')),
+          ok: false,
+          detail: deps.text(msg('connection_calllog_unsupported', callLog.type)),
+        });
       } else if (blocked) {
         steps.push(blocked);
       } else {
@@ -103,7 +108,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
           const outcome = await entry.create(callLog, deps.context()).testConnection();
           steps.push({ name: entry.label, ok: true, detail: outcome.detail });
         } catch (error) {
-          steps.push({ name: entry.label, ok: false, detail: failureText(error).text });
+          steps.push({ name: entry.label, ok: false, detail: failureText(error, deps.text).text });
         }
       }
     }
@@ -115,7 +120,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       if (failed) {
         await deps.status.failed({
           time: deps.now(),
-          message: `Connection test failed (${failed.name}): ${failed.detail}`,
+          message: deps.text(msg('connection_failed', failed.name, failed.detail)),
         });
       } else {
         await deps.status.succeeded();
@@ -137,6 +142,8 @@ export interface ActionDeps {
   providers: ActionRegistry;
   context: () => ProviderContext;
   defaultCountry?: string;
+  /** Translates a text of the locale table (`tx` in the extension). */
+  text: (text: UiText) => string;
   /** As in {@link ConnectionDeps}: an action's requests need host access as a dial's do. */
   missingHostAccess?: ConnectionDeps['missingHostAccess'];
 }
@@ -158,6 +165,7 @@ export async function runProviderAction(
     definition?.actions && Object.hasOwn(definition.actions, action) ? definition.actions[action] : undefined;
   const { settings, step } = validate(
     entry?.picks ? withPlaceholder(document, entry.picks) : document,
+    deps.text,
     deps.defaultCountry,
   );
   if (!settings) return { ok: false, items: [], message: step.detail };
@@ -166,16 +174,20 @@ export async function runProviderAction(
     return {
       ok: false,
       items: [],
-      message: `${definition ? definition.label : 'The chosen provider'} cannot do "${action}": choose a provider that can.`,
+      message: deps.text(
+        definition
+          ? msg('connection_action_unsupported', definition.label, action)
+          : msg('connection_action_no_provider', action),
+      ),
     };
   }
-  const blocked = await accessProblem(providerUrl(provider), deps.missingHostAccess, 'try again');
-  if (blocked) return { ok: false, items: [], message: blocked };
+  const blocked = await unreachableOrigin(providerUrl(provider), deps.missingHostAccess);
+  if (blocked) return { ok: false, items: [], message: deps.text(msg('connection_no_access_action', blocked)) };
   try {
     const result = await (entry as ProviderAction<ProviderSettings>).run(provider, input, deps.context());
     return { ok: true, ...result };
   } catch (error) {
-    return { ok: false, items: [], message: failureText(error).text };
+    return { ok: false, items: [], message: failureText(error, deps.text).text };
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emergencyMessage, emergencyNumber } from './emergency';
+import { english, localeText } from '@/tests/unit/support/locale';
+import { emergencyNumber, emergencyText } from './emergency';
 
 describe('emergencyNumber', () => {
   it.each([
@@ -44,9 +45,13 @@ describe('emergencyNumber', () => {
   });
 
   it('says why and what to do instead, never "invalid" or "add a country code"', () => {
-    const message = emergencyMessage('911');
+    const message = english(emergencyText('911'));
     expect(message).toMatch(/^911 is an emergency number/);
     expect(message).toMatch(/Dial 911 on your phone directly/);
     expect(message).not.toMatch(/invalid|country code/i);
+  });
+
+  it('says it in German to a German user', () => {
+    expect(localeText('de')(emergencyText('112'))).toMatch(/^112 ist eine Notrufnummer.*Wählen Sie 112 direkt/);
   });
 });

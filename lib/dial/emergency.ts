@@ -7,6 +7,7 @@
  * habit) and each country's own.
  */
 import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/min';
+import { msg, type UiText } from '../ui/text';
 import { stripTelUri } from './number';
 
 /** Refused whatever the country: GSM phones route these to emergency services almost everywhere. */
@@ -115,11 +116,7 @@ export function emergencyNumber(
   return undefined;
 }
 
-/** What the person is told instead of a call. */
-export function emergencyMessage(number: string): string {
-  return (
-    `${number} is an emergency number: PBX Click-to-Dial never dials emergency numbers, because a call placed ` +
-    `through the phone system may not give the emergency service your location. Dial ${number} on your phone ` +
-    `directly.`
-  );
+/** What the person is told instead of a call (`dial_emergency` in the locale table). */
+export function emergencyText(number: string): UiText {
+  return msg('dial_emergency', number);
 }

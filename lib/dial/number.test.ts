@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, findNumberInText, isTelLink, parseDialNumber, stripTelUri } from './number';
+import { english } from '@/tests/unit/support/locale';
+import {
+  canonicalNumber,
+  findNumberInText,
+  isTelLink,
+  parseDialNumber,
+  stripTelUri,
+  type NumberOutcome,
+} from './number';
+
+/** A failed outcome as an English reader sees it. */
+const inEnglish = (o: NumberOutcome) => (o.ok ? o : { ok: false, message: english(o.text) });
 
 describe('stripTelUri', () => {
   it.each([
@@ -57,10 +68,13 @@ describe('parseDialNumber', () => {
   });
 
   it('refuses text that is not a number, and numbers that do not exist', () => {
-    expect(parseDialNumber('hello', ['US'])).toEqual({ ok: false, message: '"hello" is not a phone number.' });
+    expect(inEnglish(parseDialNumber('hello', ['US']))).toEqual({
+      ok: false,
+      message: '"hello" is not a phone number.',
+    });
     const r = parseDialNumber('123', ['US']);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/"123" is not a valid phone number in US/);
+    expect(!r.ok && english(r.text)).toMatch(/"123" is not a valid phone number in US/);
     expect(parseDialNumber('call 0412 345 678 later', ['AU']).ok).toBe(false);
   });
 
@@ -77,11 +91,11 @@ describe('findNumberInText', () => {
   });
 
   it('says when a selection holds no number', () => {
-    expect(findNumberInText('Invoice 2024-11-03 paid', ['US'])).toEqual({
+    expect(inEnglish(findNumberInText('Invoice 2024-11-03 paid', ['US']))).toEqual({
       ok: false,
       message: 'No phone number found in "Invoice 2024-11-03 paid".',
     });
-    expect(findNumberInText('   ', ['US'])).toEqual({
+    expect(inEnglish(findNumberInText('   ', ['US']))).toEqual({
       ok: false,
       message: 'Nothing is selected: select a phone number first.',
     });

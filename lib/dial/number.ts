@@ -16,6 +16,7 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
+import { msg, type UiText } from '../ui/text';
 
 /** A checked number, ready to format for the PBX. */
 export interface DialNumber {
@@ -31,7 +32,8 @@ export interface DialNumber {
   premiumRate: boolean;
 }
 
-export type NumberOutcome = { ok: true; number: DialNumber } | { ok: false; message: string };
+/** A checked number, or why there is none (a text for the locale table, lib/ui/text.ts). */
+export type NumberOutcome = { ok: true; number: DialNumber } | { ok: false; text: UiText };
 
 const TEL_SCHEME = /^(?:tel|callto|sips?):(?:\/\/)?/i;
 
@@ -89,7 +91,7 @@ export function stripTelUri(raw: string): string {
 export function parseDialNumber(raw: string, countryHints: readonly (string | undefined)[]): NumberOutcome {
   const text = stripTelUri(raw);
   const shown = raw.trim().slice(0, 40);
-  if (!/\d/.test(text)) return { ok: false, message: `"${shown}" is not a phone number.` };
+  if (!/\d/.test(text)) return { ok: false, text: msg('number_not_phone', shown) };
   const tried = countries(countryHints);
   const semicolonExt = /;ext=(\d{1,20})$/i.exec(text);
   const body = semicolonExt ? text.slice(0, semicolonExt.index) : text;
@@ -102,11 +104,11 @@ export function parseDialNumber(raw: string, countryHints: readonly (string | un
       return { ok: true, number: toDialNumber(parsed) };
     }
   }
-  const where = tried.length ? ` in ${tried.join(' or ')}` : '';
-  const hint = body.trim().startsWith('+')
-    ? ''
-    : ' Add the country code (for example +61 412 345 678) if it is abroad.';
-  return { ok: false, message: `"${shown}" is not a valid phone number${where}.${hint}` };
+  const countryList = tried
+    .slice(1)
+    .reduce<string | UiText>((list, c) => msg('number_countries_or', list, c), tried[0] ?? '');
+  const invalid = tried.length ? msg('number_invalid_in', shown, countryList) : msg('number_invalid', shown);
+  return { ok: false, text: body.trim().startsWith('+') ? invalid : msg('number_add_country_code', invalid) };
 }
 
 /**
@@ -114,7 +116,7 @@ export function parseDialNumber(raw: string, countryHints: readonly (string | un
  */
 export function findNumberInText(text: string, countryHints: readonly (string | undefined)[]): NumberOutcome {
   const sample = text.replace(/\s+/g, ' ').trim();
-  if (!sample) return { ok: false, message: 'Nothing is selected: select a phone number first.' };
+  if (!sample) return { ok: false, text: msg('number_nothing_selected') };
   const tried = countries(countryHints);
   for (const country of tried.length ? tried : [undefined]) {
     const found = findPhoneNumbersInText(sample.slice(0, 2000), { defaultCountry: country }).find((m) =>
@@ -123,7 +125,7 @@ export function findNumberInText(text: string, countryHints: readonly (string | 
     if (found) return { ok: true, number: toDialNumber(found.number) };
   }
   const shown = sample.length > 40 ? `${sample.slice(0, 40)}…` : sample;
-  return { ok: false, message: `No phone number found in "${shown}".` };
+  return { ok: false, text: msg('number_none_found', shown) };
 }
 
 /** True for the link schemes that name a phone number. */

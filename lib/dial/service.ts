@@ -10,6 +10,7 @@
 import type { DialResponse, DialSource, HistoryEntry, LinkDoubt } from '../messages';
 import {
   ProviderError,
+  type ErrorKind,
   type ProviderAdapter,
   type ProviderCapabilities,
   type ProviderContext,
@@ -17,8 +18,9 @@ import {
 } from '../providers/types';
 import type { CallLogSettings, DialingSettings, ProviderSettings, ProviderType, Settings } from '../settings/schema';
 import { originPattern, requiredOrigins } from '../ui/permissions';
+import { msg, type UiText } from '../ui/text';
 import type { HistoryStore } from './history';
-import { emergencyMessage, emergencyNumber } from './emergency';
+import { emergencyNumber, emergencyText } from './emergency';
 import { canonicalNumber, numberInfo, parseDialNumber, type DialNumber } from './number';
 import type { StatusStore } from './status';
 
@@ -69,7 +71,7 @@ export interface ConfirmPrompt {
 export type ConfirmReason =
   'premium-rate' | 'hidden-link' | 'not-under-pointer' | 'text-differs' | 'unusual-type' | 'abroad' | 'setting';
 
-/** One notification. `opensSettings`: clicking it opens the options page. */
+/** One notification, in the user's language. `opensSettings`: clicking it opens the options page. */
 export interface Notice {
   title: string;
   message: string;
@@ -85,6 +87,11 @@ export interface DialServiceDeps {
   now: () => number;
   randomId: () => string;
   notify: (notice: Notice) => Promise<void>;
+  /**
+   * Translates a text of the locale table (`tx` from components/i18n.ts in the extension): every word the
+   * person reads (notifications, the popup's answer and last error, the history, the badge) goes through it.
+   */
+  text: (text: UiText) => string;
   /** Resolves true to dial, false to cancel (closing the prompt is a cancel). */
   confirm: (prompt: ConfirmPrompt) => Promise<boolean>;
   history: HistoryStore;
@@ -136,21 +143,47 @@ export function ownExtension(provider: ProviderSettings): string | undefined {
   return value ? value : undefined;
 }
 
+/** The locale table's sentence for each error kind, naming the provider (the compiler asks for every kind). */
+const KIND_TEXT: Readonly<Record<ErrorKind, (provider: string) => UiText>> = {
+  auth: (p) => msg('error_kind_auth', p),
+  permission: (p) => msg('error_kind_permission', p),
+  locked: (p) => msg('error_kind_locked', p),
+  'extension-unavailable': (p) => msg('error_kind_extension_unavailable', p),
+  'number-rejected': (p) => msg('error_kind_number_rejected', p),
+  'not-found': (p) => msg('error_kind_not_found', p),
+  'rate-limited': (p) => msg('error_kind_rate_limited', p),
+  unreachable: (p) => msg('error_kind_unreachable', p),
+  certificate: (p) => msg('error_kind_certificate', p),
+  'host-permission': (p) => msg('error_kind_host_permission', p),
+  timeout: (p) => msg('error_kind_timeout', p),
+  unexpected: (p) => msg('error_kind_unexpected', p),
+};
+
+/** The sentence the locale table has for `kind` (an unknown kind reads as "unexpected"). */
+export function errorKindText(kind: string, provider: string): UiText {
+  return (KIND_TEXT[kind as ErrorKind] ?? KIND_TEXT.unexpected)(provider);
+}
+
 /**
- * "MaxoTel rejected the API key (MaxoTel said: "UNAUTHORISED: …")": the adapter's summary and the provider's own
- * words, each once.
+ * What a person reads about a failure, in their language: "MaxoTel did not accept the API key … (MaxoTel said:
+ * "UNAUTHORISED: …")". The adapter's summary is written in English, so the locale table chooses (`error_summary`)
+ * between it and the sentence for the error's kind; after the kind's sentence the HTTP status follows, and after
+ * either the provider's own words, each once, exactly as the provider gave them.
  */
-export function failureText(error: unknown): { kind: string; text: string } {
+export function failureText(error: unknown, text: (text: UiText) => string): { kind: string; text: string } {
   if (error instanceof ProviderError) {
-    const own = error.details.providerMessage?.trim();
-    const text =
-      own && !error.message.includes(own)
-        ? `${error.message} (${error.details.provider} said: "${own}")`
-        : error.message;
-    return { kind: error.kind, text };
+    const { provider, status, providerMessage } = error.details;
+    let summary = text(msg('error_summary', error.message, errorKindText(error.kind, provider)));
+    // The adapter's own summary says what the status meant; the kind's sentence does not, so the status follows.
+    if (summary !== error.message && status !== undefined && status >= 300 && !summary.includes(String(status))) {
+      summary = text(msg('error_http_status', summary, String(status)));
+    }
+    const own = providerMessage?.trim();
+    if (own && !summary.includes(own)) summary = text(msg('error_provider_said', summary, provider, own));
+    return { kind: error.kind, text: summary };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unexpected', text: `Something unexpected went wrong: ${message}` };
+  return { kind: 'unexpected', text: text(msg('error_unexpected', message)) };
 }
 
 class DialTimeout extends Error {}
@@ -168,6 +201,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
   const dedupeMs = deps.dedupeMs ?? DEDUPE_MS;
   const timeoutMs = deps.timeoutMs ?? DIAL_TIMEOUT_MS;
   const log = deps.log ?? ((m: string) => console.warn(m));
+  const tr = deps.text;
   /** Canonical number → when its request arrived. */
   const recent = new Map<string, number>();
   /** Numbers whose confirmation is open: held in `recent` until answered, however long that takes (issue 15). */
@@ -222,20 +256,21 @@ export function createDialService(deps: DialServiceDeps): DialService {
       settings.dialing.outboundPrefix,
     );
     if (emergency) {
-      const message = emergencyMessage(emergency);
+      const message = tr(emergencyText(emergency));
       await safely(
-        () => deps.notify({ title: 'Emergency number not dialled', message, opensSettings: false }),
+        () => deps.notify({ title: tr(msg('notice_title_emergency')), message, opensSettings: false }),
         'show a notification',
       );
       return { status: 'failed', message };
     }
     const parsed = parseDialNumber(request.number, [request.country, settings.dialing.defaultCountry]);
     if (!parsed.ok) {
+      const message = tr(parsed.text);
       await safely(
-        () => deps.notify({ title: 'Not a phone number', message: parsed.message, opensSettings: false }),
+        () => deps.notify({ title: tr(msg('notice_title_not_number')), message, opensSettings: false }),
         'show a notification',
       );
-      return { status: 'failed', message: parsed.message };
+      return { status: 'failed', message };
     }
     const number = parsed.number;
     const key = canonicalNumber(number);
@@ -245,12 +280,12 @@ export function createDialService(deps: DialServiceDeps): DialService {
     for (const [k, t] of recent) if (now - t >= dedupeMs && !asking.has(k)) recent.delete(k);
     if (asking.has(key)) {
       // A second click while the first one's confirmation window is open: one window, one answer, one call.
-      return { status: 'ignored', message: `Already asking whether to call ${number.display}.` };
+      return { status: 'ignored', message: tr(msg('dial_already_asking', number.display)) };
     }
     if (recent.has(key)) {
       return {
         status: 'ignored',
-        message: `Already calling ${number.display}: a repeat within ${Math.round(dedupeMs / 1000)} seconds is ignored.`,
+        message: tr(msg('dial_already_calling', number.display, String(Math.round(dedupeMs / 1000)))),
       };
     }
     recent.set(key, now);
@@ -258,9 +293,12 @@ export function createDialService(deps: DialServiceDeps): DialService {
     const base = { number: key, display: number.display, source: request.source, origin: request.origin };
     const provider = settings.provider;
     if (!provider) {
-      const message = 'PBX Click-to-Dial is not set up yet: click here to open the settings and connect your PBX.';
+      const message = tr(msg('dial_not_set_up'));
       await record({ ...base, time: now, result: 'failed', errorKind: 'not-configured', message });
-      await safely(() => deps.notify({ title: 'Set up your PBX first', message, opensSettings: true }), 'notify');
+      await safely(
+        () => deps.notify({ title: tr(msg('notice_title_set_up')), message, opensSettings: true }),
+        'notify',
+      );
       await safely(deps.refreshBadge, 'update the badge');
       return { status: 'failed', message };
     }
@@ -269,9 +307,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     if (missing.length) {
       recent.delete(key);
       const hosts = missing.map((m) => m.replace(/\/\*$/, '')).join(', ');
-      const message =
-        `The browser has not allowed PBX Click-to-Dial to reach ${hosts}, so no call to ${number.display} was ` +
-        'placed. Click here, then "Allow access".';
+      const message = tr(msg('dial_no_host_access', hosts, number.display));
       await record({
         ...base,
         time: now,
@@ -282,7 +318,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
       });
       await safely(() => deps.status.failed({ time: now, message }), 'remember the failure');
       await safely(
-        () => deps.notify({ title: 'Allow access to your PBX', message, opensSettings: true }),
+        () => deps.notify({ title: tr(msg('notice_title_allow_access')), message, opensSettings: true }),
         'show a notification',
       );
       await safely(deps.refreshBadge, 'update the badge');
@@ -337,9 +373,12 @@ export function createDialService(deps: DialServiceDeps): DialService {
     try {
       dialledAs = deps.format(number.e164, settings.dialing);
     } catch (error) {
-      const message = `Could not format ${number.display} for the PBX: ${(error as Error).message}`;
+      const message = tr(msg('dial_format_failed', number.display, (error as Error).message));
       recent.delete(base.number);
-      await safely(() => deps.notify({ title: 'Call not placed', message, opensSettings: true }), 'notify');
+      await safely(
+        () => deps.notify({ title: tr(msg('notice_title_not_placed')), message, opensSettings: true }),
+        'notify',
+      );
       return { status: 'failed', message };
     }
     // Extensions go to the PBX only where its API can carry them (design.md "Numbers"); otherwise the person
@@ -367,7 +406,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
       if (!yes) {
         // A cancelled request frees the number at once: the person may change their mind and click again.
         recent.delete(base.number);
-        const message = `Call to ${number.display} cancelled.`;
+        const message = tr(msg('dial_cancelled', number.display));
         await record({ ...base, time: deps.now(), result: 'cancelled', message, provider: provider.type });
         return { status: 'cancelled', message };
       }
@@ -400,15 +439,19 @@ export function createDialService(deps: DialServiceDeps): DialService {
         error instanceof DialTimeout
           ? {
               kind: 'timeout',
-              text: `${definition.label} did not answer within ${Math.round(timeoutMs / 1000)} seconds. The call may still go through: check your phone before trying again.`,
+              text: tr(msg('dial_timeout', definition.label, String(Math.round(timeoutMs / 1000)))),
             }
-          : failureText(error);
-      const message = `Call to ${number.display} failed: ${text}`;
+          : failureText(error, tr);
+      const message = tr(msg('dial_failed', number.display, text));
       await record({ ...base, time: started, result: 'failed', errorKind: kind, message, provider: provider.type });
       await safely(() => deps.status.failed({ time: started, message }), 'remember the failure');
       await safely(
         () =>
-          deps.notify({ title: 'Call failed', message: `${text} Click to open the settings.`, opensSettings: true }),
+          deps.notify({
+            title: tr(msg('notice_title_failed')),
+            message: tr(msg('notice_click_settings', text)),
+            opensSettings: true,
+          }),
         'notify',
       );
       await safely(deps.refreshBadge, 'update the badge');
@@ -416,9 +459,10 @@ export function createDialService(deps: DialServiceDeps): DialService {
     }
 
     const extension = ownExtension(provider);
-    const ring = extension ? `your phone, extension ${extension}, will ring first` : 'your phone will ring first';
-    let message = `Calling ${number.display}: ${ring}`;
-    if (askForExtension) message += `. When answered, ask for extension ${askForExtension}`;
+    const calling = extension
+      ? msg('dial_calling_extension', number.display, extension)
+      : msg('dial_calling', number.display);
+    const message = tr(askForExtension ? msg('dial_ask_for_extension', calling, askForExtension) : calling);
 
     // The call is placed: a failing call log is a secondary warning and never undoes the call or changes its
     // status.
@@ -431,7 +475,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
     await safely(
       () =>
         deps.notify({
-          title: 'Calling',
+          title: tr(msg('notice_title_calling')),
           message: warning ? `${message}.\n${warning}` : message,
           opensSettings: warning !== undefined,
         }),
@@ -450,14 +494,12 @@ export function createDialService(deps: DialServiceDeps): DialService {
     const config = settings.callLog;
     if (!config) return undefined;
     const entry = deps.callLogs[config.type];
-    if (!entry) return `The call log "${config.type}" is not supported, so this call was not logged.`;
+    if (!entry) return tr(msg('calllog_unsupported', config.type));
     const pattern = originPattern(config.baseUrl);
     const missing = await missingAccess(pattern ? [pattern] : []);
     if (missing.length) {
-      return (
-        `The call was not logged in ${entry.label}: the browser has not allowed access to ` +
-        `${missing.map((m) => m.replace(/\/\*$/, '')).join(', ')}. Click here, then "Allow access".`
-      );
+      const hosts = missing.map((m) => m.replace(/\/\*$/, '')).join(', ');
+      return tr(msg('calllog_no_access', entry.label, hosts));
     }
     try {
       const logger = entry.create(config, context());
@@ -466,9 +508,9 @@ export function createDialService(deps: DialServiceDeps): DialService {
     } catch (error) {
       const text =
         error instanceof DialTimeout
-          ? `${entry.label} did not answer within ${Math.round(timeoutMs / 1000)} seconds`
-          : failureText(error).text;
-      return `The call was not logged in ${entry.label}: ${text}`;
+          ? tr(msg('calllog_timeout', entry.label, String(Math.round(timeoutMs / 1000))))
+          : failureText(error, tr).text;
+      return tr(msg('calllog_failed', entry.label, text));
     }
   }
 

@@ -4,6 +4,7 @@
  * hands over into a number, or into words saying why there is none.
  */
 import type { DialingSettings } from '../settings/schema';
+import { msg, type UiText } from '../ui/text';
 import { canonicalNumber, findNumberInText, isTelLink, parseDialNumber, type NumberOutcome } from './number';
 
 /** The parts of `contextMenus.OnClickData` (Chrome) / `menus.OnClickData` (Firefox) we read. */
@@ -26,12 +27,12 @@ export function numberFromMenuClick(info: MenuClick, countryHints: readonly (str
     if (fromText.ok || !info.selectionText) return fromText;
   }
   if (info.selectionText !== undefined) return findNumberInText(info.selectionText, countryHints);
-  if (info.linkUrl) return { ok: false, message: 'This link is not a phone number.' };
-  return { ok: false, message: 'Nothing is selected: select a phone number first.' };
+  if (info.linkUrl) return { ok: false, text: msg('number_link_not_phone') };
+  return { ok: false, text: msg('number_nothing_selected') };
 }
 
 /** Text → the string the dial service takes (`+E164;ext=N`), or the reason there is no number. */
-export function dialableText(outcome: NumberOutcome): { ok: true; number: string } | { ok: false; message: string } {
+export function dialableText(outcome: NumberOutcome): { ok: true; number: string } | { ok: false; text: UiText } {
   return outcome.ok ? { ok: true, number: canonicalNumber(outcome.number) } : outcome;
 }
 
@@ -48,8 +49,8 @@ export function escapeXml(text: string): string {
 export interface OmniboxLine {
   /** What Enter sends back to `onInputEntered`; the checked number when there is one. */
   content: string;
-  /** Plain text (escape it for Chrome). */
-  description: string;
+  /** Plain text once translated (escape it for Chrome). */
+  description: UiText;
   ok: boolean;
 }
 
@@ -66,20 +67,22 @@ export function omniboxLine(
   ) => string,
 ): OmniboxLine {
   const text = typed.trim();
-  if (!text) return { ok: false, content: '', description: 'Type a phone number to call it through your PBX' };
+  if (!text) return { ok: false, content: '', description: msg('omnibox_empty') };
   const parsed = parseDialNumber(text.slice(0, 64), [dialing.defaultCountry]);
-  if (!parsed.ok) return { ok: false, content: text, description: parsed.message };
+  if (!parsed.ok) return { ok: false, content: text, description: parsed.text };
   let dialledAs: string;
   try {
     dialledAs = format(parsed.number.e164, dialing);
   } catch {
     dialledAs = parsed.number.e164;
   }
-  const ext = parsed.number.extension ? `, extension ${parsed.number.extension}` : '';
-  const premium = parsed.number.premiumRate ? ' (premium rate: you will be asked to confirm)' : '';
+  const { displayNumber, extension } = parsed.number;
+  const line = extension
+    ? msg('omnibox_call_extension', displayNumber, extension, dialledAs)
+    : msg('omnibox_call', displayNumber, dialledAs);
   return {
     ok: true,
     content: canonicalNumber(parsed.number),
-    description: `Call ${parsed.number.displayNumber}${ext} (dialled as ${dialledAs})${premium}`,
+    description: parsed.number.premiumRate ? msg('omnibox_premium', line) : line,
   };
 }

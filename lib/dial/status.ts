@@ -3,6 +3,7 @@
  * connection test failed (kept in `storage.local` under {@link STATUS_KEY} so it survives the service worker
  * stopping), or nothing when all is well.
  */
+import { msg, type UiText } from '../ui/text';
 import type { HistoryArea } from './history';
 
 export const STATUS_KEY = 'dialStatus';
@@ -39,11 +40,9 @@ export interface BadgeState {
   /** "" when all is well. */
   text: string;
   color: string;
-  /** The toolbar button's tooltip. */
-  title: string;
+  /** The toolbar button's tooltip, to translate (the last error inside it is already in the user's language). */
+  title: UiText;
 }
-
-export const BADGE_OK_TITLE = 'PBX Click-to-Dial';
 
 /**
  * The badge for a state: "?" (amber) when no PBX is configured, "!" (red) when the last dial or connection
@@ -54,11 +53,11 @@ export function badgeFor(state: { configured: boolean; lastError?: LastError }):
     return {
       text: '?',
       color: '#B45309',
-      title: 'PBX Click-to-Dial is not set up: open the options to connect your PBX.',
+      title: msg('badge_not_set_up'),
     };
   }
   if (state.lastError) {
-    return { text: '!', color: '#B91C1C', title: `PBX Click-to-Dial: ${state.lastError.message}` };
+    return { text: '!', color: '#B91C1C', title: msg('badge_failed', state.lastError.message) };
   }
-  return { text: '', color: '#15803D', title: BADGE_OK_TITLE };
+  return { text: '', color: '#15803D', title: msg('actionTitle') };
 }

@@ -7,6 +7,7 @@ import { formatForPbx } from '../phone/format';
 import type { DialOutcome, DialRequest } from '../providers/types';
 import { parseSettings } from '../settings/validate';
 import type { Settings } from '../settings/schema';
+import type { UiText } from '../ui/text';
 import { createHistoryStore, type HistoryArea } from './history';
 import {
   createDialService,
@@ -17,6 +18,7 @@ import {
   type ProviderRegistry,
 } from './service';
 import { createStatusStore } from './status';
+import { english } from '../../tests/unit/support/locale';
 
 export const API_KEY = 'sk-live-0123456789abcdef';
 
@@ -91,7 +93,7 @@ export interface Harness {
 /** The dial service over fakes: memory storage, a settable clock, recorded notices, prompts and dials. */
 export function harness(
   settings: Settings = settingsWith(),
-  options: { extensionDialing?: boolean; timeoutMs?: number } = {},
+  options: { extensionDialing?: boolean; timeoutMs?: number; text?: (text: UiText) => string } = {},
 ): Harness {
   let current = settings;
   let confirmAnswer = true;
@@ -134,6 +136,7 @@ export function harness(
     status: createStatusStore(area),
     refreshBadge: vi.fn(async () => undefined),
     format: formatForPbx,
+    text: options.text ?? english,
     timeoutMs: options.timeoutMs,
     log: () => undefined,
   };

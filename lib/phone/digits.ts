@@ -27,3 +27,12 @@ export function hasDigits(text: string, min = 7): boolean {
   for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i)) && ++n >= min) return true;
   return false;
 }
+
+/** The value 0-9 of a digit of {@link isDigitCode}, or -1 for any other char code. */
+export function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660;
+  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0;
+  return -1;
+}

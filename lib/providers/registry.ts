@@ -36,9 +36,3 @@ export type ProviderSettings = { [T in ProviderType]: SettingsOf<(typeof ALL)[T]
  * compiler and in tests/unit/providers-meta.test.ts).
  */
 export const PROVIDERS: { [T in ProviderType]: ProviderDefinition<Extract<ProviderSettings, { type: T }>> } = ALL;
-
-export function providerDefinition<T extends ProviderType>(
-  type: T,
-): ProviderDefinition<Extract<ProviderSettings, { type: T }>> {
-  return PROVIDERS[type];
-}

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  POLICY_CACHE_KEY,
-  loadSettings,
-  regionOfLocale,
-  saveSettings,
-  saveUserSettings,
-  type StorageAreaLike,
-} from './store';
+import { POLICY_CACHE_KEY, loadSettings, regionOfLocale, saveUserSettings, type StorageAreaLike } from './store';
 import { defaultSettings } from './schema';
 
 function memoryArea(
@@ -41,14 +34,14 @@ describe('settings store', () => {
 
   it('saves a valid document, normalised, under "settings"', async () => {
     const local = memoryArea();
-    const result = await saveSettings({ local }, good);
+    const result = await saveUserSettings({ local }, good);
     expect(result.ok).toBe(true);
     expect(local.data.settings).toEqual({ ...defaultSettings(), ...good });
   });
 
   it('an invalid document leaves the stored one untouched', async () => {
     const local = memoryArea({ settings: good });
-    const result = await saveSettings({ local }, { ...good, dialing: { numberFormat: 'nope' } });
+    const result = await saveUserSettings({ local }, { ...good, dialing: { numberFormat: 'nope' } });
     expect(result.ok).toBe(false);
     expect(local.writes).toBe(0);
     expect(local.data.settings).toEqual(good);

@@ -88,16 +88,6 @@ export async function loadSettings(stores: SettingsStores): Promise<EffectiveSet
   return effectiveSettings(stored, policy, stores.defaultCountry);
 }
 
-/**
- * Validates and stores a settings document. Only a valid document is written; an invalid one
- * returns its problems and leaves what was stored untouched.
- */
-export async function saveSettings(stores: SettingsStores, document: unknown): Promise<ParseResult> {
-  const parsed = parseSettings(document, { defaultCountry: stores.defaultCountry });
-  if (parsed.ok) await stores.local.set({ [SETTINGS_KEY]: parsed.settings });
-  return parsed;
-}
-
 type Obj = Record<string, unknown>;
 
 function isObject(value: unknown): value is Obj {

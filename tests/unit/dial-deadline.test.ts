@@ -13,6 +13,7 @@ import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/providers/http';
 import { ProviderError } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
+import { english } from '@/tests/unit/support/locale';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -48,6 +49,7 @@ describe('the dial deadline reaches the adapter', () => {
       status: createStatusStore(area),
       refreshBadge: async () => undefined,
       format: formatForPbx,
+      text: english,
       timeoutMs: 1500,
       log: () => undefined,
     });

@@ -100,3 +100,19 @@ describe('message names in code', () => {
     expect(Object.keys(english).filter((key) => !used.has(key))).toEqual([]);
   });
 });
+
+describe('what the background tells the user', () => {
+  // Notifications, the dial's answer (the popup's last error, the history) and the badge are built here; their
+  // words must come from the locale table (issue 16: German users got an English "Call failed").
+  const files = [
+    ...['service', 'connection', 'number', 'sources', 'status', 'emergency', 'confirm'].map((f) => `lib/dial/${f}.ts`),
+    'entrypoints/confirm/main.ts',
+    ...['notifications', 'commands', 'menus', 'omnibox', 'badge', 'start'].map((f) => `entrypoints/background/${f}.ts`),
+  ];
+
+  it.each(files)('%s gives no user text as a string literal', (file) => {
+    const code = readFileSync(join(ROOT, file), 'utf8');
+    const literal = /\b(title|message|detail|description|contextMessage|heading):\s*['"`]/g;
+    expect([...code.matchAll(literal)].map((m) => m[0])).toEqual([]);
+  });
+});

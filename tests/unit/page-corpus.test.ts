@@ -17,6 +17,10 @@ import {
   type PageScore,
 } from '../../lib/page/page-corpus';
 import { linkPage, linkPageNaively, listPageNumbers } from '../../lib/page/page-corpus-link';
+import { loadCorpus } from '../../lib/phone/corpus';
+import { DETECTION_RULES } from '../../lib/phone/scan';
+import { setRuleTrace } from '../../lib/phone/scan-context';
+import { createRuleTally, fired } from './support/rule-hits';
 
 const pages = loadPageCorpus();
 const detector = { findPhoneNumbers, mightContainPhone };
@@ -63,13 +67,21 @@ describe('page corpus', () => {
   const batchOf = (p: CorpusPage): string => /^(b\d+)-/.exec(p.name)?.[1] ?? 'b1';
   const ours = new Map<string, PageScore>();
   const naive = new Map<string, PageScore>();
+  // Which rule decided what while the batches are linked (issue 16: a corpus case per rule).
+  const tally = createRuleTally();
   for (const batch of [...new Set(pages.map(batchOf))].sort()) {
     it(
       `batch ${batch}: each kind at least synthetic P 0.98 / R 0.95, business F1 0.95`,
       () => {
         const chosen = pages.filter((p) => batchOf(p) === batch);
         for (const p of chosen) {
-          ours.set(p.name, scorePage(p, linkPage(p, detector)));
+          ours.set(
+            p.name,
+            scorePage(
+              p,
+              tally.during(p, () => linkPage(p, detector)),
+            ),
+          );
           naive.set(p.name, scorePage(p, linkPageNaively(p)));
         }
         const of = (kind: string) => prf(chosen.filter((p) => p.kind === kind).map((p) => ours.get(p.name)!));
@@ -81,6 +93,24 @@ describe('page corpus', () => {
       HEAVY_MS,
     );
   }
+
+  it('every detection rule decides at least one case of the page corpus or the line corpus (issue 16)', () => {
+    expect(pages.every((p) => ours.has(p.name))).toBe(true);
+    const decided = new Set(
+      tally
+        .hits()
+        .filter(fired)
+        .map((h) => h.id),
+    );
+    // The line corpus (tests/fixtures/detection/*.jsonl) holds the shapes no page shows.
+    setRuleTrace((id) => void decided.add(id));
+    try {
+      for (const line of loadCorpus()) findPhoneNumbers(line.text, { country: line.country });
+    } finally {
+      setRuleTrace(null);
+    }
+    expect(DETECTION_RULES.map((r) => r.id).filter((id) => !decided.has(id))).toEqual([]);
+  });
 
   for (const kind of ['synthetic', 'business'] as const) {
     it(`${kind} pages: linked with the issue's accuracy, and better than plain libphonenumber-js`, () => {

@@ -30,6 +30,7 @@ import { exportSettings } from '@/lib/ui/transfer';
 import { parseMultipart } from '@/tests/sim/helpdeskeddy';
 import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { CALL_LOG_CASES, PROVIDER_CASES } from './providers-contract-cases';
+import { english } from '@/tests/unit/support/locale';
 
 /**
  * The credentials of each provider, independent of the schema: the API's own key or password, and what works as
@@ -130,11 +131,13 @@ async function runAll(document: Record<string, unknown>, issued: Set<string>): P
     status: createStatusStore(area),
     refreshBadge: async () => undefined,
     format: formatForPbx,
+    text: english,
     timeoutMs: 5000,
     log: (m) => logs.push(m),
   });
   const answer = await service.dial({ number: '+14155550132', source: 'popup' });
   const test = await testConnection(document, {
+    text: english,
     providers: PROVIDERS as unknown as ProviderRegistry,
     callLogs: CALL_LOGS as unknown as CallLogRegistry,
     context,

@@ -17,6 +17,8 @@ import {
 import { CALL_SELECTION_COMMAND, registerCommands } from '@/entrypoints/background/commands';
 import { registerOmnibox } from '@/entrypoints/background/omnibox';
 import { registerNotificationClicks, SETTINGS_NOTICE_PREFIX, showNotice } from '@/entrypoints/background/notifications';
+import { applyBadge } from '@/entrypoints/background/badge';
+import { badgeFor } from '@/lib/dial/status';
 import type { BackgroundDeps } from '@/entrypoints/background/deps';
 import type { Notice } from '@/lib/dial/service';
 import { settingsWith } from '@/lib/dial/test-fakes';
@@ -289,5 +291,19 @@ describe('notifications', () => {
     expect(stubs.openOptionsPage).not.toHaveBeenCalled();
     await fakeBrowser.notifications.onClicked.trigger(failure);
     expect(stubs.openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('badge', () => {
+  it('sets the tooltip from the locale table, with the last error inside it', async () => {
+    const setTitle = vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    await applyBadge(badgeFor({ configured: false }));
+    await applyBadge(badgeFor({ configured: true, lastError: { time: 1, message: 'Call to +1 415 555 0132 failed' } }));
+    expect(setTitle.mock.calls.map((c) => c[0])).toEqual([
+      { title: 'PBX Click-to-Dial is not set up: open the options to connect your PBX.' },
+      { title: 'PBX Click-to-Dial: Call to +1 415 555 0132 failed' },
+    ]);
   });
 });

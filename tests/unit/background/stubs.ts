@@ -5,6 +5,7 @@
 import { vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formatMessage } from '@/lib/ui/text';
 
 /** The English strings, as the browser would serve them. */
 const EN = JSON.parse(
@@ -66,6 +67,7 @@ export function installStubs(): Stubs {
   target.runtime.onConnect = stubs.onConnect;
   target.runtime.lastError = undefined;
   target.runtime.openOptionsPage = stubs.openOptionsPage;
-  (target.i18n as Record<string, unknown>).getMessage = (name: string) => EN[name]?.message ?? '';
+  (target.i18n as Record<string, unknown>).getMessage = (name: string, subs?: string | string[]) =>
+    EN[name] ? formatMessage(EN, { key: name, subs: typeof subs === 'string' ? [subs] : (subs ?? []) }) : '';
   return stubs;
 }
