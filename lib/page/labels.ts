@@ -5,8 +5,10 @@
  * Shared by the linker and the popup's page list (./page-numbers.ts), so both read a number alike.
  */
 
-/** How much text before a number the detector gets for its label rules ("Order #", "Tel."). */
-const BEFORE_CHARS = 48;
+import { LABEL_WINDOW, NUMBER_WORDS } from '../phone/labels';
+
+/** How much text before a number the detector gets: the detector's own label window ("Order #", "Tel."). */
+const BEFORE_CHARS = LABEL_WINDOW;
 
 /**
  * The detector's options for a number read in `t`: the page's `reading` (its countries) with the text before
@@ -99,7 +101,9 @@ function columnHeader(cell: Element, headers?: WeakMap<Element, string[]>): stri
   return LONE_QUALIFIER_RE.test(text) ? '' : text;
 }
 
-const LONE_QUALIFIER_RE = /^(?:no|nr|num|number|numbers|nummer|numéro|numero|número|#|n°|nº|№)\.?:?$/i;
+// The detector's "number" words and their short forms, alone: not its "ID" or "Code", which over a column do say
+// what the numbers are (identifiers).
+const LONE_QUALIFIER_RE = new RegExp(`^(?:no|nr|num|numbers|${NUMBER_WORDS}|#|n°|nº|№)\\.?:?$`, 'i');
 
 /** Each column's header text: the table's first row when it holds header cells only, else none. */
 function headerRow(table: Element): string[] {
