@@ -7,9 +7,9 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   retries: 0,
-  // Each test starts its own Chromium with a new profile and the extension installed: 4-8 s of a test on an
-  // idle 2-core machine, up to 20 s when it is saturated (measured with six other jobs running). Twice the
-  // longest test seen then, so no test needs more than half of its timeout.
+  // A test shares its worker's Chromium, reset for it (tests/e2e/support/fixtures.ts); the first test of a worker
+  // and a test with `freshBrowser` also start one (4-8 s on an idle 2-core machine, 20 s and more on a saturated
+  // one). Twice the longest test seen on a saturated machine, so no test needs more than half of its timeout.
   timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],

@@ -1,6 +1,7 @@
 /**
  * The PBX section: the provider picker, that provider's fields with their help, Test connection and,
- * for Kazoo, picking or creating the click-to-call object; for the custom request, desk-phone presets.
+ * for Kazoo, picking or creating the click-to-call object (for Twilio, picking the caller ID: ./TwilioTools.tsx);
+ * for the custom request, desk-phone presets (./DeskPhonePresets.tsx).
  */
 import { useState } from 'preact/hooks';
 import { SelectField, TextField } from '@/components/Field';
@@ -13,6 +14,7 @@ import * as api from './api';
 import { fieldId, type FormApi } from './form-api';
 import { SchemaField } from './SchemaField';
 import { DeskPhonePresets } from './DeskPhonePresets';
+import { TwilioTools } from './TwilioTools';
 
 type TestState =
   | { phase: 'idle' }
@@ -105,6 +107,7 @@ export function ProviderSection({ api: formApi }: { api: FormApi }) {
       {type === 'custom' && <DeskPhonePresets api={formApi} onFill={setValues} />}
 
       {type === 'kazoo' && <KazooTools api={formApi} onPick={(id) => setValue('clickToCallId', id)} />}
+      {type === 'twilio' && <TwilioTools api={formApi} onPick={(number) => setValue('callerId', number)} />}
 
       {type && (
         <div class="test">

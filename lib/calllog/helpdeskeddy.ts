@@ -8,6 +8,7 @@
  * base64(email:api_key) (API overview). One public integration posts without Basic auth, so the channel key
  * may authorise on its own; we always send both.
  */
+import { basicAuthorization } from '../providers/basic-auth';
 import type { HelpdeskeddyCallLog } from '../settings/schema';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../providers/http';
 import { ProviderError, type ErrorKind, type ProviderContext } from '../providers/types';
@@ -23,14 +24,6 @@ function apiBase(baseUrl: string): string {
       .replace(/\/+$/, '')
       .replace(/\/api\/v2$/i, '') + '/api/v2'
   );
-}
-
-/** Basic credentials; `btoa` only takes Latin-1, so the UTF-8 bytes are encoded first. */
-function basicAuth(email: string, apiKey: string): string {
-  const bytes = new TextEncoder().encode(`${email.trim()}:${apiKey.trim()}`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
 }
 
 /** HDE's `errors` body (object of field → messages, a list, or a string) flattened to one line. */
@@ -61,7 +54,7 @@ function rateLimitText(response: HttpResponse): string {
 function redact(text: string, settings: HelpdeskeddyCallLog): string {
   return redactSecrets(text, [
     settings.apiKey.trim(),
-    basicAuth(settings.email, settings.apiKey).slice(6),
+    basicAuthorization(settings.email.trim(), settings.apiKey.trim()).slice(6),
     settings.channelKey.trim(),
   ]);
 }
@@ -116,7 +109,10 @@ export const helpdeskeddy: CallLogDefinition<HelpdeskeddyCallLog> = {
   label: 'HelpDeskEddy',
   create(settings: HelpdeskeddyCallLog, context: ProviderContext) {
     const base = apiBase(settings.baseUrl);
-    const headers = { Authorization: basicAuth(settings.email, settings.apiKey), Accept: 'application/json' };
+    const headers = {
+      Authorization: basicAuthorization(settings.email.trim(), settings.apiKey.trim()),
+      Accept: 'application/json',
+    };
     return {
       async logCall(call) {
         const form = new FormData();

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DESK_PHONE_PRESETS,
-  basicAuthorization,
-  deskPhoneRefusal,
-  deskPhoneRequest,
-  type DeskPhoneId,
-} from './desk-phones';
+import { basicAuthorization } from './basic-auth';
+import { DESK_PHONE_PRESETS, deskPhoneRefusal, deskPhoneRequest, type DeskPhoneId } from './desk-phones';
 
 const preset = (id: DeskPhoneId) => DESK_PHONE_PRESETS.find((p) => p.id === id)!;
 

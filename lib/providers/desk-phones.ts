@@ -9,6 +9,7 @@
  * of its API itself. Each phone must also allow the computer's address (Yealink's "Action URI Allow IP List",
  * Grandstream's CTI switch, Poly's REST API setting): the help text says where.
  */
+import { basicAuthorization } from './basic-auth';
 import type { CustomProvider } from './custom';
 import type { ErrorKind } from './types';
 
@@ -36,14 +37,6 @@ export interface DeskPhonePreset {
   scheme: 'http' | 'https';
   /** The custom request (everything but the extension) for `input`. */
   request(input: DeskPhoneInput, scheme: string): Omit<CustomProvider, 'type' | 'extension'>;
-}
-
-/** `Authorization: Basic …` for a user name and password (UTF-8, as RFC 7617 recommends). */
-export function basicAuthorization(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
 }
 
 /** Basic credentials as a header, or none when the phone has no web password set. */

@@ -11,6 +11,9 @@ import { custom } from './custom';
 import { yeastarP } from './yeastar-p';
 import { threeCx } from './3cx';
 import { ringcentral } from './ringcentral';
+import { asteriskAri } from './asterisk-ari';
+import { freeswitch } from './freeswitch';
+import { twilio } from './twilio';
 
 const ALL = {
   maxotel,
@@ -21,6 +24,9 @@ const ALL = {
   'yeastar-p': yeastarP,
   '3cx': threeCx,
   ringcentral,
+  'asterisk-ari': asteriskAri,
+  freeswitch,
+  twilio,
 };
 
 type SettingsOf<D> = D extends ProviderDefinition<infer S> ? S : never;

@@ -16,6 +16,7 @@
  * - Errors are `{"errorCode":"CMN-101","message":…,"errors":[{errorCode,message,parameterName}]}`; the adapter
  *   branches on `errorCode` and `parameterName`, never on the message (the vendor's advice).
  */
+import { basicAuthorization } from './basic-auth';
 import type { FieldProblem, FieldSpec } from '../settings/field-spec';
 import {
   excerpt,
@@ -202,7 +203,7 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
     const server = settings.baseUrl.replace(/\/+$/, '').replace(/\/restapi(\/v1\.0)?$/i, '');
     const store = tokenCache<KeptToken>(context.session ?? fallbackSession, RINGCENTRAL_SESSION_KEY);
     const account = md5Hex(`${server}\n${settings.clientId}\n${settings.clientSecret}\n${settings.jwt}`);
-    const basic = btoa(`${settings.clientId}:${settings.clientSecret}`);
+    const basic = basicAuthorization(settings.clientId, settings.clientSecret).slice('Basic '.length);
     const tokens = new Set<string>();
     const redact = (text: string) =>
       redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...tokens], '[secret]');

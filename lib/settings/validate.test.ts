@@ -122,7 +122,7 @@ describe('parseSettings: every field names its problem', () => {
   it('provider: not an object, unknown type, missing type', () => {
     expect(problemAt({ provider: 'maxotel' }, 'provider')).toMatch(/must be an object or null/);
     expect(problemAt({ provider: { type: 'asterisk' } }, 'provider.type')).toMatch(
-      /must be one of "maxotel", "yeastar-s", "netsapiens", "kazoo", "custom", "yeastar-p", "3cx", "ringcentral", got string "asterisk"/,
+      /must be one of "maxotel", "yeastar-s", "netsapiens", "kazoo", "custom", "yeastar-p", "3cx", "ringcentral", "asterisk-ari", "freeswitch", "twilio", got string "asterisk"/,
     );
     expect(problemAt({ provider: {} }, 'provider.type')).toMatch(/got undefined/);
   });

@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, linkedNumbers, startServers, urlOn, waitFor, type Firefox } from './support';
 import type { PageServer } from '../e2e/support/page-server';
 import type { SimRequest, Simulator } from '../sim/server';
-import { MAXOTEL_SIM_KEY } from '../sim/maxotel';
+import { MAXOTEL_SIM_KEY, maxotelParams } from '../sim/maxotel';
 import { YEASTAR_SIM_PASSWORD, YEASTAR_SIM_USERNAME } from '../sim/yeastar-s';
 import { NETSAPIENS_SIM_KEY } from '../sim/netsapiens';
 import { KAZOO_SIM } from '../sim/kazoo';
@@ -76,7 +76,6 @@ async function requestsOf(sim: Simulator, provider: string, count: number): Prom
   return sim.requestsFor(provider);
 }
 
-const form = (request: SimRequest) => Object.fromEntries(new URLSearchParams(request.body));
 const json = (request: SimRequest): unknown => JSON.parse(request.body);
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
@@ -128,7 +127,12 @@ withPolicy(
       const [request] = await requestsOf(sim, 'maxotel', 1);
       assert.equal(request!.method, 'POST');
       assert.equal(request!.path, '/calls/initiate/');
-      assert.deepEqual(form(request!), { key: MAXOTEL_SIM_KEY, origin: '101', destination: US_E164, autoAnswer: '1' });
+      assert.deepEqual(maxotelParams(request!), {
+        key: MAXOTEL_SIM_KEY,
+        origin: '101',
+        destination: US_E164,
+        autoAnswer: '1',
+      });
       assert.deepEqual(await prevented(page), [true]);
       await page.close();
     });
@@ -140,7 +144,7 @@ withPolicy(
       const page = await openLinked(firefox(), pages, '/ff/tel.html', body, US_E164);
       await page.click('#tel');
       const [request] = await requestsOf(sim, 'maxotel', 1);
-      assert.equal(form(request!).destination, '+14155550150');
+      assert.equal(maxotelParams(request!).destination, '+14155550150');
       assert.deepEqual(await prevented(page), [true]);
       await page.close();
     });

@@ -6,16 +6,21 @@ import { test, expect } from './support/fixtures';
 import type { TestConnectionResponse } from '../../lib/messages';
 import { html } from './page-helpers';
 
-test('first install opens the options page with ?welcome=1 and the badge asks to be set up', async ({
-  context,
-  extension,
-}) => {
-  await expect.poll(() => context.pages().map((p) => p.url())).toContain(extension.url('options.html?welcome=1'));
-  // Chrome's first read of managed storage in a new profile takes seconds here; the badge follows it.
-  await expect
-    .poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null), { timeout: 10_000 })
-    .toBe('?');
-  expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toMatch(/not set up/);
+test.describe('in a new profile', () => {
+  // A first install happens once per profile: this test needs a browser of its own.
+  test.use({ freshBrowser: true });
+
+  test('first install opens the options page with ?welcome=1 and the badge asks to be set up', async ({
+    context,
+    extension,
+  }) => {
+    await expect.poll(() => context.pages().map((p) => p.url())).toContain(extension.url('options.html?welcome=1'));
+    // Chrome's first read of managed storage in a new profile takes seconds here; the badge follows it.
+    await expect
+      .poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null), { timeout: 10_000 })
+      .toBe('?');
+    expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toMatch(/not set up/);
+  });
 });
 
 test('a settings change reaches the open tab: blocking its site removes the links', async ({

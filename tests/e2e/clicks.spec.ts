@@ -3,9 +3,10 @@
  * send one dial and cancel the default; modifier clicks, forged elements, synthetic clicks, page messages and
  * quick repeats do not dial.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { dialsReceived, html, recordDials, settingsWith, warmUp } from './page-helpers';
+import type { PageServer } from './support/page-server';
+import { dialsReceived, html, openLinked, recordDials, settingsWith, warmUp } from './page-helpers';
 
 const BODY = `
 <p>Our office: <span id="office">+1 415-555-0132</span>, support +1 415-555-0133 x204.</p>
@@ -18,16 +19,12 @@ const BODY = `
   document.addEventListener('click', (e) => { window.prevented.push(e.defaultPrevented); e.preventDefault(); });
 </script>`;
 
-async function open(
-  context: import('@playwright/test').BrowserContext,
-  pages: import('./support/page-server').PageServer,
-  telLinks = true,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/clicks/page-${telLinks}.html`, html(BODY)));
-  await expect(page.locator('a[data-pbx-dial]:not(#forged)')).toHaveCount(2);
-  return page;
-}
+/** Opens the page once the content script has made its two links (the forged one is the page's own). */
+const open = (context: BrowserContext, pages: PageServer, telLinks = true): Promise<Page> =>
+  openLinked(context, pages, `/clicks/page-${telLinks}.html`, html(BODY), {
+    selector: 'a[data-pbx-dial]:not(#forged)',
+    links: 2,
+  });
 
 const ours = (page: Page, n = 0) => page.locator('a[data-pbx-dial]:not(#forged)').nth(n);
 const prevented = (page: Page) => page.evaluate(() => (window as unknown as { prevented: boolean[] }).prevented);

@@ -5,18 +5,10 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { html } from './page-helpers';
+import { answerConfirm as answer, html } from './page-helpers';
 
-async function answer(confirm: Page, name: string): Promise<void> {
-  const closed = confirm.waitForEvent('close');
-  await confirm
-    .getByRole('button', { name, exact: true })
-    .click()
-    .catch((error: unknown) => {
-      if (!confirm.isClosed()) throw error;
-    });
-  await closed;
-}
+// The test adds an init script to the whole browser (to time the confirmation page): a browser of its own.
+test.use({ freshBrowser: true });
 
 test('one window per number while it is open, and Call armed only after the prompt has shown a moment', async ({
   context,

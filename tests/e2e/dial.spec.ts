@@ -5,47 +5,17 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import type { SimRequest } from '../sim/server';
-import type { HistoryEntry } from '../../lib/messages';
-import { html } from './page-helpers';
+import { maxotelParams as params } from '../sim/maxotel';
+import { answerConfirm as answer, historyOf as history, html, openLinked } from './page-helpers';
 
 const BODY = `
 <p>Office: <span id="office">+1 415-555-0132</span>, desk +1 415-555-0133 x204.</p>
 <p><a id="tel" href="tel:+1-415-555-0150">Sales: (415) 555-0150</a></p>
 <p>Premium: +1 900-555-0100</p>`;
 
-/** Every parameter MaxoTel received, from the query string or a form/JSON body. */
-function params(request: SimRequest): Record<string, string> {
-  const out: Record<string, string> = Object.fromEntries(request.query);
-  const type = request.headers['content-type'] ?? '';
-  if (type.includes('json')) Object.assign(out, JSON.parse(request.body));
-  else if (request.body) Object.assign(out, Object.fromEntries(new URLSearchParams(request.body)));
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, String(v)]));
-}
+const openFixture = (context: BrowserContext, pages: PageServer, name: string): Promise<Page> =>
+  openLinked(context, pages, `/dial/${name}.html`, html(BODY));
 
-async function openFixture(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/dial/${name}.html`, html(BODY)));
-  await expect(page.locator('a[data-pbx-dial]')).not.toHaveCount(0);
-  return page;
-}
-
-/**
- * Clicks a button of the confirmation window. The background closes the window as soon as the answer arrives,
- * which can be before Playwright's click returns: that close is the expected outcome, any other error is not.
- */
-async function answer(confirm: Page, name: string): Promise<void> {
-  const closed = confirm.waitForEvent('close');
-  await confirm
-    .getByRole('button', { name, exact: true })
-    .click()
-    .catch((error: unknown) => {
-      if (!confirm.isClosed()) throw error;
-    });
-  await closed;
-}
-
-const history = (extension: Extension) => extension.storage<HistoryEntry[]>('history').then((h) => h ?? []);
 const badge = (extension: Extension) => extension.evaluate(() => chrome.action.getBadgeText({}), null);
 const badgeTitle = (extension: Extension) => extension.evaluate(() => chrome.action.getTitle({}), null);
 

@@ -216,7 +216,9 @@ test('an ordinary long page is linked in full, far below the first screen too, w
   // walk takes several slices, so rows far below are found after the first one.
   const rows = Array.from({ length: 3000 }, (_, i) => `<li id="r${i}">Agent ${i}: +1 415-555-${1000 + i}</li>`);
   await page.goto(pages.add('/dynamic/ordinary-long.html', html(`<ul>${rows.join('')}</ul>`)));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(3000);
+  // In full, not in a given time (the bench measures that): the idle-time slices take seconds on a busy machine
+  // (measured: 2,495 of 3,000 after 5 s at load 25 on 2 cores), as for the 2,000-row table below.
+  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(3000, { timeout: 15_000 });
   await expect(page.locator('#r2999 a[data-pbx-dial="+14155553999"]')).toHaveCount(1);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   expect(pageErrors).toEqual([]);

@@ -3,13 +3,12 @@
  * connection tested; Kazoo's click-to-call picker; inline validation; a failed save and a bad import that
  * change nothing; export without secrets; the welcome; axe checks in light and dark mode.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, chromiumArgs, CHROMIUM, EXTENSION_DIR, type Extension } from './support/fixtures';
+import { test, expect, extensionOf, launchWithExtension, EXTENSION_DIR, type Extension } from './support/fixtures';
+import { expectNoSeriousViolations } from './support/a11y';
 import { PROVIDER_TYPES } from '../../lib/settings/schema';
 
 /** Fills the provider section of the options form from a provider settings object, as a person would. */
@@ -35,12 +34,6 @@ async function openOptions(extension: Extension, query = '') {
   // The heading shows while loading too; the form is there once the settings are read.
   await expect(opened.page.getByLabel('Your phone system (PBX)')).toBeVisible();
   return opened;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 test.describe('each provider through the options page', () => {
@@ -329,17 +322,12 @@ test('fields set by an admin policy are shown locked, with why; the rest stay ed
 });
 
 test('speaks German in a German browser, with no message name left untranslated', async () => {
-  const profile = mkdtempSync(join(tmpdir(), 'pbx-e2e-de-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...chromiumArgs(), '--lang=de'],
+  const { context, close } = await launchWithExtension({
+    args: ['--lang=de'],
     env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
   });
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html?welcome=1`);
+    const { page } = await (await extensionOf(context)).openPage('options.html?welcome=1');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('PBX Click-to-Dial – Einstellungen');
     await page.getByLabel('Ihre Telefonanlage (PBX)').selectOption('kazoo');
     await expect(page.getByRole('button', { name: 'Verbindung testen' })).toBeVisible();
@@ -349,7 +337,6 @@ test('speaks German in a German browser, with no message name left untranslated'
     const text = await page.locator('body').innerText();
     expect(names.filter((name) => name.includes('_') && text.includes(name))).toEqual([]);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 });

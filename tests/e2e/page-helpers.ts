@@ -1,13 +1,14 @@
 /**
- * Helpers for the page-side scenarios (linking, clicks, dynamic pages, React): settings documents, fixture
- * hosts, and a record of the dial messages the background receives. The record is a test hook installed
- * through `serviceWorker.evaluate`, never part of the product.
+ * The page helpers of the end-to-end scenarios: settings documents, fixture pages and hosts, opening a page and
+ * waiting for the content script's links ({@link openLinked}, {@link clickNumber}), answering the confirmation
+ * window, and reading what the background did (a record of the dial messages it receives, the call history).
+ * The record is a test hook installed through `serviceWorker.evaluate`, never part of the product.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Extension } from './support/fixtures';
+import { expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import { defaultSettings, type PageSettings, type Settings } from '../../lib/settings/schema';
-import type { DialMessage } from '../../lib/messages';
+import { defaultSettings, type DialingSettings, type PageSettings, type Settings } from '../../lib/settings/schema';
+import type { DialMessage, HistoryEntry } from '../../lib/messages';
 import { POLICY_CACHE_KEY } from '../../lib/settings/store';
 
 /** A settings document with these page settings (defaults otherwise; no provider needed to link). */
@@ -71,4 +72,93 @@ export async function warmUp(context: BrowserContext, pages: PageServer, extensi
   await page.goto(pages.add('/warm-up.html', html('<p>+1 415-555-0100</p>')));
   await page.locator('a[data-pbx-dial]').waitFor({ timeout: WARM_UP_TIMEOUT_MS });
   await page.close();
+}
+
+/**
+ * How long a page may take to show its first links: the first page of a test waits for the background's settings
+ * (and its managed-policy read), which takes seconds on a busy machine.
+ */
+const LINKED_TIMEOUT_MS = 10_000;
+
+export interface OpenOptions {
+  /** Serve the page under this host name (every host resolves to 127.0.0.1 in the e2e browser). */
+  host?: string;
+  /** Wait until exactly this many links match `selector` (default: until at least one does). */
+  links?: number;
+  /** The links that count (default: every link the content script made, `a[data-pbx-dial]`). */
+  selector?: string;
+}
+
+/**
+ * The one way the scenarios open a web page: serves `document` at `path`, opens it in a new tab and waits for
+ * the content script to be done linking it, i.e. until its links are there (see {@link OpenOptions}). A page
+ * the content script has linked has its settings, so its click handling is in place too.
+ */
+export async function openLinked(
+  context: BrowserContext,
+  pages: PageServer,
+  path: string,
+  document: string,
+  options: OpenOptions = {},
+): Promise<Page> {
+  pages.add(path, document);
+  const page = await context.newPage();
+  await page.goto(options.host ? urlOn(pages, options.host, path) : pages.url(path));
+  const links = page.locator(options.selector ?? 'a[data-pbx-dial]');
+  if (options.links === undefined) await expect(links).not.toHaveCount(0, { timeout: LINKED_TIMEOUT_MS });
+  else await expect(links).toHaveCount(options.links, { timeout: LINKED_TIMEOUT_MS });
+  return page;
+}
+
+/**
+ * Opens `body` as an `en-US` page (`/click/<name>.html`), waits until the content script has linked `e164` (one
+ * link, to `tel:<e164>`), and clicks it.
+ */
+export async function clickNumber(
+  context: BrowserContext,
+  pages: PageServer,
+  name: string,
+  body: string,
+  e164: string,
+): Promise<Page> {
+  const selector = `a[data-pbx-dial="${e164}"]`;
+  const page = await openLinked(context, pages, `/click/${name}.html`, html(body, '', 'en-US'), {
+    selector,
+    links: 1,
+  });
+  const link = page.locator(selector);
+  await expect(link).toHaveAttribute('href', `tel:${e164}`);
+  await link.click();
+  return page;
+}
+
+/**
+ * Clicks a button of the confirmation window. The background closes the window as soon as the answer arrives,
+ * which can be before Playwright's click returns: that close is the expected outcome, any other error is not.
+ */
+export async function answerConfirm(confirm: Page, button: 'Call' | 'Cancel'): Promise<void> {
+  const closed = confirm.waitForEvent('close');
+  await confirm
+    .getByRole('button', { name: button, exact: true })
+    .click()
+    .catch((error: unknown) => {
+      if (!confirm.isClosed()) throw error;
+    });
+  await closed;
+}
+
+/** The call history in `storage.local`, newest first (empty when there is none). */
+export function historyOf(extension: Extension): Promise<HistoryEntry[]> {
+  return extension.storage<HistoryEntry[]>('history').then((h) => h ?? []);
+}
+
+/** Waits until the background recorded `count` dials (after the PBX and the call log answered); the newest first. */
+export async function settledEntry(extension: Extension, count = 1): Promise<HistoryEntry> {
+  await expect.poll(async () => (await historyOf(extension)).length, { timeout: 15_000 }).toBe(count);
+  return (await historyOf(extension))[0]!;
+}
+
+/** Dialing settings for a US user with auto-answer on and no confirmation, with `patch` applied. */
+export function dialingWith(patch: Partial<DialingSettings> = {}): DialingSettings {
+  return { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '', ...patch };
 }

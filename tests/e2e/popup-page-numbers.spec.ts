@@ -4,10 +4,12 @@
  * in page order; Call places exactly one call at the simulator. Also with linking off, on a blocked site, and
  * the content script's half of "Call with PBX" on a web link (the number in the link right-clicked last).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
+import { expectNoSeriousViolations } from './support/a11y';
+import type { Simulator } from '../sim/server';
+import { maxotelDestinations } from '../sim/maxotel';
 import { html, urlOn } from './page-helpers';
 import type { PageNumbersAnswer } from '../../lib/messages';
 
@@ -68,17 +70,7 @@ async function openPopupFor(extension: Extension, tab: { id: number; url: string
 }
 
 /** MaxoTel calls the simulator received: their destinations. */
-function destinations(sim: { requestsFor(name: string): { path: string; body: string; query: URLSearchParams }[] }) {
-  return sim
-    .requestsFor('maxotel')
-    .filter((r) => r.path.startsWith('/calls/initiate'))
-    .map((r) => {
-      const params = r.body.trim().startsWith('{')
-        ? (JSON.parse(r.body) as Record<string, string>)
-        : Object.fromEntries(new URLSearchParams(r.body || r.query.toString()));
-      return params.destination;
-    });
-}
+const destinations = (sim: Simulator) => maxotelDestinations(sim.requestsFor('maxotel'));
 
 function settings(sim: { settingsFor(name: string): Record<string, unknown> }, pages: Record<string, unknown> = {}) {
   return { ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' }, pages };
@@ -228,9 +220,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const { page: popup, errors } = await openPopupFor(extension, { id: tabId, url });
     await popup.emulateMedia({ colorScheme });
     await expect(popup.locator('.page-numbers li')).toHaveCount(3);
-    const results = await new AxeBuilder({ page: popup }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    await expectNoSeriousViolations(popup);
     expect(errors).toEqual([]);
   });
 }

@@ -3,9 +3,11 @@
  * numbers read as the user types, Enter dials and the simulator receives the call, one-click redial, the
  * last error, the site switch, the way to set it up, and axe checks in light and dark mode.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
+import { expectNoSeriousViolations } from './support/a11y';
+import type { SimRequest } from '../sim/server';
+import { maxotelParams } from '../sim/maxotel';
 
 async function openPopup(extension: Extension, init?: (page: Page) => Promise<unknown>) {
   if (!init) return extension.openPage('popup.html');
@@ -16,25 +18,9 @@ async function openPopup(extension: Extension, init?: (page: Page) => Promise<un
   return opened;
 }
 
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Parameters of MaxoTel calls the simulator received (GET query or POST form/JSON body). */
-function maxotelCalls(
-  requests: { path: string; query: URLSearchParams; body: string; headers: Record<string, string> }[],
-) {
-  return requests
-    .filter((r) => r.path.startsWith('/calls/initiate'))
-    .map((r) => {
-      if (r.body && (r.headers['content-type'] ?? '').includes('json'))
-        return JSON.parse(r.body) as Record<string, string>;
-      const params = new URLSearchParams(r.body || r.query.toString());
-      return Object.fromEntries(params) as Record<string, string>;
-    });
-}
+/** Parameters of the MaxoTel calls the simulator received. */
+const maxotelCalls = (requests: SimRequest[]) =>
+  requests.filter((r) => r.path.startsWith('/calls/initiate')).map(maxotelParams);
 
 test('not configured: one clear button to set it up, which opens the options', async ({ extension, context }) => {
   const { page, errors } = await openPopup(extension);

@@ -5,36 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
+import { test, expect } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import type { HistoryEntry } from '../../lib/messages';
-import type { DialingSettings } from '../../lib/settings/schema';
 import { NETSAPIENS_SIM_OFFICE_KEY } from '../sim/netsapiens';
-import { html } from './page-helpers';
+import { clickNumber as clickAt, dialingWith as dialing, settledEntry } from './page-helpers';
 
 // A launch, a page and a dial take about 15 s on a busy machine: room to stay under half the timeout.
 test.describe.configure({ timeout: 60_000 });
 
 const US_E164 = '+14155550132';
 
-function dialing(patch: Partial<DialingSettings> = {}): DialingSettings {
-  return { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '', ...patch };
-}
-
-async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/audit/${name}.html`, html('<p>Call (415) 555-0132 today.</p>', '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-}
-
-async function settledEntry(extension: Extension): Promise<HistoryEntry> {
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
-}
+/** Opens a US page with one number and clicks it. */
+const clickNumber = (context: BrowserContext, pages: PageServer, name: string) =>
+  clickAt(context, pages, `audit-${name}`, '<p>Call (415) 555-0132 today.</p>', US_E164);
 
 test('options: picking a provider sets its number format and says why (Yeastar: as dialled; Kazoo: digits)', async ({
   extension,

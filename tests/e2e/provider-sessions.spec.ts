@@ -5,32 +5,19 @@
  * The worker is stopped with CDP `ServiceWorker.stopAllWorkers`, as Chrome does to an idle worker.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
+import { test, expect, stopServiceWorker, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
 import type { HistoryEntry } from '../../lib/messages';
-import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber as clickAt, dialingWith } from './page-helpers';
 
 // Two dials, a worker restart and an options page: a launch of its own takes most of the default 30 s.
 test.describe.configure({ timeout: 60_000 });
 
-const DIALING: DialingSettings = {
-  defaultCountry: 'US',
-  autoAnswer: true,
-  confirm: false,
-  numberFormat: 'dialable',
-  outboundPrefix: '',
-};
+const DIALING = dialingWith({ numberFormat: 'dialable' });
 
 /** Opens a page with one US number and clicks its link. */
-async function clickNumber(context: BrowserContext, pages: PageServer, name: string, national: string, e164: string) {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/sessions/${name}.html`, html(`<p>Call ${national} now.</p>`, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${e164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
+const clickNumber = (context: BrowserContext, pages: PageServer, name: string, national: string, e164: string) =>
+  clickAt(context, pages, `sessions-${name}`, `<p>Call ${national} now.</p>`, e164);
 
 /** Reads `storage.local` through an extension page: it works whichever worker is running. */
 async function historyOf(page: Page): Promise<HistoryEntry[]> {
@@ -42,24 +29,8 @@ async function waitForHistory(page: Page, count: number): Promise<HistoryEntry[]
   return historyOf(page);
 }
 
-/**
- * Stops every service worker, as the browser does to an idle one, and waits until CDP reports the extension's
- * worker version as stopped.
- */
-async function stopWorkers(context: BrowserContext, extension: Extension): Promise<void> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const scope = `chrome-extension://${extension.id}/`;
-  let running = true;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) if (v.scriptURL.startsWith(scope)) running = v.runningStatus !== 'stopped';
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => running, { timeout: 10_000 }).toBe(false);
-  await cdp.detach();
-  await page.close();
-}
+/** Stops the extension's service worker, as the browser does to an idle one (the next dial wakes it). */
+const stopWorkers = (context: BrowserContext, extension: Extension) => stopServiceWorker(context, extension.id);
 
 test('Yeastar: a worker stopped between two dials costs no second login (token in storage.session)', async ({
   context,

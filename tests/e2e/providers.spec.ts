@@ -8,9 +8,7 @@
  * service worker's fetches to 127.0.0.1 work without a grant (providers.md §0, "CORS").
  */
 import { createHash } from 'node:crypto';
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
+import { test, expect } from './support/fixtures';
 import type { SimRequest, Simulator } from '../sim/server';
 import { MAXOTEL_SIM_KEY } from '../sim/maxotel';
 import { YEASTAR_SIM_PASSWORD, YEASTAR_SIM_USERNAME } from '../sim/yeastar-s';
@@ -18,50 +16,11 @@ import { NETSAPIENS_SIM_KEY } from '../sim/netsapiens';
 import { KAZOO_SIM } from '../sim/kazoo';
 import { CUSTOM_SIM_EXTENSION } from '../sim/custom';
 import { HDE_SIM, parseMultipart } from '../sim/helpdeskeddy';
-import type { HistoryEntry } from '../../lib/messages';
-import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith as dialing, settledEntry } from './page-helpers';
 
 /** A US page: the national number is valid because the page says `en-US` and the user dials from the US. */
 const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
 const US_E164 = '+14155550132';
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return {
-    defaultCountry: 'US',
-    autoAnswer: true,
-    confirm: false,
-    numberFormat: 'e164',
-    outboundPrefix: '',
-    ...patch,
-  };
-}
-
-/** Opens `body` as a page, waits for the content script to link the number, and clicks it. */
-async function clickNumber(
-  context: BrowserContext,
-  pages: PageServer,
-  name: string,
-  body: string,
-  e164: string,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(body, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${e164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await expect(link).toHaveAttribute('href', `tel:${e164}`);
-  await link.click();
-  return page;
-}
-
-/** Waits until the background recorded the dial, which it does after the PBX and the call log answered. */
-async function settledEntry(extension: Extension): Promise<HistoryEntry> {
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
-    .toBe(1);
-  const [entry] = (await extension.storage<HistoryEntry[]>('history'))!;
-  return entry!;
-}
 
 /** The only request `provider` received (fails when there is not exactly one). */
 function onlyRequest(sim: Simulator, provider: string): SimRequest {
@@ -145,9 +104,7 @@ test('Yeastar S-Series: a second call reuses the login token', async ({ context,
   const page = await clickNumber(context, pages, 'yeastar-two', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
   await settledEntry(extension);
   await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
-    .toBe(2);
+  await settledEntry(extension, 2);
   const requests = sim.requestsFor('yeastar-s');
   expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
     'POST /api/v2.0.0/login',

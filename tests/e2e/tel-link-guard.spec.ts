@@ -7,27 +7,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import { html } from './page-helpers';
+import { answerConfirm, html, openLinked } from './page-helpers';
 
-async function openPage(context: BrowserContext, pages: PageServer, name: string, body: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/tel-guard/${name}.html`, html(body)));
-  // The content script is listening once it has linked the page's own text number.
-  await expect(page.locator('a[data-pbx-dial]')).not.toHaveCount(0);
-  return page;
-}
+/** The content script is listening once it has linked the page's own text number. */
+const openPage = (context: BrowserContext, pages: PageServer, name: string, body: string): Promise<Page> =>
+  openLinked(context, pages, `/tel-guard/${name}.html`, html(body));
 
-/** Clicks Cancel in the confirmation window; the background closes the window as soon as it has the answer. */
-async function cancel(confirm: Page): Promise<void> {
-  const closed = confirm.waitForEvent('close');
-  await confirm
-    .getByRole('button', { name: 'Cancel', exact: true })
-    .click()
-    .catch((error: unknown) => {
-      if (!confirm.isClosed()) throw error;
-    });
-  await closed;
-}
+/** Clicks Cancel in the confirmation window. */
+const cancel = (confirm: Page) => answerConfirm(confirm, 'Cancel');
 
 const US_MAXOTEL = (extension: Extension, sim: import('../sim/server').Simulator) =>
   extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });

@@ -86,6 +86,21 @@ function readParams(request: SimRequest): Map<string, string> | string {
   return params;
 }
 
+/**
+ * The parameters of a MaxoTel request as the simulator reads them (query string, form or JSON body): what tests
+ * check a call by. Throws on a body the simulator refuses.
+ */
+export function maxotelParams(request: SimRequest): Record<string, string> {
+  const params = readParams(request);
+  if (typeof params === 'string') throw new Error(`MaxoTel request ${request.method} ${request.path}: ${params}`);
+  return Object.fromEntries(params);
+}
+
+/** The destinations of the `calls/initiate` requests among `requests`, in order. */
+export function maxotelDestinations(requests: readonly SimRequest[]): string[] {
+  return requests.filter((r) => r.path.startsWith('/calls/initiate')).map((r) => maxotelParams(r).destination ?? '');
+}
+
 /** Creates the MaxoTel simulator. */
 export function maxotelSim(): SimProvider {
   let config: MaxotelConfig = { ...DEFAULTS };

@@ -8,6 +8,9 @@ import { helpdeskeddySim } from './helpdeskeddy';
 import { yeastarPSim } from './yeastar-p';
 import { threeCxSim } from './3cx';
 import { ringcentralSim } from './ringcentral';
+import { asteriskAriSim } from './asterisk-ari';
+import { freeswitchSim } from './freeswitch';
+import { twilioSim } from './twilio';
 
 /** Every simulated provider; one file each in this folder. */
 export const SIM_PROVIDERS: SimProviderFactory[] = [
@@ -20,4 +23,7 @@ export const SIM_PROVIDERS: SimProviderFactory[] = [
   yeastarPSim,
   threeCxSim,
   ringcentralSim,
+  asteriskAriSim,
+  freeswitchSim,
+  twilioSim,
 ];

@@ -92,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
+      rawQuery: (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '',
       headers,
       body: raw.toString('utf8'),
       rawBody: raw,

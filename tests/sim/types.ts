@@ -4,6 +4,8 @@ export interface SimRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The query string exactly as sent, without "?" (FreeSWITCH reads it raw, not as name=value pairs). */
+  rawQuery?: string;
   /** Lower-cased header names. */
   headers: Record<string, string>;
   /** Body as UTF-8 text. */

@@ -205,6 +205,44 @@ export const PROVIDER_CASES: { [T in ProviderType]: SimCase } = {
     ],
     forgetState: forgetRingcentralSessions,
   },
+  'asterisk-ari': {
+    // The connection test's write check is an originate without an endpoint, refused before anything is dialled.
+    isDial: (r) => r.method === 'POST' && r.path === '/ari/channels' && /"endpoint"/.test(r.body),
+    wrongCredentials: [{ name: 'a wrong ARI password', settings: { password: 'Wrong-Ari-Password-0c4d' } }],
+    slow: delay,
+    failingAnswers: [
+      {
+        name: 'no phone registered to the endpoint (500)',
+        configure: { extensionOnline: false },
+        kind: 'extension-unavailable',
+      },
+      { name: 'read-only ARI user (403)', configure: { readOnly: true }, kind: 'permission' },
+      { name: 'Asterisk not booted (503)', configure: { booted: false }, kind: 'unexpected' },
+    ],
+  },
+  freeswitch: {
+    // The connection test's permission check is a bgapi without arguments, which runs nothing.
+    isDial: (r) => r.path === '/txtapi/bgapi' && (r.rawQuery ?? '').startsWith('originate'),
+    wrongCredentials: [{ name: 'a wrong password', settings: { password: 'Wrong-FS-Password-5e1a' } }],
+    slow: delay,
+    failingAnswers: [
+      { name: 'user may not run bgapi (403)', configure: { bgapiAllowed: false }, kind: 'permission' },
+      { name: 'mod_commands not loaded (INVALID COMMAND)', configure: { commandsLoaded: false }, kind: 'unexpected' },
+    ],
+  },
+  twilio: {
+    isDial: (r) => r.method === 'POST' && r.path.endsWith('/Calls.json'),
+    wrongCredentials: [
+      { name: 'a wrong API key secret (20003)', settings: { apiKeySecret: 'WrongTwilioSecret9z8y7x6w5v4u3t2s' } },
+    ],
+    slow: delay,
+    failingAnswers: [
+      { name: 'trial account, phone not verified (21219)', configure: { trial: true }, kind: 'permission' },
+      { name: 'Voice Geo Permissions (21215)', configure: { geoBlocked: true }, kind: 'permission' },
+      { name: 'account suspended (20005)', configure: { suspended: true }, kind: 'locked' },
+      { name: 'too many requests (20429)', configure: { rateLimited: true }, kind: 'rate-limited' },
+    ],
+  },
 };
 
 export const CALL_LOG_CASES: { [T in CallLogSettings['type']]: SimCase } = {

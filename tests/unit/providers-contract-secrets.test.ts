@@ -46,6 +46,9 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   'yeastar-p': ['clientId', 'clientSecret'],
   '3cx': ['clientId', 'clientSecret'],
   ringcentral: ['clientId', 'clientSecret', 'jwt'],
+  'asterisk-ari': ['password'],
+  freeswitch: ['password'],
+  twilio: ['apiKeySecret'],
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 

@@ -64,6 +64,11 @@ export async function startPageServer(): Promise<PageServer> {
       extra.set(path, { body: html, type, stream });
       return `${origin}${path}`;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser still open (the worker's shared one closes after this server) keeps connections alive.
+        server.closeAllConnections();
+      }),
   };
 }

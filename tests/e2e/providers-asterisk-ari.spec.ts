@@ -1,0 +1,120 @@
+/**
+ * Issue 12, end to end for Asterisk ARI: a click on a number the content script linked reaches the simulator as
+ * exactly one `POST /ari/channels` (Basic auth in the header, nothing in the query, the JSON body
+ * docs/providers/asterisk-ari.md describes), with and without auto-answer; and a refusal is what the person sees.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, type Extension } from './support/fixtures';
+import type { PageServer } from './support/page-server';
+import type { SimRequest, Simulator } from '../sim/server';
+import { ASTERISK_SIM } from '../sim/asterisk-ari';
+import type { HistoryEntry } from '../../lib/messages';
+import type { DialingSettings } from '../../lib/settings/schema';
+import { html } from './page-helpers';
+
+const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
+const US_E164 = '+14155550132';
+const AUTH = `Basic ${Buffer.from(`${ASTERISK_SIM.username}:${ASTERISK_SIM.password}`).toString('base64')}`;
+
+function dialing(patch: Partial<DialingSettings>): DialingSettings {
+  return {
+    defaultCountry: 'US',
+    autoAnswer: true,
+    confirm: false,
+    numberFormat: 'dialable',
+    outboundPrefix: '',
+    ...patch,
+  };
+}
+
+async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(pages.add(`/providers/${name}.html`, html(US_PAGE, '', 'en-US')));
+  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
+  await expect(link).toHaveCount(1, { timeout: 10_000 });
+  await link.click();
+  return page;
+}
+
+async function settledEntry(extension: Extension): Promise<HistoryEntry> {
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
+  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
+}
+
+function onlyRequest(sim: Simulator): SimRequest {
+  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual(['asterisk-ari POST /ari/channels']);
+  return sim.requests[0]!;
+}
+
+test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originate, the Call-Info header for auto-answer', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({ outboundPrefix: '9' }) });
+  await clickNumber(context, pages, 'asterisk-on');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'asterisk-ari', number: US_E164, source: 'link' });
+
+  const request = onlyRequest(sim);
+  expect([...request.query.keys()]).toEqual([]);
+  expect(request.headers.authorization).toBe(AUTH);
+  expect(request.headers['content-type']).toBe('application/json');
+  expect(JSON.parse(request.body)).toEqual({
+    endpoint: 'PJSIP/101',
+    extension: '94155550132',
+    context: 'from-internal',
+    priority: 1,
+    callerId: '"94155550132" <101>',
+    timeout: 30,
+    variables: { 'PJSIP_HEADER(add,Call-Info)': 'answer-after=0' },
+  });
+  // The channel id Asterisk returned is kept with the call.
+  expect(entry.callId).toMatch(/^\d+\.1$/);
+});
+
+test('Asterisk ARI: with auto-answer off no header variable is sent', async ({ context, extension, pages, sim }) => {
+  await extension.setSettings({
+    ...sim.settingsFor('asterisk-ari', { autoAnswerHeader: 'Alert-Info: info=alert-autoanswer' }),
+    dialing: dialing({ autoAnswer: false }),
+  });
+  await clickNumber(context, pages, 'asterisk-off');
+  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'asterisk-ari' });
+  const body = JSON.parse(onlyRequest(sim).body) as Record<string, unknown>;
+  expect(body).not.toHaveProperty('variables');
+  expect(body).toMatchObject({ endpoint: 'PJSIP/101', extension: '4155550132' });
+});
+
+test('Asterisk ARI: a read-only ARI user (403 "Write access denied") is reported to the person as such', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('asterisk-ari', { readOnly: true });
+  await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({}) });
+  await clickNumber(context, pages, 'asterisk-readonly');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', provider: 'asterisk-ari', errorKind: 'permission' });
+  expect(entry.message).toContain('read-only');
+  expect(entry.message).not.toContain(ASTERISK_SIM.password);
+  onlyRequest(sim);
+});
+
+test('Asterisk ARI: no phone registered to the endpoint (500) is reported as your phone being unavailable', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('asterisk-ari', { extensionOnline: false });
+  await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({}) });
+  await clickNumber(context, pages, 'asterisk-offline');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
+  expect(entry.message).toContain('PJSIP/101');
+  onlyRequest(sim);
+});

@@ -1,0 +1,122 @@
+/**
+ * Issue 12, end to end for FreeSWITCH / FusionPBX: a click on a number the content script linked reaches the
+ * simulator as exactly one `GET /txtapi/bgapi?originate …` (Basic auth in the header, the originate string
+ * docs/providers/freeswitch.md describes), with and without auto-answer; and a refusal is what the person sees.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, type Extension } from './support/fixtures';
+import type { PageServer } from './support/page-server';
+import type { SimRequest, Simulator } from '../sim/server';
+import { FREESWITCH_SIM } from '../sim/freeswitch';
+import type { HistoryEntry } from '../../lib/messages';
+import type { DialingSettings } from '../../lib/settings/schema';
+import { html } from './page-helpers';
+
+const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
+const US_E164 = '+14155550132';
+const AUTH = `Basic ${Buffer.from(`${FREESWITCH_SIM.username}:${FREESWITCH_SIM.password}`).toString('base64')}`;
+
+function dialing(patch: Partial<DialingSettings>): DialingSettings {
+  return {
+    defaultCountry: 'US',
+    autoAnswer: true,
+    confirm: false,
+    numberFormat: 'dialable',
+    outboundPrefix: '',
+    ...patch,
+  };
+}
+
+async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(pages.add(`/providers/${name}.html`, html(US_PAGE, '', 'en-US')));
+  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
+  await expect(link).toHaveCount(1, { timeout: 10_000 });
+  await link.click();
+  return page;
+}
+
+async function settledEntry(extension: Extension): Promise<HistoryEntry> {
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
+  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
+}
+
+function onlyRequest(sim: Simulator): SimRequest {
+  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual(['freeswitch GET /txtapi/bgapi']);
+  return sim.requests[0]!;
+}
+
+const D = FREESWITCH_SIM.domain;
+
+test('FreeSWITCH: one GET /txtapi/bgapi?originate with Basic auth, sip_auto_answer on the user leg', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('freeswitch'), dialing: dialing({}) });
+  await clickNumber(context, pages, 'freeswitch-on');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'freeswitch', number: US_E164, source: 'link' });
+
+  const request = onlyRequest(sim);
+  expect(request.headers.authorization).toBe(AUTH);
+  expect(request.body).toBe('');
+  const uuid = entry.callId!;
+  expect(uuid).toMatch(/\S/);
+  expect(request.rawQuery).toBe(
+    `originate%20{origination_uuid=${uuid},origination_caller_id_name=4155550132,origination_caller_id_number=101,originate_timeout=30,domain_name=${D},sip_auto_answer=true}user/101@${D}%204155550132%20XML%20${D}`,
+  );
+});
+
+test('FreeSWITCH: with auto-answer off sip_auto_answer is left out, and the context set is used', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('freeswitch', { context: 'default' }),
+    dialing: dialing({ autoAnswer: false, outboundPrefix: '9' }),
+  });
+  await clickNumber(context, pages, 'freeswitch-off');
+  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'freeswitch' });
+  const args = decodeURIComponent(onlyRequest(sim).rawQuery!);
+  expect(args).not.toContain('sip_auto_answer');
+  expect(args).toMatch(new RegExp(`\\}user/101@${D.replace(/\./g, '\\.')} 94155550132 XML default$`));
+});
+
+test('FreeSWITCH: a user not allowed to run bgapi (403) is reported to the person as such', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('freeswitch', { bgapiAllowed: false });
+  await extension.setSettings({ ...sim.settingsFor('freeswitch'), dialing: dialing({}) });
+  await clickNumber(context, pages, 'freeswitch-forbidden');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', provider: 'freeswitch', errorKind: 'permission' });
+  expect(entry.message).toContain('http-allowed-api');
+  expect(entry.message).not.toContain(FREESWITCH_SIM.password);
+  onlyRequest(sim);
+});
+
+test('FreeSWITCH: a wrong password (401) is reported as a login problem', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({
+    ...sim.settingsFor('freeswitch', { password: 'not-the-fs-password' }),
+    dialing: dialing({}),
+  });
+  await clickNumber(context, pages, 'freeswitch-auth');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
+  expect(entry.message).not.toContain('not-the-fs-password');
+  onlyRequest(sim);
+});

@@ -1,0 +1,155 @@
+/**
+ * Issue 12, end to end for Twilio: a click on a number the content script linked reaches the simulator as exactly
+ * one form-encoded `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (Basic auth with the API key in the header,
+ * the body docs/providers/twilio.md describes), identical with auto-answer on and off (it does not apply to a
+ * phone number); and Twilio's error codes are what the person sees.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, type Extension } from './support/fixtures';
+import type { PageServer } from './support/page-server';
+import type { SimRequest, Simulator } from '../sim/server';
+import { TWILIO_SIM } from '../sim/twilio';
+import type { HistoryEntry } from '../../lib/messages';
+import type { DialingSettings } from '../../lib/settings/schema';
+import { html } from './page-helpers';
+
+const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
+const US_E164 = '+14155550132';
+const CALLS = `/2010-04-01/Accounts/${TWILIO_SIM.accountSid}/Calls.json`;
+const AUTH = `Basic ${Buffer.from(`${TWILIO_SIM.apiKeySid}:${TWILIO_SIM.apiKeySecret}`).toString('base64')}`;
+
+function dialing(patch: Partial<DialingSettings>): DialingSettings {
+  return {
+    defaultCountry: 'US',
+    autoAnswer: true,
+    confirm: false,
+    numberFormat: 'e164',
+    outboundPrefix: '',
+    ...patch,
+  };
+}
+
+async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(pages.add(`/providers/${name}.html`, html(US_PAGE, '', 'en-US')));
+  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
+  await expect(link).toHaveCount(1, { timeout: 10_000 });
+  await link.click();
+  return page;
+}
+
+async function settledEntry(extension: Extension): Promise<HistoryEntry> {
+  await expect
+    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
+  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
+}
+
+function onlyRequest(sim: Simulator): SimRequest {
+  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual([`twilio POST ${CALLS}`]);
+  return sim.requests[0]!;
+}
+
+const EXPECTED_BODY = {
+  To: TWILIO_SIM.phone,
+  From: TWILIO_SIM.number,
+  Twiml: `<Response><Dial callerId="${TWILIO_SIM.number}">${US_E164}</Dial></Response>`,
+  Timeout: '30',
+};
+
+test('Twilio: one form POST Calls.json with the API key, To your phone, From the caller ID, Twiml <Dial>', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({}) });
+  await clickNumber(context, pages, 'twilio-on');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'queued', provider: 'twilio', number: US_E164, source: 'link' });
+
+  const request = onlyRequest(sim);
+  expect([...request.query.keys()]).toEqual([]);
+  expect(request.headers.authorization).toBe(AUTH);
+  expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual(EXPECTED_BODY);
+  // The Call SID Twilio returned is kept with the call.
+  expect(entry.callId).toMatch(/^CA[0-9a-f]{32}$/);
+});
+
+test('Twilio: with auto-answer off the request is the same (a phone number is answered by a person)', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({ autoAnswer: false }) });
+  await clickNumber(context, pages, 'twilio-off');
+  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'twilio' });
+  expect(Object.fromEntries(new URLSearchParams(onlyRequest(sim).body))).toEqual(EXPECTED_BODY);
+});
+
+test('Twilio: a trial account calling an unverified phone (21219) is reported to the person as such', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  sim.configure('twilio', { trial: true });
+  await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({}) });
+  await clickNumber(context, pages, 'twilio-trial');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', provider: 'twilio', errorKind: 'permission' });
+  expect(entry.message).toContain('trial');
+  onlyRequest(sim);
+});
+
+test('Twilio: a wrong API key secret (20003) is reported as a login problem, without the secret', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  const wrong = 'WrongTwilioSecret00000000000000aa';
+  await extension.setSettings({ ...sim.settingsFor('twilio', { apiKeySecret: wrong }), dialing: dialing({}) });
+  await clickNumber(context, pages, 'twilio-auth');
+  const entry = await settledEntry(extension);
+  expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
+  expect(JSON.stringify(entry)).not.toContain(wrong);
+  onlyRequest(sim);
+});
+
+test('Twilio options: "Find caller IDs" lists the numbers and verified caller IDs; picking one sets the caller ID', async ({
+  extension,
+  sim,
+}) => {
+  const { page, errors } = await extension.openPage('options.html');
+  // The form shows once the settings are read (slow on a loaded machine).
+  await expect(page.getByLabel('Your phone system (PBX)')).toBeVisible({ timeout: 15_000 });
+  const provider = sim.settingsFor('twilio').provider as Record<string, string>;
+  await page.getByLabel('Your phone system (PBX)').selectOption('twilio');
+  for (const [name, value] of Object.entries({ ...provider, callerId: '' })) {
+    if (name !== 'type') await page.locator(`#f-provider-${name}`).fill(value);
+  }
+
+  // Leaving the empty caller ID shows "is required" under it; let that settle before clicking below it.
+  await page.locator('#f-provider-callerId').blur();
+  await expect(page.locator('#f-provider-callerId')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Find caller IDs' }).click();
+  const list = page.getByRole('group', { name: 'Pick the caller ID' });
+  await expect(list).toBeVisible({ timeout: 15_000 });
+  await expect(list.getByRole('radio')).toHaveCount(2);
+  await list.getByRole('radio', { name: /Office line/ }).check();
+  await expect(page.locator('#f-provider-callerId')).toHaveValue(TWILIO_SIM.verifiedCallerId);
+  // Only the two lists were read; nothing was called.
+  expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    `GET /2010-04-01/Accounts/${TWILIO_SIM.accountSid}/IncomingPhoneNumbers.json`,
+    `GET /2010-04-01/Accounts/${TWILIO_SIM.accountSid}/OutgoingCallerIds.json`,
+  ]);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+  expect(errors).toEqual([]);
+});
