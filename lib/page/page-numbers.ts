@@ -7,16 +7,10 @@
  * It reads numbers the way the linker does (./README.md): the same detector and country, the same label text
  * before a number (`textBefore`), and numbers split across inline elements joined the same way.
  */
-import {
-  adjacentText,
-  dialValue,
-  digitAtEdge,
-  gatherPieces,
-  sectionHeading,
-  textBefore,
-  type Detector,
-  type PhoneMatchLike,
-} from './linker';
+import { dialValue, type Detector, type PhoneMatchLike } from './linker';
+import { adjacentText, digitAtEdge, gatherPieces } from './split-numbers';
+import { labelled } from './labels';
+import { readingOf } from './state';
 import { isSkippedElement } from './skip';
 import type { numberFromTelHref } from './tel-href';
 // A popup lists this many at most; on a 10,000-row table the walk stops early instead of reading it all.
@@ -127,11 +121,7 @@ export function collectPageNumbersSliced(root: Node, options: CollectOptions, sl
 /** The walk behind both: each call goes on until `pause()` or the end; true at the end. */
 function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) => boolean) & { found: PageNumber[] } {
   const { detector, ourLinks, telNumber } = options;
-  const reading = {
-    country: options.country,
-    otherCountries: options.otherCountries,
-    strictCountries: options.strictCountries,
-  };
+  const reading = readingOf(options);
   const limit = options.limit ?? MAX_PAGE_NUMBERS;
   const out: PageNumber[] = [];
   const dials = new Set<string>();
@@ -179,9 +169,7 @@ function pageWalk(root: Node, options: CollectOptions): ((pause: () => boolean) 
     const joined = group.map((p) => p.data).join('');
     if (!detector.mightContainPhone(joined)) return;
     for (const p of group) read.add(p);
-    const before = textBefore(group[0]!, headers);
-    const heading = sectionHeading(group[0]!);
-    for (const m of detector.findPhoneNumbers(joined, { ...reading, before, heading })) {
+    for (const m of detector.findPhoneNumbers(joined, labelled(reading, group[0]!, headers))) {
       const dial = dialValue(m);
       if (!dial) continue;
       const number = joined.slice(m.start, m.end);
