@@ -78,7 +78,7 @@ export default defineConfig({
     // file's real URL from pages behind a per-session one.
     web_accessible_resources: [
       {
-        resources: ['linking.js'],
+        resources: ['linking.js', 'page-numbers.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

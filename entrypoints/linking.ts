@@ -3,7 +3,6 @@ import { findPhoneNumbers, mightContainPhone } from '@/lib/phone/detect';
 import { createLinker, intersectionVisibility } from '@/lib/page/linker';
 import { titleOnDemand } from '@/lib/page/title';
 import { pageEvidence } from '@/lib/page/page-evidence';
-import { collectPageNumbersSliced } from '@/lib/page/page-numbers';
 import { LINKING_GLOBAL, type LinkingModule } from '@/lib/page/linking-module';
 
 /**
@@ -17,7 +16,6 @@ export default defineUnlistedScript(() => {
     intersectionVisibility,
     titleOnDemand,
     pageEvidence,
-    collectPageNumbersSliced,
   };
   // libphonenumber-js builds its metadata object and compiles its patterns on first use (about 10 ms): do it
   // now, while the page is still being parsed (lib/page/digit-watch.ts), not in the first slice of linking.

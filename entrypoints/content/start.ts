@@ -6,7 +6,14 @@ import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
 import { linkDoubt } from '@/lib/page/link-doubt';
 import type { Linker } from '@/lib/page/linker';
 import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
-import { LINKING_GLOBAL, LINKING_SCRIPT, type LinkingModule } from '@/lib/page/linking-module';
+import {
+  LINKING_GLOBAL,
+  LINKING_SCRIPT,
+  PAGE_NUMBERS_GLOBAL,
+  PAGE_NUMBERS_SCRIPT,
+  type LinkingModule,
+  type PageNumbersModule,
+} from '@/lib/page/linking-module';
 import { selectedText } from '@/lib/page/selection';
 import { numberFromTelHref } from '@/lib/page/tel-href';
 import { adoptLinkStyles, createLinkSheet } from '@/lib/page/styles';
@@ -58,16 +65,21 @@ export function startContent(ctx: ContentScriptContext): void {
     digitWatch = null;
   }
 
-  /** The large half of the content script (detection and the linker), loaded once, on first need. */
-  let linking: Promise<LinkingModule> | null = null;
-  function loadLinking(): Promise<LinkingModule> {
-    linking ??= import(/* @vite-ignore */ browser.runtime.getURL(LINKING_SCRIPT)).then(() => {
-      const loaded = (globalThis as unknown as Record<string, LinkingModule | undefined>)[LINKING_GLOBAL];
-      if (!loaded) throw new Error('the linking script did not load');
+  /** A part of the content script loaded with `import()` (lib/page/linking-module.ts), once, on first need. */
+  function loadPart<T>(script: typeof LINKING_SCRIPT | typeof PAGE_NUMBERS_SCRIPT, global: string): Promise<T> {
+    return import(/* @vite-ignore */ browser.runtime.getURL(script)).then(() => {
+      const loaded = (globalThis as unknown as Record<string, T | undefined>)[global];
+      if (!loaded) throw new Error(`${script} did not load`);
       return loaded;
     });
-    return linking;
   }
+  /** The large half of the content script (detection and the linker). */
+  let linking: Promise<LinkingModule> | null = null;
+  const loadLinking = (): Promise<LinkingModule> => (linking ??= loadPart(LINKING_SCRIPT, LINKING_GLOBAL));
+  /** The page's numbers, for the popup's list and the context menu (asked for only). */
+  let pageNumbersPart: Promise<PageNumbersModule> | null = null;
+  const loadPageNumbers = (): Promise<PageNumbersModule> =>
+    (pageNumbersPart ??= loadPart(PAGE_NUMBERS_SCRIPT, PAGE_NUMBERS_GLOBAL));
 
   /**
    * Listeners only a page with links needs, added when its linker starts: a page without numbers (or where
@@ -204,11 +216,11 @@ export function startContent(ctx: ContentScriptContext): void {
     const current = config ?? (await configured);
     if (!current) throw new Error('the extension did not answer');
     if (current.blocked) return { status: 'blocked' };
-    const module = await loadLinking();
+    const [module, lister] = await Promise.all([loadLinking(), loadPageNumbers()]);
     const pageReading = readingOf(module, current);
     const pageCountry = pageReading.country;
     const numbers = root
-      ? await module.collectPageNumbersSliced(
+      ? await lister.collectPageNumbersSliced(
           root,
           { detector: module.detector, ...pageReading, ourLinks, telNumber: numberFromTelHref },
           { now: () => performance.now(), schedule: (task) => void ctx.setTimeout(task, 0) },

@@ -20,7 +20,17 @@ export interface LinkingModule {
   intersectionVisibility: typeof intersectionVisibility;
   titleOnDemand: typeof titleOnDemand;
   pageEvidence: typeof pageEvidence;
-  /** The numbers a page shows, for the popup's list and the context menu on a link (read on demand only). */
+}
+
+/**
+ * A third part, loaded only when the popup lists the page's numbers or the context menu asks for the numbers in
+ * a link (entrypoints/page-numbers.ts): a page with digits that nobody asks about never loads it.
+ */
+export const PAGE_NUMBERS_GLOBAL = '__pbxClickToDialPageNumbers';
+export const PAGE_NUMBERS_SCRIPT = '/page-numbers.js';
+
+export interface PageNumbersModule {
+  /** The numbers a page shows, read with the linking part's detector (lib/page/page-numbers.ts). */
   collectPageNumbersSliced: typeof collectPageNumbersSliced;
 }
 
