@@ -10,6 +10,7 @@ import type { PageServer } from './support/page-server';
 import { defaultSettings, type DialingSettings, type PageSettings, type Settings } from '../../lib/settings/schema';
 import type { DialMessage, HistoryEntry } from '../../lib/messages';
 import { POLICY_CACHE_KEY } from '../../lib/settings/store';
+import type { SimRequest, Simulator } from '../sim/server';
 
 /** A settings document with these page settings (defaults otherwise; no provider needed to link). */
 export function settingsWith(pages: Partial<PageSettings> = {}, defaultCountry = 'US'): Settings {
@@ -161,4 +162,25 @@ export async function settledEntry(extension: Extension, count = 1): Promise<His
 /** Dialing settings for a US user with auto-answer on and no confirmation, with `patch` applied. */
 export function dialingWith(patch: Partial<DialingSettings> = {}): DialingSettings {
   return { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '', ...patch };
+}
+
+/** A US page with one number on it, and the number it links to: the provider specs' click target. */
+export const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
+export const US_E164 = '+14155550132';
+
+/** Waits until the background recorded `count` dials; the whole history, newest first. */
+export async function historyAfter(extension: Extension, count: number): Promise<HistoryEntry[]> {
+  await expect.poll(async () => (await historyOf(extension)).length, { timeout: 15_000 }).toBe(count);
+  return historyOf(extension);
+}
+
+/** Requests as `METHOD /path` lines, to compare a provider's sequence of calls. */
+export function requestLines(requests: SimRequest[]): string[] {
+  return requests.map((r) => `${r.method} ${r.path}`);
+}
+
+/** The one request the simulator received, after checking it is exactly `line` (`provider METHOD /path`). */
+export function soleRequest(sim: Simulator, line: string): SimRequest {
+  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual([line]);
+  return sim.requests[0]!;
 }

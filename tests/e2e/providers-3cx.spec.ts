@@ -5,52 +5,13 @@
  * API has no auto-answer switch); a refusal is shown to the person; and a token 3CX no longer accepts is replaced
  * and the call placed without a second click.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
+import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { THREECX_SIM_CLIENT_ID, THREECX_SIM_CLIENT_SECRET } from '../sim/3cx';
-import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith, historyAfter, historyOf, requestLines, US_E164, US_PAGE } from './page-helpers';
 
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return {
-    defaultCountry: 'US',
-    autoAnswer: true,
-    confirm: false,
-    numberFormat: 'dialable',
-    outboundPrefix: '',
-    ...patch,
-  };
-}
-
-async function clickNumber(
-  context: BrowserContext,
-  pages: PageServer,
-  name: string,
-  e164: string,
-  body = US_PAGE,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(body, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${e164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
-
-const history = (extension: Extension) => extension.storage<HistoryEntry[]>('history').then((h) => h ?? []);
-
-async function entries(extension: Extension, count: number): Promise<HistoryEntry[]> {
-  await expect.poll(async () => (await history(extension)).length, { timeout: 15_000 }).toBe(count);
-  return history(extension);
-}
-
-const calls = (requests: SimRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
+const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 
 for (const autoAnswer of [true, false]) {
   test(`3CX: /connect/token with client credentials, then makecall on the extension with Bearer, auto-answer ${autoAnswer ? 'on' : 'off'}`, async ({
@@ -60,12 +21,12 @@ for (const autoAnswer of [true, false]) {
     sim,
   }) => {
     await extension.setSettings({ ...sim.settingsFor('3cx'), dialing: dialing({ autoAnswer, outboundPrefix: '9' }) });
-    await clickNumber(context, pages, `3cx-${autoAnswer}`, US_E164);
-    const [entry] = await entries(extension, 1);
+    await clickNumber(context, pages, `3cx-${autoAnswer}`, US_PAGE, US_E164);
+    const [entry] = await historyAfter(extension, 1);
     expect(entry).toMatchObject({ result: 'queued', provider: '3cx', number: US_E164, source: 'link' });
 
     const requests = sim.requestsFor('3cx');
-    expect(calls(requests)).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
+    expect(requestLines(requests)).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
     expect(sim.requests).toHaveLength(2);
     const [token, call] = requests as [SimRequest, SimRequest];
     expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -81,7 +42,7 @@ for (const autoAnswer of [true, false]) {
     // National digits after the outbound prefix; no auto-answer field exists, on or off.
     expect(JSON.parse(call.body)).toEqual({ destination: '94155550132' });
     expect(entry!.callId).toBe('1001');
-    const shown = JSON.stringify(await history(extension));
+    const shown = JSON.stringify(await historyOf(extension));
     for (const secret of [THREECX_SIM_CLIENT_SECRET, call.headers.authorization!.slice(7)]) {
       expect(shown).not.toContain(secret);
     }
@@ -96,13 +57,13 @@ test('3CX: an extension the API client does not monitor (403) is shown to the pe
 }) => {
   sim.configure('3cx', { monitored: false });
   await extension.setSettings({ ...sim.settingsFor('3cx'), dialing: dialing({}) });
-  await clickNumber(context, pages, '3cx-refused', US_E164);
-  const [entry] = await entries(extension, 1);
+  await clickNumber(context, pages, '3cx-refused', US_PAGE, US_E164);
+  const [entry] = await historyAfter(extension, 1);
   expect(entry).toMatchObject({ result: 'failed', provider: '3cx', errorKind: 'permission' });
   expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: .*extensions the client monitors/);
   await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
   expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toContain(entry!.message!);
-  expect(calls(sim.requestsFor('3cx'))).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
+  expect(requestLines(sim.requestsFor('3cx'))).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
 });
 
 test('3CX: a token 3CX no longer accepts is replaced and the call placed, with no second click', async ({
@@ -112,15 +73,15 @@ test('3CX: a token 3CX no longer accepts is replaced and the call placed, with n
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('3cx'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, '3cx-expiry', US_E164, `${US_PAGE}<p>Or (415) 555-0199.</p>`);
-  await entries(extension, 1);
+  const page = await clickNumber(context, pages, '3cx-expiry', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
+  await historyAfter(extension, 1);
   sim.configure('3cx', { revokeTokens: true });
   // A second number: the same one again within seconds would be taken for a double click.
   await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  const all = await entries(extension, 2);
+  const all = await historyAfter(extension, 2);
   expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
   const requests = sim.requestsFor('3cx');
-  expect(calls(requests)).toEqual([
+  expect(requestLines(requests)).toEqual([
     'POST /connect/token',
     'POST /callcontrol/100/makecall',
     'POST /callcontrol/100/makecall',

@@ -3,50 +3,16 @@
  * exactly one `POST /ari/channels` (Basic auth in the header, nothing in the query, the JSON body
  * docs/providers/asterisk-ari.md describes), with and without auto-answer; and a refusal is what the person sees.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
-import type { SimRequest, Simulator } from '../sim/server';
+import { test, expect } from './support/fixtures';
+import type { Simulator } from '../sim/server';
 import { ASTERISK_SIM } from '../sim/asterisk-ari';
-import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith, settledEntry, soleRequest, US_E164, US_PAGE } from './page-helpers';
 
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
+const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
+const onlyRequest = (sim: Simulator) => soleRequest(sim, 'asterisk-ari POST /ari/channels');
+
 const AUTH = `Basic ${Buffer.from(`${ASTERISK_SIM.username}:${ASTERISK_SIM.password}`).toString('base64')}`;
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return {
-    defaultCountry: 'US',
-    autoAnswer: true,
-    confirm: false,
-    numberFormat: 'dialable',
-    outboundPrefix: '',
-    ...patch,
-  };
-}
-
-async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(US_PAGE, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
-
-async function settledEntry(extension: Extension): Promise<HistoryEntry> {
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
-}
-
-function onlyRequest(sim: Simulator): SimRequest {
-  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual(['asterisk-ari POST /ari/channels']);
-  return sim.requests[0]!;
-}
 
 test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originate, the Call-Info header for auto-answer', async ({
   context,
@@ -55,7 +21,7 @@ test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originat
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({ outboundPrefix: '9' }) });
-  await clickNumber(context, pages, 'asterisk-on');
+  await clickNumber(context, pages, 'asterisk-on', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'queued', provider: 'asterisk-ari', number: US_E164, source: 'link' });
 
@@ -81,7 +47,7 @@ test('Asterisk ARI: with auto-answer off no header variable is sent', async ({ c
     ...sim.settingsFor('asterisk-ari', { autoAnswerHeader: 'Alert-Info: info=alert-autoanswer' }),
     dialing: dialing({ autoAnswer: false }),
   });
-  await clickNumber(context, pages, 'asterisk-off');
+  await clickNumber(context, pages, 'asterisk-off', US_PAGE, US_E164);
   expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'asterisk-ari' });
   const body = JSON.parse(onlyRequest(sim).body) as Record<string, unknown>;
   expect(body).not.toHaveProperty('variables');
@@ -96,7 +62,7 @@ test('Asterisk ARI: a read-only ARI user (403 "Write access denied") is reported
 }) => {
   sim.configure('asterisk-ari', { readOnly: true });
   await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'asterisk-readonly');
+  await clickNumber(context, pages, 'asterisk-readonly', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', provider: 'asterisk-ari', errorKind: 'permission' });
   expect(entry.message).toContain('read-only');
@@ -112,7 +78,7 @@ test('Asterisk ARI: no phone registered to the endpoint (500) is reported as you
 }) => {
   sim.configure('asterisk-ari', { extensionOnline: false });
   await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'asterisk-offline');
+  await clickNumber(context, pages, 'asterisk-offline', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
   expect(entry.message).toContain('PJSIP/101');

@@ -3,50 +3,16 @@
  * simulator as exactly one `GET /txtapi/bgapi?originate …` (Basic auth in the header, the originate string
  * docs/providers/freeswitch.md describes), with and without auto-answer; and a refusal is what the person sees.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
-import type { SimRequest, Simulator } from '../sim/server';
+import { test, expect } from './support/fixtures';
+import type { Simulator } from '../sim/server';
 import { FREESWITCH_SIM } from '../sim/freeswitch';
-import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith, settledEntry, soleRequest, US_E164, US_PAGE } from './page-helpers';
 
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
+const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
+const onlyRequest = (sim: Simulator) => soleRequest(sim, 'freeswitch GET /txtapi/bgapi');
+
 const AUTH = `Basic ${Buffer.from(`${FREESWITCH_SIM.username}:${FREESWITCH_SIM.password}`).toString('base64')}`;
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return {
-    defaultCountry: 'US',
-    autoAnswer: true,
-    confirm: false,
-    numberFormat: 'dialable',
-    outboundPrefix: '',
-    ...patch,
-  };
-}
-
-async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(US_PAGE, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
-
-async function settledEntry(extension: Extension): Promise<HistoryEntry> {
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
-}
-
-function onlyRequest(sim: Simulator): SimRequest {
-  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual(['freeswitch GET /txtapi/bgapi']);
-  return sim.requests[0]!;
-}
 
 const D = FREESWITCH_SIM.domain;
 
@@ -57,7 +23,7 @@ test('FreeSWITCH: one GET /txtapi/bgapi?originate with Basic auth, sip_auto_answ
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('freeswitch'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'freeswitch-on');
+  await clickNumber(context, pages, 'freeswitch-on', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'queued', provider: 'freeswitch', number: US_E164, source: 'link' });
 
@@ -81,7 +47,7 @@ test('FreeSWITCH: with auto-answer off sip_auto_answer is left out, and the cont
     ...sim.settingsFor('freeswitch', { context: 'default' }),
     dialing: dialing({ autoAnswer: false, outboundPrefix: '9' }),
   });
-  await clickNumber(context, pages, 'freeswitch-off');
+  await clickNumber(context, pages, 'freeswitch-off', US_PAGE, US_E164);
   expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'freeswitch' });
   const args = decodeURIComponent(onlyRequest(sim).rawQuery!);
   expect(args).not.toContain('sip_auto_answer');
@@ -96,7 +62,7 @@ test('FreeSWITCH: a user not allowed to run bgapi (403) is reported to the perso
 }) => {
   sim.configure('freeswitch', { bgapiAllowed: false });
   await extension.setSettings({ ...sim.settingsFor('freeswitch'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'freeswitch-forbidden');
+  await clickNumber(context, pages, 'freeswitch-forbidden', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', provider: 'freeswitch', errorKind: 'permission' });
   expect(entry.message).toContain('http-allowed-api');
@@ -114,7 +80,7 @@ test('FreeSWITCH: a wrong password (401) is reported as a login problem', async 
     ...sim.settingsFor('freeswitch', { password: 'not-the-fs-password' }),
     dialing: dialing({}),
   });
-  await clickNumber(context, pages, 'freeswitch-auth');
+  await clickNumber(context, pages, 'freeswitch-auth', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
   expect(entry.message).not.toContain('not-the-fs-password');

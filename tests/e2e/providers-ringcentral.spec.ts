@@ -5,9 +5,7 @@
  * with auto-answer on and off (RingOut has none); a refusal is shown to the person; and a token RingCentral no
  * longer accepts is replaced and the call placed without a second click.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
+import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import {
   RINGCENTRAL_SIM_CLIENT_ID,
@@ -15,41 +13,12 @@ import {
   RINGCENTRAL_SIM_FROM,
   RINGCENTRAL_SIM_JWT,
 } from '../sim/ringcentral';
-import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith, historyAfter, historyOf, requestLines, US_E164, US_PAGE } from './page-helpers';
 
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
+const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'e164', ...patch });
+
 const RING_OUT = '/restapi/v1.0/account/~/extension/~/ring-out';
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '', ...patch };
-}
-
-async function clickNumber(
-  context: BrowserContext,
-  pages: PageServer,
-  name: string,
-  e164: string,
-  body = US_PAGE,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(body, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${e164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
-
-const history = (extension: Extension) => extension.storage<HistoryEntry[]>('history').then((h) => h ?? []);
-
-async function entries(extension: Extension, count: number): Promise<HistoryEntry[]> {
-  await expect.poll(async () => (await history(extension)).length, { timeout: 15_000 }).toBe(count);
-  return history(extension);
-}
-
-const calls = (requests: SimRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
 
 for (const autoAnswer of [true, false]) {
   test(`RingCentral: JWT bearer grant with Basic client auth, then ring-out in E.164, auto-answer ${autoAnswer ? 'on' : 'off'}`, async ({
@@ -59,12 +28,12 @@ for (const autoAnswer of [true, false]) {
     sim,
   }) => {
     await extension.setSettings({ ...sim.settingsFor('ringcentral'), dialing: dialing({ autoAnswer }) });
-    await clickNumber(context, pages, `ringcentral-${autoAnswer}`, US_E164);
-    const [entry] = await entries(extension, 1);
+    await clickNumber(context, pages, `ringcentral-${autoAnswer}`, US_PAGE, US_E164);
+    const [entry] = await historyAfter(extension, 1);
     expect(entry).toMatchObject({ result: 'queued', provider: 'ringcentral', number: US_E164, source: 'link' });
 
     const requests = sim.requestsFor('ringcentral');
-    expect(calls(requests)).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
+    expect(requestLines(requests)).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
     expect(sim.requests).toHaveLength(2);
     const [token, ringOut] = requests as [SimRequest, SimRequest];
     const basic = Buffer.from(`${RINGCENTRAL_SIM_CLIENT_ID}:${RINGCENTRAL_SIM_CLIENT_SECRET}`).toString('base64');
@@ -84,7 +53,7 @@ for (const autoAnswer of [true, false]) {
       playPrompt: false,
     });
     expect(entry!.callId).toBe('234001');
-    const shown = JSON.stringify(await history(extension));
+    const shown = JSON.stringify(await historyOf(extension));
     for (const secret of [
       RINGCENTRAL_SIM_CLIENT_SECRET,
       RINGCENTRAL_SIM_JWT,
@@ -103,13 +72,13 @@ test('RingCentral: an app without the RingOut permission (403 CMN-408) is shown 
 }) => {
   sim.configure('ringcentral', { ringOutPermission: false });
   await extension.setSettings({ ...sim.settingsFor('ringcentral'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'ringcentral-refused', US_E164);
-  const [entry] = await entries(extension, 1);
+  await clickNumber(context, pages, 'ringcentral-refused', US_PAGE, US_E164);
+  const [entry] = await historyAfter(extension, 1);
   expect(entry).toMatchObject({ result: 'failed', provider: 'ringcentral', errorKind: 'permission' });
   expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: .*"RingOut" permission/);
   await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
   expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toContain(entry!.message!);
-  expect(calls(sim.requestsFor('ringcentral'))).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
+  expect(requestLines(sim.requestsFor('ringcentral'))).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
 });
 
 test('RingCentral: a token RingCentral no longer accepts is replaced and the call placed, with no second click', async ({
@@ -119,15 +88,15 @@ test('RingCentral: a token RingCentral no longer accepts is replaced and the cal
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('ringcentral'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, 'ringcentral-expiry', US_E164, `${US_PAGE}<p>Or (415) 555-0199.</p>`);
-  await entries(extension, 1);
+  const page = await clickNumber(context, pages, 'ringcentral-expiry', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
+  await historyAfter(extension, 1);
   sim.configure('ringcentral', { revokeTokens: true });
   // A second number: the same one again within seconds would be taken for a double click.
   await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  const all = await entries(extension, 2);
+  const all = await historyAfter(extension, 2);
   expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
   const requests = sim.requestsFor('ringcentral');
-  expect(calls(requests)).toEqual([
+  expect(requestLines(requests)).toEqual([
     'POST /restapi/oauth/token',
     `POST ${RING_OUT}`,
     `POST ${RING_OUT}`,

@@ -5,51 +5,17 @@
  * phone number); and Twilio's error codes are what the person sees.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
-import type { SimRequest, Simulator } from '../sim/server';
+import { test, expect } from './support/fixtures';
+import type { Simulator } from '../sim/server';
 import { TWILIO_SIM } from '../sim/twilio';
-import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith, settledEntry, soleRequest, US_E164, US_PAGE } from './page-helpers';
 
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
+const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'e164', ...patch });
+const onlyRequest = (sim: Simulator) => soleRequest(sim, `twilio POST ${CALLS}`);
+
 const CALLS = `/2010-04-01/Accounts/${TWILIO_SIM.accountSid}/Calls.json`;
 const AUTH = `Basic ${Buffer.from(`${TWILIO_SIM.apiKeySid}:${TWILIO_SIM.apiKeySecret}`).toString('base64')}`;
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return {
-    defaultCountry: 'US',
-    autoAnswer: true,
-    confirm: false,
-    numberFormat: 'e164',
-    outboundPrefix: '',
-    ...patch,
-  };
-}
-
-async function clickNumber(context: BrowserContext, pages: PageServer, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(US_PAGE, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${US_E164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
-
-async function settledEntry(extension: Extension): Promise<HistoryEntry> {
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await extension.storage<HistoryEntry[]>('history'))![0]!;
-}
-
-function onlyRequest(sim: Simulator): SimRequest {
-  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual([`twilio POST ${CALLS}`]);
-  return sim.requests[0]!;
-}
 
 const EXPECTED_BODY = {
   To: TWILIO_SIM.phone,
@@ -65,7 +31,7 @@ test('Twilio: one form POST Calls.json with the API key, To your phone, From the
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'twilio-on');
+  await clickNumber(context, pages, 'twilio-on', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'queued', provider: 'twilio', number: US_E164, source: 'link' });
 
@@ -85,7 +51,7 @@ test('Twilio: with auto-answer off the request is the same (a phone number is an
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({ autoAnswer: false }) });
-  await clickNumber(context, pages, 'twilio-off');
+  await clickNumber(context, pages, 'twilio-off', US_PAGE, US_E164);
   expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'twilio' });
   expect(Object.fromEntries(new URLSearchParams(onlyRequest(sim).body))).toEqual(EXPECTED_BODY);
 });
@@ -98,7 +64,7 @@ test('Twilio: a trial account calling an unverified phone (21219) is reported to
 }) => {
   sim.configure('twilio', { trial: true });
   await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'twilio-trial');
+  await clickNumber(context, pages, 'twilio-trial', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', provider: 'twilio', errorKind: 'permission' });
   expect(entry.message).toContain('trial');
@@ -113,7 +79,7 @@ test('Twilio: a wrong API key secret (20003) is reported as a login problem, wit
 }) => {
   const wrong = 'WrongTwilioSecret00000000000000aa';
   await extension.setSettings({ ...sim.settingsFor('twilio', { apiKeySecret: wrong }), dialing: dialing({}) });
-  await clickNumber(context, pages, 'twilio-auth');
+  await clickNumber(context, pages, 'twilio-auth', US_PAGE, US_E164);
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
   expect(JSON.stringify(entry)).not.toContain(wrong);

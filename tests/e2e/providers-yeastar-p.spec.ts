@@ -5,53 +5,15 @@
  * refusal is shown to the person (history message and badge title); and a token the PBX calls expired is renewed
  * and the call placed without a second click.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
+import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET } from '../sim/yeastar-p';
-import type { HistoryEntry } from '../../lib/messages';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { html } from './page-helpers';
+import { clickNumber, dialingWith, historyAfter, historyOf, requestLines, US_E164, US_PAGE } from './page-helpers';
 
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
-
-function dialing(patch: Partial<DialingSettings>): DialingSettings {
-  return {
-    defaultCountry: 'US',
-    autoAnswer: true,
-    confirm: false,
-    numberFormat: 'dialable',
-    outboundPrefix: '',
-    ...patch,
-  };
-}
-
-async function clickNumber(
-  context: BrowserContext,
-  pages: PageServer,
-  name: string,
-  e164: string,
-  body = US_PAGE,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(pages.add(`/providers/${name}.html`, html(body, '', 'en-US')));
-  const link = page.locator(`a[data-pbx-dial="${e164}"]`);
-  await expect(link).toHaveCount(1, { timeout: 10_000 });
-  await link.click();
-  return page;
-}
-
-const history = (extension: Extension) => extension.storage<HistoryEntry[]>('history').then((h) => h ?? []);
-
-async function entries(extension: Extension, count: number): Promise<HistoryEntry[]> {
-  await expect.poll(async () => (await history(extension)).length, { timeout: 15_000 }).toBe(count);
-  return history(extension);
-}
+const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 
 const json = (request: SimRequest): unknown => JSON.parse(request.body);
-const calls = (requests: SimRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
 
 for (const autoAnswer of [true, false]) {
   test(`Yeastar P-Series: get_token with the Client ID and Secret in the body, then call/dial?access_token=, auto-answer ${autoAnswer ? 'on' : 'off'}`, async ({
@@ -64,12 +26,12 @@ for (const autoAnswer of [true, false]) {
       ...sim.settingsFor('yeastar-p'),
       dialing: dialing({ autoAnswer, outboundPrefix: '9' }),
     });
-    await clickNumber(context, pages, `yeastar-p-${autoAnswer}`, US_E164);
-    const [entry] = await entries(extension, 1);
+    await clickNumber(context, pages, `yeastar-p-${autoAnswer}`, US_PAGE, US_E164);
+    const [entry] = await historyAfter(extension, 1);
     expect(entry).toMatchObject({ result: 'queued', provider: 'yeastar-p', number: US_E164, source: 'link' });
 
     const requests = sim.requestsFor('yeastar-p');
-    expect(calls(requests)).toEqual(['POST /openapi/v1.0/get_token', 'POST /openapi/v1.0/call/dial']);
+    expect(requestLines(requests)).toEqual(['POST /openapi/v1.0/get_token', 'POST /openapi/v1.0/call/dial']);
     expect(sim.requests).toHaveLength(2);
     const [login, dial] = requests as [SimRequest, SimRequest];
     expect(login.headers['content-type']).toBe('application/json');
@@ -84,7 +46,7 @@ for (const autoAnswer of [true, false]) {
     expect(json(dial)).toEqual({ caller: '1000', callee: '94155550132', auto_answer: autoAnswer ? 'yes' : 'no' });
     expect(entry!.callId).toMatch(/^\d+\.1$/);
     // Nothing the person can see holds a credential or the token.
-    const shown = JSON.stringify(await history(extension));
+    const shown = JSON.stringify(await historyOf(extension));
     for (const secret of [YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET, dial.query.get('access_token')!]) {
       expect(shown).not.toContain(secret);
     }
@@ -99,13 +61,16 @@ test('Yeastar P-Series: a refused dial (70084 ACTION FORBIDDEN) is shown to the 
 }) => {
   sim.configure('yeastar-p', { actionForbidden: true });
   await extension.setSettings({ ...sim.settingsFor('yeastar-p'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'yeastar-p-refused', US_E164);
-  const [entry] = await entries(extension, 1);
+  await clickNumber(context, pages, 'yeastar-p-refused', US_PAGE, US_E164);
+  const [entry] = await historyAfter(extension, 1);
   expect(entry).toMatchObject({ result: 'failed', provider: 'yeastar-p', errorKind: 'permission' });
   expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: .*ACTION FORBIDDEN/);
   await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
   expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toContain(entry!.message!);
-  expect(calls(sim.requestsFor('yeastar-p'))).toEqual(['POST /openapi/v1.0/get_token', 'POST /openapi/v1.0/call/dial']);
+  expect(requestLines(sim.requestsFor('yeastar-p'))).toEqual([
+    'POST /openapi/v1.0/get_token',
+    'POST /openapi/v1.0/call/dial',
+  ]);
 });
 
 test('Yeastar P-Series: a token the PBX calls expired is renewed and the call placed, with no second click', async ({
@@ -115,16 +80,16 @@ test('Yeastar P-Series: a token the PBX calls expired is renewed and the call pl
   sim,
 }) => {
   await extension.setSettings({ ...sim.settingsFor('yeastar-p'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, 'yeastar-p-expiry', US_E164, `${US_PAGE}<p>Or (415) 555-0199.</p>`);
-  await entries(extension, 1);
+  const page = await clickNumber(context, pages, 'yeastar-p-expiry', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
+  await historyAfter(extension, 1);
   // The PBX forgets the access token (its 30 minutes ran out on the PBX's clock, or it was revoked).
   sim.configure('yeastar-p', { revokeTokens: true });
   // A second number: the same one again within seconds would be taken for a double click.
   await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  const all = await entries(extension, 2);
+  const all = await historyAfter(extension, 2);
   expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
   const requests = sim.requestsFor('yeastar-p');
-  expect(calls(requests)).toEqual([
+  expect(requestLines(requests)).toEqual([
     'POST /openapi/v1.0/get_token',
     'POST /openapi/v1.0/call/dial',
     'POST /openapi/v1.0/call/dial',
