@@ -3,9 +3,12 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
 /**
- * libphonenumber-js's `es6` modules carry Babel's class helpers, a copy in each file (about 3 KiB gzipped in the
+ * libphonenumber-js's `es6` modules carry Babel's class helpers, a copy in each file (about 2 KiB gzipped in the
  * linking script); its `es6-modern` build is the same code as plain ES2015+ classes, which every browser we
  * support runs. Its entry points import `../es6/…` by relative path, so the switch is made where ids resolve.
+ * Only for the content script's parts, which use `libphonenumber-js/core` alone: the `min`/`max` entries wrap
+ * its classes in functions that call them without `new` (`_AsYouType.call(this, …)`), which a real class
+ * refuses ("Class constructor cannot be invoked without 'new'"), so the pages and the background keep `es6`.
  */
 function modernLibphonenumber(): Plugin {
   return {
@@ -27,6 +30,9 @@ export default defineConfig({
     // (MV3 in Chrome and Firefox) instead of webextension-polyfill, which costs every page about 2 ms and
     // 3 KiB gzipped (issue 13). The background and the extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) {
+        config.plugins = [...(config.plugins ?? []), modernLibphonenumber()];
+      }
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       config.resolve ??= {};
@@ -41,7 +47,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact(), modernLibphonenumber()],
+    plugins: [preact()],
     // Large JSON (phone metadata) as JSON.parse("…"): much cheaper for the engine to load than an object
     // literal, and the content script loads it on every page.
     json: { stringify: true },
