@@ -37,6 +37,16 @@ describe('dial service: a call that goes through', () => {
     expect(h.deps.refreshBadge).toHaveBeenCalled();
   });
 
+  it("shows the provider's own word for the call's state with the notification (RingCentral's callStatus)", async () => {
+    const h = harness(settingsWith({ dialing: { defaultCountry: 'AU', numberFormat: 'dialable' } }));
+    h.provider.answerWith(async () => ({ callId: 'c-43', status: 'InProgress' }));
+    const answer = await h.service.dial({ number: '+61412345678', source: 'popup' });
+    expect(answer.message).toBe(
+      'Calling +61 412 345 678: your phone, extension 101, will ring first (MaxoTel: InProgress)',
+    );
+    expect(h.notices).toEqual([{ title: 'Calling', message: answer.message, opensSettings: false }]);
+  });
+
   it('reads a national number with the page country before dialing.defaultCountry', async () => {
     const h = harness(settingsWith({ dialing: { defaultCountry: 'US' } }));
     await h.service.dial({ number: '0412 345 678', source: 'tel-link', country: 'AU' });

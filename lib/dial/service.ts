@@ -305,6 +305,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
 
     const started = deps.now();
     let callId: string | undefined;
+    let providerStatus: string | undefined;
     try {
       const adapter = adapterFor(provider, definition);
       // The adapter's own requests stop at the same deadline, and its dial step is skipped when a slow login
@@ -325,6 +326,7 @@ export function createDialService(deps: DialServiceDeps): DialService {
       // Exactly one attempt: a retry after a timeout or an ambiguous failure could place a second call.
       const outcome = await withDeadline(dialling, timeoutMs);
       callId = outcome.callId;
+      providerStatus = outcome.status;
     } catch (error) {
       const { kind, text } =
         error instanceof DialTimeout
@@ -353,7 +355,8 @@ export function createDialService(deps: DialServiceDeps): DialService {
     const calling = extension
       ? msg('dial_calling_extension', number.display, extension)
       : msg('dial_calling', number.display);
-    const message = tr(askForExtension ? msg('dial_ask_for_extension', calling, askForExtension) : calling);
+    const asked = askForExtension ? msg('dial_ask_for_extension', calling, askForExtension) : calling;
+    const message = tr(providerStatus ? msg('dial_provider_status', asked, definition.label, providerStatus) : asked);
 
     // The call is placed: a failing call log is a secondary warning and never undoes the call or changes its
     // status.

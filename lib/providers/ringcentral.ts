@@ -327,7 +327,10 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
           });
         }
         const id = json.id;
-        return typeof id === 'string' || typeof id === 'number' ? { callId: String(id) } : {};
+        // The RingOut's first state ("InProgress"): the person sees it with the notification (issue 12).
+        return typeof id === 'string' || typeof id === 'number'
+          ? { callId: String(id), status: callStatus }
+          : { status: callStatus };
       },
 
       /** A fresh token with the JWT, then the user's own extension record: no call. */

@@ -23,6 +23,11 @@ export interface DialRequest {
 export interface DialOutcome {
   /** The PBX's id for the call, where its API returns one. */
   callId?: string;
+  /**
+   * The provider's own word for the call's state right after the request, where its API gives one (RingCentral's
+   * `callStatus`, e.g. "InProgress"): shown with the notification, as the provider wrote it.
+   */
+  status?: string;
 }
 
 export interface ConnectionTestOutcome {
