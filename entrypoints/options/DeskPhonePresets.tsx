@@ -18,6 +18,7 @@ const SETUP_HELP: Record<DeskPhoneId, () => string> = {
   snom: () => t('deskphone_snom_help'),
   grandstream: () => t('deskphone_grandstream_help'),
   poly: () => t('deskphone_poly_help'),
+  fanvil: () => t('deskphone_fanvil_help'),
 };
 
 export function DeskPhonePresets({

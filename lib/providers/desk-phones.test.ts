@@ -27,6 +27,21 @@ describe('deskPhoneRequest', () => {
     expect(snom.ok && snom.request.url).toBe('http://snom.lan:8080/command.htm?number={number}');
   });
 
+  it("fills Fanvil's Active URI key sequence: the number's keys, then Enter, with the web user admin by default", () => {
+    const filled = deskPhoneRequest(preset('fanvil'), { address: '10.0.0.9:8080', username: '', password: 'pw' });
+    expect(filled).toEqual({
+      ok: true,
+      request: {
+        method: 'GET',
+        url: 'http://10.0.0.9:8080/cgi-bin/ConfigManApp.com?key={number};ENTER',
+        headers: { Authorization: basicAuthorization('admin', 'pw') },
+        body: '',
+      },
+    });
+    // Fanvil signals no refusal in a 200 body: its 200 is an accepted command.
+    expect(deskPhoneRefusal('/cgi-bin/ConfigManApp.com', 'OK')).toBeUndefined();
+  });
+
   it('escapes the Grandstream passcode in its query, so it cannot add parameters or placeholders', () => {
     const filled = deskPhoneRequest(preset('grandstream'), { address: 'gxp', username: '', password: 'a&b={number}' });
     expect(filled.ok && filled.request.url).toBe(

@@ -7,7 +7,7 @@
  * The browser cannot send credentials written into a URL (`http://user:pass@phone/…`, as the vendors' pages show
  * them), so HTTP Basic credentials go in an `Authorization` header; Grandstream's `passcode` is a query parameter
  * of its API itself. Each phone must also allow the computer's address (Yealink's "Action URI Allow IP List",
- * Grandstream's CTI switch, Poly's REST API setting): the help text says where.
+ * Grandstream's CTI switch, Poly's REST API setting, Fanvil's Active URI switch): the help text says where.
  */
 import { basicAuthorization } from '../net/basic-auth';
 import type { CustomProvider } from './custom';
@@ -21,7 +21,7 @@ export interface DeskPhoneInput {
   password: string;
 }
 
-export type DeskPhoneId = 'yealink' | 'snom' | 'grandstream' | 'poly';
+export type DeskPhoneId = 'yealink' | 'snom' | 'grandstream' | 'poly' | 'fanvil';
 
 export interface DeskPhonePreset {
   id: DeskPhoneId;
@@ -112,6 +112,26 @@ export const DESK_PHONE_PRESETS: readonly DeskPhonePreset[] = [
       url: `${scheme}://${input.address}/api/v1/callctrl/dial`,
       headers: { 'Content-Type': 'application/json', ...basic(input, 'Polycom') },
       body: '{"data":{"Dest":"{number}","Line":"1","Type":"TEL"}}',
+    }),
+  },
+  {
+    // Fanvil's Active URI presses keys: the number's digits, then the Enter soft key. Fanvil's own "Action URL
+    // and Active URI Specifications" could not be read beyond its contents; this is the command NethVoice (a
+    // PBX that provisions Fanvil phones) ships for them, so the docs mark it inferred for Fanvil itself.
+    id: 'fanvil',
+    label: 'Fanvil (Active URI)',
+    source: {
+      title: 'NethVoice CTI phone URLs (Nethesis ns8-nethvoice), the "call" command for Fanvil phones',
+      url: 'https://github.com/nethesis/ns8-nethvoice/blob/eca4c22a9d9f0e756dbc9214d6e4944b2c27f034/nethcti-server/root/etc/e-smith/templates/etc/nethcti/phone_urls.json/10base',
+    },
+    usesUsername: true,
+    defaultUsername: 'admin',
+    scheme: 'http',
+    request: (input, scheme) => ({
+      method: 'GET',
+      url: `${scheme}://${input.address}/cgi-bin/ConfigManApp.com?key={number};ENTER`,
+      headers: basic(input, 'admin'),
+      body: '',
     }),
   },
 ];

@@ -53,3 +53,45 @@ test('Snom preset: fill in from the address and password, save, and a call reach
   await expect(popup.page.locator('[role="status"] .notice.error')).toHaveCount(0);
   expect([...errors, ...popup.errors]).toEqual([]);
 });
+
+test('Fanvil preset: the Active URI key sequence, filled in from the address and credentials, reaches the phone', async ({
+  extension,
+  sim,
+}) => {
+  const opened = await extension.openPage('options.html');
+  const { page, errors } = opened;
+  await page.getByLabel('Your phone system (PBX)').selectOption('custom');
+  const presets = page.getByRole('group', { name: 'Desk phone presets' });
+  await presets.getByLabel('Phone', { exact: true }).selectOption('fanvil');
+  await expect(presets.getByRole('link', { name: /NethVoice CTI phone URLs/ })).toBeVisible();
+  await expect(presets.getByText(/"Enabled Active Uri"/)).toBeVisible();
+  // The web user name field offers the vendor's default.
+  await expect(presets.getByLabel('Web user name')).toHaveAttribute('placeholder', 'admin');
+
+  const address = new URL(sim.url).host;
+  await presets.getByLabel(/Phone address/).fill(address);
+  await presets.getByLabel('Web password').fill(DESK_PHONE_SIM.password);
+  await presets.getByRole('button', { name: 'Fill in the request' }).click();
+  await expect(presets.getByRole('status')).toContainText('Filled in for Fanvil (Active URI)');
+  await expect(page.locator('#f-provider-method')).toHaveValue('GET');
+  await expect(page.locator('#f-provider-url')).toHaveValue(
+    `http://${address}/cgi-bin/ConfigManApp.com?key={number};ENTER`,
+  );
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  const popup = await extension.openPage('popup.html');
+  await popup.page.getByLabel('Number to call').fill('+1 415 555 0132');
+  await popup.page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect.poll(() => sim.requestsFor('custom').length, { timeout: 15_000 }).toBe(1);
+  const [request] = sim.requestsFor('custom');
+  expect(request).toMatchObject({ method: 'GET', path: '/cgi-bin/ConfigManApp.com' });
+  // The national number's keys, then Enter: exactly what the phone presses.
+  expect(request!.rawQuery).toBe('key=4155550132;ENTER');
+  expect(request!.headers.authorization).toBe(
+    `Basic ${Buffer.from(`${DESK_PHONE_SIM.username}:${DESK_PHONE_SIM.password}`).toString('base64')}`,
+  );
+  await expect(popup.page.locator('[role="status"] .notice.error')).toHaveCount(0);
+  expect([...errors, ...popup.errors]).toEqual([]);
+});

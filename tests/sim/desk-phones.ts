@@ -10,6 +10,9 @@
  * - Poly `POST /api/v1/callctrl/dial` with `{"data":{"Dest":…,"Line":…,"Type":…}}` (JSON): 200 with
  *   `{"Status":"2000"}`; 401 without the credentials; `{"Status":"4000"}` for a malformed body; the `polyStatus`
  *   switch answers another status (e.g. "4002", line not registered).
+ * - Fanvil `GET /cgi-bin/ConfigManApp.com?key=<number>;ENTER` (Active URI: the keys to press, `;`-separated): 200
+ *   on accept; 401 without the web credentials. A key sequence that is not the number's digits (and *) followed
+ *   by ENTER is answered 400 here: what a real phone answers to keys it does not know is not documented.
  *
  * A number must be a dialable string: digits, optionally a leading +, and * or #.
  */
@@ -25,8 +28,16 @@ export interface DeskPhoneSimConfig {
 
 export const DESK_PHONE_DEFAULTS: DeskPhoneSimConfig = { polyStatus: '2000' };
 
-const PATHS = ['/servlet', '/command.htm', '/cgi-bin/api-make_call', '/api/v1/callctrl/dial'];
+const PATHS = [
+  '/servlet',
+  '/command.htm',
+  '/cgi-bin/api-make_call',
+  '/api/v1/callctrl/dial',
+  '/cgi-bin/ConfigManApp.com',
+];
 const DIALABLE = /^\+?[0-9*#]{2,32}$/;
+/** Fanvil's keypad keys are 0-9, * and POUND (a key name of its own), so a number to press is digits and *. */
+const FANVIL_DIAL_KEYS = /^([0-9*]{2,32});ENTER$/;
 
 /** Whether `request` is for one of the simulated phones. */
 export function isDeskPhoneRequest(request: SimRequest): boolean {
@@ -71,6 +82,12 @@ export function deskPhoneAnswer(request: SimRequest, config: DeskPhoneSimConfig)
         return { status: 200, body: { response: 'error', body: false } };
       }
       return { status: 200, body: { response: 'success', body: true } };
+    }
+    case '/cgi-bin/ConfigManApp.com': {
+      if (request.method !== 'GET') return { status: 405, body: 'Method Not Allowed' };
+      if (!basicOk(request, DESK_PHONE_SIM.username)) return UNAUTHORIZED;
+      if (!FANVIL_DIAL_KEYS.test(request.query.get('key') ?? '')) return { status: 400, body: 'Bad Request' };
+      return { status: 200, body: 'OK' };
     }
     default: {
       if (request.method !== 'POST') return { status: 405, body: 'Method Not Allowed' };

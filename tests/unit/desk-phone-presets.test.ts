@@ -103,6 +103,29 @@ describe('desk-phone presets against the simulated phones', () => {
     expect(error.message).toBe('The phone refused the call: Status 4002 (line not registered).');
   });
 
+  it('Fanvil: GET /cgi-bin/ConfigManApp.com?key=<number>;ENTER with the web credentials as Basic auth; a wrong password is "auth"', async () => {
+    await expect(dial(settingsFor('fanvil'))).resolves.toEqual({});
+    const [request] = sim.requestsFor('custom');
+    expect(request).toMatchObject({ method: 'GET', path: '/cgi-bin/ConfigManApp.com' });
+    expect(Object.fromEntries(request!.query)).toEqual({ key: '4155550132;ENTER' });
+    expect(request!.headers.authorization).toBe(`Basic ${btoa(`admin:${DESK_PHONE_SIM.password}`)}`);
+    expect(sim.requestsFor('custom')).toHaveLength(1);
+
+    const error = await failure(settingsFor('fanvil', 'wrong-password'));
+    expect(error.kind).toBe('auth');
+    expect(error.details.status).toBe(401);
+    expect(JSON.stringify(error)).not.toContain('wrong-password');
+  });
+
+  it('Fanvil: the number goes into the key sequence escaped, so it cannot add keys or parameters', async () => {
+    // A number is pressed key by key: one holding ";" or "&" must not become another key or parameter.
+    const error = await failure(settingsFor('fanvil'), '123;F_REBOOT&x=1');
+    expect(error.details.status).toBe(400);
+    const [request] = sim.requestsFor('custom');
+    expect(request!.rawQuery).toBe('key=123%3BF_REBOOT%26x%3D1;ENTER');
+    expect(Object.fromEntries(request!.query)).toEqual({ key: '123;F_REBOOT&x=1;ENTER' });
+  });
+
   it('every preset names its source and fills a template the settings accept', () => {
     for (const p of DESK_PHONE_PRESETS) {
       expect(p.source.url, p.id).toMatch(/^https:\/\//);
