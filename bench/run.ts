@@ -397,6 +397,9 @@ async function measureTable(page: Page, url: string, name: string, linked: boole
     if (linked) appended = added;
     await page.waitForTimeout(500);
   });
+  // Each run's 10,000-row page is closed before the next: left open, they pile up in the browser and slow the
+  // next run's first frame (seen as a 3.4 s first frame with the extension against 1.3 s alone).
+  await page.close();
   return { name, ...summarise(events, scriptUrl), firstFrame, inDom, onScreen, scrolled, appended };
 }
 
@@ -417,6 +420,10 @@ function medianRun(runs: Run[]): Run {
   }
   return out as unknown as Run;
 }
+
+/** The small page without digits: one paragraph. */
+const SMALL_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>small</title></head><body><h1>About us</h1><p>We make things for people who make things.</p></body></html>';
 
 /** Loads of each page for the script-time figures: a few milliseconds vary by 2× between loads. */
 const LOADS = 15;
@@ -492,10 +499,7 @@ async function main(): Promise<void> {
   const tableUrl = pages.add('/bench/table.html', tablePage());
   const naiveUrl = pages.add('/bench/table-naive.html', tablePage('<script src="/bench/naive.js"></script>'));
   const wordsUrl = pages.add('/bench/words.html', wordsPage());
-  const smallUrl = pages.add(
-    '/bench/small.html',
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>small</title></head><body><h1>About us</h1><p>We make things for people who make things.</p></body></html>',
-  );
+  const smallUrl = pages.add('/bench/small.html', SMALL_PAGE);
 
   // The page alone and with the extension, TABLE_RUNS times each in turns (the page's own parse and layout
   // alone vary by hundreds of milliseconds from load to load), each figure the median of its runs; the naive
@@ -599,26 +603,71 @@ async function main(): Promise<void> {
 async function tableOnly(): Promise<void> {
   const pages = await startPageServer();
   const url = pages.add('/bench/table.html', tablePage());
-  const ours = await openBrowser(EXTENSION_DIR);
+  // BENCH_COMPARE: another build's output folder, its runs taken in turns with this build's.
+  const compareDir = process.env.BENCH_COMPARE ? join(resolve(process.env.BENCH_COMPARE), 'chrome-mv3') : null;
+  const builds = [
+    { name: 'this build', dir: EXTENSION_DIR },
+    ...(compareDir ? [{ name: compareDir, dir: compareDir }] : []),
+  ];
+  const opened = await Promise.all(builds.map((b) => openBrowser(b.dir)));
   try {
-    await warmUp(ours.context, pages);
+    for (const b of opened) await warmUp(b.context, pages);
     for (let i = 0; i < TABLE_RUNS; i++) {
-      const pg = await ours.context.newPage();
-      if (process.env.BENCH_CONSOLE) pg.on('console', (m) => console.log(m.text()));
-      const r = await measureTable(pg, url, 'PBX Click-to-Dial', true, /^chrome-extension:/);
-      console.log(
-        `first frame ${ms(r.firstFrame)}, first screen in the DOM ${ms(r.inDom)}, painted ${ms(r.onScreen)} after DCL; ` +
-          `longest linking run ${ms(r.scriptLongest)}, total ${ms(r.scriptTotal)}; jump ${ms(r.scrolled)}; ` +
-          `scrolling blocking time ${ms(r.scrollTbt)}; 100 appended rows linked ${ms(r.appended)}`,
-      );
+      for (const [k, b] of opened.entries()) {
+        const pg = await b.context.newPage();
+        if (process.env.BENCH_CONSOLE) pg.on('console', (m) => console.log(m.text()));
+        const r = await measureTable(pg, url, 'PBX Click-to-Dial', true, /^chrome-extension:/);
+        console.log(
+          `${compareDir ? `${builds[k]!.name}: ` : ''}first frame ${ms(r.firstFrame)}, first screen in the DOM ${ms(r.inDom)}, painted ${ms(r.onScreen)} after DCL; ` +
+            `longest linking run ${ms(r.scriptLongest)}, total ${ms(r.scriptTotal)}; jump ${ms(r.scrolled)}; ` +
+            `scrolling blocking time ${ms(r.scrollTbt)}; 100 appended rows linked ${ms(r.appended)}`,
+        );
+      }
     }
   } finally {
-    await ours.close();
+    await Promise.all(opened.map((b) => b.close()));
     await pages.close();
   }
 }
 
-if (process.env.BENCH_ONLY === 'table') {
+/** Just the script time of the small page without digits, against the page alone and the floor, printed. */
+async function smallOnly(): Promise<void> {
+  const pages = await startPageServer();
+  const url = pages.add('/bench/small.html', SMALL_PAGE);
+  const floor = floorExtension();
+  // BENCH_COMPARE: another build's output folder, measured in the same turns (a before/after of a change).
+  const compareDir = process.env.BENCH_COMPARE ? join(resolve(process.env.BENCH_COMPARE), 'chrome-mv3') : null;
+  const [alone, ours, least, other] = await Promise.all([
+    openBrowser(null),
+    openBrowser(EXTENSION_DIR),
+    openBrowser(floor),
+    compareDir ? openBrowser(compareDir) : null,
+  ]);
+  try {
+    await warmUp(ours.context, pages);
+    await warmUp(least.context, pages, false);
+    if (other) await warmUp(other.context, pages);
+    const browsers: Record<string, BrowserContext> = { alone: alone.context, ours: ours.context, least: least.context };
+    if (other) browsers.other = other.context;
+    const small = await scriptDurations(browsers, url);
+    console.log(
+      `Small page without digits: content script ${(small.ours! - small.alone!).toFixed(1)} ms of script time, the floor ${(small.least! - small.alone!).toFixed(1)} ms` +
+        (other ? `, ${compareDir} ${(small.other! - small.alone!).toFixed(1)} ms` : '') +
+        ` (medians of ${LOADS} loads).`,
+    );
+  } finally {
+    await Promise.all([alone.close(), ours.close(), least.close(), other?.close()]);
+    rmSync(floor, { recursive: true, force: true });
+    await pages.close();
+  }
+}
+
+if (process.env.BENCH_ONLY === 'small') {
+  smallOnly().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else if (process.env.BENCH_ONLY === 'table') {
   tableOnly().catch((error) => {
     console.error(error);
     process.exit(1);
