@@ -57,4 +57,22 @@ describe('mutations: the page changes what we linked', () => {
     expect(dials(document)).toEqual([]);
     expect(document.getElementById('d')!.textContent).toBe('Call +1 415 555 0132');
   });
+
+  it('takes our links out of an <a> the page gives an href, and links one that loses its href', async () => {
+    const { document, linker, runAll } = setup(
+      '<ul><li><a id="menu">+1 415 555 0132</a></li><li><a id="real" href="/contact">+1 415 555 0133</a></li></ul>',
+    );
+    linker.start();
+    runAll();
+    expect(dials(document)).toEqual(['+14155550132']);
+    const menu = document.getElementById('menu')!;
+    menu.setAttribute('href', '/call');
+    await settled(runAll);
+    expect(dials(document)).toEqual([]);
+    expect(menu.textContent).toBe('+1 415 555 0132');
+    expect(menu.children.length).toBe(0);
+    document.getElementById('real')!.removeAttribute('href');
+    await settled(runAll);
+    expect(dials(document)).toEqual(['+14155550133']);
+  });
 });

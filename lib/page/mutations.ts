@@ -14,8 +14,10 @@ export const OBSERVE: MutationObserverInit = {
   characterData: true,
   attributes: true,
   // An element that becomes editable (click-to-edit widgets) must lose its links; one the page shows (its
-  // `hidden` removed) is linked then.
-  attributeFilter: ['contenteditable', 'hidden'],
+  // `hidden` removed) is linked then. An `<a>` without `href` is no link and its numbers are linked (issue 10);
+  // once the page gives it an `href` (a menu an app wires up after rendering), our links inside it would nest
+  // in a real link, so they are taken out; one that loses its `href` is linked.
+  attributeFilter: ['contenteditable', 'hidden', 'href'],
 };
 
 /**
@@ -64,6 +66,10 @@ export function applyPageChanges(s: LinkerState, records: MutationRecord[]): Nod
       }
     } else if (r.type === 'attributes') {
       const el = r.target as Element;
+      // Our own links' `href` is ours to set (a number the page edited inside one, detected again).
+      if (s.ourLinks.has(el)) continue;
+      // Any other element's `href` (a link the page retargets, an image) changes nothing a person reads.
+      if (r.attributeName === 'href' && el.localName !== 'a') continue;
       if (isSkippedElement(el) || isInsideSkipped(el)) unlinkAllIn(s, el);
       else added.push(el);
     } else {
