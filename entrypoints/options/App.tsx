@@ -8,6 +8,7 @@ import { t, uiLanguage } from '@/lib/i18n/translate';
 import { isLocked } from '@/lib/settings/managed';
 import type { Settings } from '@/lib/settings/schema';
 import type { SettingsProblem } from '@/lib/settings/validate';
+import { afterPointer } from '@/lib/ui/after-pointer';
 import { countryNamer } from '@/lib/ui/countries';
 import { callLogFieldViews, providerFieldViews } from '@/lib/ui/fields';
 import { emptyForm, problemsAt, settingsToForm, unplacedProblems, validateForm, type FormState } from '@/lib/ui/form';
@@ -35,6 +36,10 @@ export function App() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const welcome = useMemo(() => new URLSearchParams(location.search).get('welcome') === '1', []);
+  // A field's problems show when it loses focus, but not in the middle of the click that took the focus away
+  // (they would push Save down under the pointer and the click would be lost): lib/ui/after-pointer.ts.
+  const touchLater = useMemo(() => afterPointer(window, (task) => void setTimeout(task, 0)), []);
+  useEffect(() => () => touchLater.dispose(), [touchLater]);
 
   async function refreshPermissions(settings: Settings) {
     setMissing(await api.missingOrigins(requiredOrigins(settings)));
@@ -96,7 +101,7 @@ export function App() {
       setStatus(null);
     },
     touch(path) {
-      setTouched((s) => (s.has(path) ? s : new Set(s).add(path)));
+      touchLater.run(() => setTouched((s) => (s.has(path) ? s : new Set(s).add(path))));
     },
     errorsAt(path) {
       if (!showAll && ![...touched].some((edited) => edited === path || edited.startsWith(`${path}.`))) return [];

@@ -117,6 +117,22 @@ test('inline validation as the user types, and a failed save keeps input and sto
   expect(errors).toEqual([]);
 });
 
+test('a press on Save that takes the focus from an empty required field is not lost to the problems it shows', async ({
+  extension,
+}) => {
+  const { page } = await openOptions(extension);
+  await page.getByLabel('Your phone system (PBX)').selectOption('maxotel');
+  // The field's "required" shows when it loses focus: if it showed in the middle of the press, it would push
+  // Save down under the pointer and the browser would send the click elsewhere.
+  // Tall enough that the field and Save are both in view: nothing scrolls, so what shows above Save moves it.
+  await page.setViewportSize({ width: 1000, height: 4000 });
+  const key = page.getByRole('textbox', { name: 'API key' });
+  await key.focus();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('a save the browser refuses keeps the input and the stored settings, and says why', async ({ extension, sim }) => {
   const before = sim.settingsFor('maxotel');
   await extension.setSettings(before);
