@@ -226,6 +226,17 @@ function summarise(events: TraceEvent[], scriptUrl: RegExp) {
       );
     }
   }
+  if (process.env.BENCH_VERBOSE && perTask.size) {
+    // The task with the most linking script, and its calls: what the longest linking run is made of.
+    const [task, sum] = [...perTask.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const inside = calls.filter((e) => e.ts >= task.ts && e.ts <= task.ts + task.dur!);
+    console.log(
+      `longest linking run ${Math.round(sum / 1000)} ms in a task of ${Math.round(task.dur! / 1000)} ms: ` +
+        inside
+          .map((e) => `${e.name} ${String(e.args?.data?.functionName ?? '')} ${(e.dur! / 1000).toFixed(1)} ms`)
+          .join('; '),
+    );
+  }
   const ms = (us: number) => us / 1000;
   const tbt = (list: TraceEvent[]) => list.reduce((sum, t) => sum + Math.max(0, ms(t.dur!) - 50), 0);
   const longest = (list: TraceEvent[]) => Math.max(0, ...list.map((t) => ms(t.dur!)));
@@ -426,7 +437,7 @@ const SMALL_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>small</title></head><body><h1>About us</h1><p>We make things for people who make things.</p></body></html>';
 
 /** Loads of each page for the script-time figures: a few milliseconds vary by 2× between loads. */
-const LOADS = 15;
+const LOADS = Number(process.env.BENCH_LOADS) || 15;
 
 /** CDP ScriptDuration of loading `url` once in a fresh tab of `context`, in ms. */
 async function scriptDurationOnce(context: BrowserContext, url: string): Promise<number> {
@@ -603,12 +614,9 @@ async function main(): Promise<void> {
 async function tableOnly(): Promise<void> {
   const pages = await startPageServer();
   const url = pages.add('/bench/table.html', tablePage());
-  // BENCH_COMPARE: another build's output folder, its runs taken in turns with this build's.
-  const compareDir = process.env.BENCH_COMPARE ? join(resolve(process.env.BENCH_COMPARE), 'chrome-mv3') : null;
-  const builds = [
-    { name: 'this build', dir: EXTENSION_DIR },
-    ...(compareDir ? [{ name: compareDir, dir: compareDir }] : []),
-  ];
+  // BENCH_COMPARE: other builds' output folders (comma-separated), their runs taken in turns with this build's.
+  const compareDirs = compareBuilds();
+  const builds = [{ name: 'this build', dir: EXTENSION_DIR }, ...compareDirs.map((dir) => ({ name: dir, dir }))];
   const opened = await Promise.all(builds.map((b) => openBrowser(b.dir)));
   try {
     for (const b of opened) await warmUp(b.context, pages);
@@ -618,7 +626,7 @@ async function tableOnly(): Promise<void> {
         if (process.env.BENCH_CONSOLE) pg.on('console', (m) => console.log(m.text()));
         const r = await measureTable(pg, url, 'PBX Click-to-Dial', true, /^chrome-extension:/);
         console.log(
-          `${compareDir ? `${builds[k]!.name}: ` : ''}first frame ${ms(r.firstFrame)}, first screen in the DOM ${ms(r.inDom)}, painted ${ms(r.onScreen)} after DCL; ` +
+          `${compareDirs.length ? `${builds[k]!.name}: ` : ''}first frame ${ms(r.firstFrame)}, first screen in the DOM ${ms(r.inDom)}, painted ${ms(r.onScreen)} after DCL; ` +
             `longest linking run ${ms(r.scriptLongest)}, total ${ms(r.scriptTotal)}; jump ${ms(r.scrolled)}; ` +
             `scrolling blocking time ${ms(r.scrollTbt)}; 100 appended rows linked ${ms(r.appended)}`,
         );
@@ -630,33 +638,42 @@ async function tableOnly(): Promise<void> {
   }
 }
 
+/** The Chrome builds of `BENCH_COMPARE` (comma-separated output folders), to measure beside this one. */
+function compareBuilds(): string[] {
+  return (process.env.BENCH_COMPARE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((dir) => join(resolve(dir), 'chrome-mv3'));
+}
+
 /** Just the script time of the small page without digits, against the page alone and the floor, printed. */
 async function smallOnly(): Promise<void> {
   const pages = await startPageServer();
   const url = pages.add('/bench/small.html', SMALL_PAGE);
   const floor = floorExtension();
-  // BENCH_COMPARE: another build's output folder, measured in the same turns (a before/after of a change).
-  const compareDir = process.env.BENCH_COMPARE ? join(resolve(process.env.BENCH_COMPARE), 'chrome-mv3') : null;
-  const [alone, ours, least, other] = await Promise.all([
+  // BENCH_COMPARE: other builds' output folders (comma-separated), measured in the same turns (a before/after).
+  const compareDirs = compareBuilds();
+  const [alone, ours, least, ...others] = await Promise.all([
     openBrowser(null),
     openBrowser(EXTENSION_DIR),
     openBrowser(floor),
-    compareDir ? openBrowser(compareDir) : null,
+    ...compareDirs.map((dir) => openBrowser(dir)),
   ]);
   try {
     await warmUp(ours.context, pages);
     await warmUp(least.context, pages, false);
-    if (other) await warmUp(other.context, pages);
+    for (const other of others) await warmUp(other.context, pages);
     const browsers: Record<string, BrowserContext> = { alone: alone.context, ours: ours.context, least: least.context };
-    if (other) browsers.other = other.context;
+    for (const [i, other] of others.entries()) browsers[compareDirs[i]!] = other.context;
     const small = await scriptDurations(browsers, url);
+    const added = (key: string) => `${(small[key]! - small.alone!).toFixed(1)} ms`;
     console.log(
-      `Small page without digits: content script ${(small.ours! - small.alone!).toFixed(1)} ms of script time, the floor ${(small.least! - small.alone!).toFixed(1)} ms` +
-        (other ? `, ${compareDir} ${(small.other! - small.alone!).toFixed(1)} ms` : '') +
+      `Small page without digits: content script ${added('ours')} of script time, the floor ${added('least')}` +
+        compareDirs.map((dir) => `, ${dir} ${added(dir)}`).join('') +
         ` (medians of ${LOADS} loads).`,
     );
   } finally {
-    await Promise.all([alone.close(), ours.close(), least.close(), other?.close()]);
+    await Promise.all([alone.close(), ours.close(), least.close(), ...others.map((other) => other.close())]);
     rmSync(floor, { recursive: true, force: true });
     await pages.close();
   }
