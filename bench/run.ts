@@ -160,7 +160,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tid: number;
-  args?: { data?: { url?: string; message?: string } };
+  args?: { data?: { url?: string; message?: string; functionName?: string } };
 }
 
 /** Records a Chrome trace of everything `fn` makes the page do. */

@@ -5,7 +5,7 @@ import { inferPageCountry, readingFrom, type PageReading } from '@/lib/phone/pag
 import { createClickHandler, type DialRequest } from '@/lib/page/clicks';
 import { linkDoubt } from '@/lib/page/link-doubt';
 import type { Linker } from '@/lib/page/linker';
-import { parsedDigitScanner, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
+import { lookWhileParsed, watchForDigits, type DigitWatch } from '@/lib/page/digit-watch';
 import {
   LINKING_GLOBAL,
   LINKING_SCRIPT,
@@ -99,7 +99,7 @@ export function startContent(ctx: ContentScriptContext): void {
   /** Watches a page that shows no digits yet, until it does (an SPA rendering its view later, say). */
   let digitWatch: DigitWatch | null = null;
   function whenDigits(run: () => void): void {
-    if (digitsEarly) return run();
+    if (digitsEarly()) return run();
     digitWatch = watchForDigits(document, run, { MutationObserver });
   }
 
@@ -285,23 +285,14 @@ export function startContent(ctx: ContentScriptContext): void {
   // the settings request, not after its answer: a busy browser can take a second to answer (a service worker
   // waking up), and by then the page may be parsed. Loading is all it does; nothing on the page is touched
   // before the settings say linking is on here, and the scan stops when they say it is not.
-  let digitsEarly = false;
-  let lookingEarly = true;
-  const scan = parsedDigitScanner(document, EARLY_SCAN_NODES);
-  const lookEarly = (): void => {
-    if (!lookingEarly || document.readyState !== 'loading' || ctx.isInvalid) return;
-    const result = scan();
-    if (result === 'found') {
-      digitsEarly = true;
-      loadLinking().catch(() => undefined);
-    } else if (result === 'not-yet') ctx.setTimeout(lookEarly, EARLY_SCAN_EVERY_MS);
-  };
-  lookEarly();
-  configured
-    .then((answer) => {
-      if (!answer || !answer.linkify || answer.blocked) lookingEarly = false;
-    })
-    .catch(() => undefined);
+  const digitsEarly = lookWhileParsed(document, {
+    maxNodes: EARLY_SCAN_NODES,
+    everyMs: EARLY_SCAN_EVERY_MS,
+    onDigits: () => void loadLinking().catch(() => undefined),
+    settings: configured,
+    setTimer: (task, ms) => void ctx.setTimeout(task, ms),
+    stopped: () => ctx.isInvalid,
+  });
   whenParsed(() => {
     configured
       .then((answer) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { parsedDigitScanner, watchForDigits } from './digit-watch';
+import { lookWhileParsed, parsedDigitScanner, watchForDigits } from './digit-watch';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -82,5 +82,73 @@ describe('watchForDigits', () => {
     document.body.appendChild(document.createTextNode('+49 30 1234568'));
     await flush();
     expect(calls).toBe(0);
+  });
+});
+
+describe('lookWhileParsed', () => {
+  /** A page still being parsed (linkedom's documents are always complete), and timers run by hand. */
+  function parsing(html: string) {
+    const { document } = parseHTML(html);
+    let state = 'loading';
+    Object.defineProperty(document, 'readyState', { get: () => state, configurable: true });
+    const timers: (() => void)[] = [];
+    const tick = () => timers.splice(0).forEach((task) => task());
+    return { document, parsed: () => (state = 'interactive'), timers, tick };
+  }
+
+  it('loads the linking script as soon as the parsed page shows digits, with the settings not answered yet', () => {
+    const { document, timers, tick } = parsing('<!doctype html><html><body><h1>Welcome</h1></body></html>');
+    let loads = 0;
+    const never = new Promise<undefined>(() => undefined);
+    const sawDigits = lookWhileParsed(document, {
+      maxNodes: 1000,
+      everyMs: 25,
+      onDigits: () => loads++,
+      settings: never,
+      setTimer: (task) => void timers.push(task),
+      stopped: () => false,
+    });
+    expect(loads).toBe(0);
+    expect(timers).toHaveLength(1);
+    document.body.appendChild(document.createElement('p')).textContent = 'Call +1 415 555 0132';
+    tick();
+    expect(loads).toBe(1);
+    expect(sawDigits()).toBe(true);
+    expect(timers).toHaveLength(0);
+  });
+
+  it('stops looking once the settings say linking is off here, or the page is parsed', async () => {
+    for (const answer of [{ linkify: false, blocked: false }, { linkify: true, blocked: true }, undefined]) {
+      const { document, timers, tick } = parsing('<!doctype html><html><body><h1>Welcome</h1></body></html>');
+      let loads = 0;
+      lookWhileParsed(document, {
+        maxNodes: 1000,
+        everyMs: 25,
+        onDigits: () => loads++,
+        settings: Promise.resolve(answer),
+        setTimer: (task) => void timers.push(task),
+        stopped: () => false,
+      });
+      await flush();
+      document.body.appendChild(document.createElement('p')).textContent = 'Call +1 415 555 0132';
+      tick();
+      expect(loads).toBe(0);
+    }
+    const { document, parsed, timers, tick } = parsing('<!doctype html><html><body><h1>Hi</h1></body></html>');
+    let loads = 0;
+    const sawDigits = lookWhileParsed(document, {
+      maxNodes: 1000,
+      everyMs: 25,
+      onDigits: () => loads++,
+      settings: Promise.resolve({ linkify: true, blocked: false }),
+      setTimer: (task) => void timers.push(task),
+      stopped: () => false,
+    });
+    parsed();
+    document.body.appendChild(document.createElement('p')).textContent = 'Call +1 415 555 0132';
+    tick();
+    expect(loads).toBe(0);
+    expect(sawDigits()).toBe(false);
+    expect(timers).toHaveLength(0);
   });
 });

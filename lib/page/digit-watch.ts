@@ -119,3 +119,44 @@ export function parsedDigitScanner(doc: Document, maxNodes: number): () => ScanR
     return 'not-yet';
   };
 }
+
+export interface EarlyLookOptions {
+  /** How many nodes to look through before giving up, and how often to look again. */
+  maxNodes: number;
+  everyMs: number;
+  /** Called once, when the parsed page first shows digits: loads the linking script. */
+  onDigits: () => void;
+  /** The settings' answer: the look stops when it says linking is off here (undefined: no answer). */
+  settings: Promise<{ linkify: boolean; blocked: boolean } | undefined>;
+  setTimer: (task: () => void, ms: number) => void;
+  /** True once the content script is invalidated (the extension updated or turned off). */
+  stopped: () => boolean;
+}
+
+/**
+ * Looks through the page as it is parsed for digits, from the moment the content script starts
+ * (`document_start`), beside the settings request and not after its answer: a busy browser takes a second to
+ * answer (its service worker waking up), and by then the page is parsed and laid out, so the first screen would
+ * be linked a layout late. Returns a getter of whether digits were seen. Nothing on the page is touched here;
+ * the look stops when the page is parsed, when it gives up, or when the settings say linking is off.
+ */
+export function lookWhileParsed(doc: Document, options: EarlyLookOptions): () => boolean {
+  let found = false;
+  let looking = true;
+  const scan = parsedDigitScanner(doc, options.maxNodes);
+  const look = (): void => {
+    if (!looking || doc.readyState !== 'loading' || options.stopped()) return;
+    const result = scan();
+    if (result === 'found') {
+      found = true;
+      options.onDigits();
+    } else if (result === 'not-yet') options.setTimer(look, options.everyMs);
+  };
+  look();
+  options.settings
+    .then((answer) => {
+      if (!answer || !answer.linkify || answer.blocked) looking = false;
+    })
+    .catch(() => undefined);
+  return () => found;
+}
