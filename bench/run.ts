@@ -646,10 +646,11 @@ function compareBuilds(): string[] {
     .map((dir) => join(resolve(dir), 'chrome-mv3'));
 }
 
-/** Just the script time of the small page without digits, against the page alone and the floor, printed. */
+/** Just the script time of the pages without digits, against the page alone and the floor, printed. */
 async function smallOnly(): Promise<void> {
   const pages = await startPageServer();
   const url = pages.add('/bench/small.html', SMALL_PAGE);
+  const wordsUrl = pages.add('/bench/words.html', wordsPage());
   const floor = floorExtension();
   // BENCH_COMPARE: other builds' output folders (comma-separated), measured in the same turns (a before/after).
   const compareDirs = compareBuilds();
@@ -665,13 +666,18 @@ async function smallOnly(): Promise<void> {
     for (const other of others) await warmUp(other.context, pages);
     const browsers: Record<string, BrowserContext> = { alone: alone.context, ours: ours.context, least: least.context };
     for (const [i, other] of others.entries()) browsers[compareDirs[i]!] = other.context;
-    const small = await scriptDurations(browsers, url);
-    const added = (key: string) => `${(small[key]! - small.alone!).toFixed(1)} ms`;
-    console.log(
-      `Small page without digits: content script ${added('ours')} of script time, the floor ${added('least')}` +
-        compareDirs.map((dir) => `, ${dir} ${added(dir)}`).join('') +
-        ` (medians of ${LOADS} loads).`,
-    );
+    for (const [name, pageUrl] of [
+      ['Small page without digits', url],
+      ['Page without digits (10,000 rows of words)', wordsUrl],
+    ] as const) {
+      const figures = await scriptDurations(browsers, pageUrl);
+      const added = (key: string) => `${(figures[key]! - figures.alone!).toFixed(1)} ms`;
+      console.log(
+        `${name}: content script ${added('ours')} of script time, the floor ${added('least')}` +
+          compareDirs.map((dir) => `, ${dir} ${added(dir)}`).join('') +
+          ` (medians of ${LOADS} loads).`,
+      );
+    }
   } finally {
     await Promise.all([alone.close(), ours.close(), least.close(), ...others.map((other) => other.close())]);
     rmSync(floor, { recursive: true, force: true });
