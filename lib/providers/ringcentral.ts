@@ -28,10 +28,9 @@ import {
   redactSecrets,
   type HttpResponse,
 } from '../net/http';
-import { md5Hex } from './md5';
-import { tokenCache, tokenUsable } from './token-cache';
+import { oauthToken } from './oauth-token';
+import { fallbackSession } from './token-cache';
 import {
-  memorySessionArea,
   ProviderError,
   type ConnectionTestOutcome,
   type DialOutcome,
@@ -69,7 +68,6 @@ const fields: { [K in Exclude<keyof RingcentralProvider, 'type'>]: FieldSpec } =
 
 export const RINGCENTRAL_SESSION_KEY = 'ringcentral:session';
 const DEFAULT_TTL_S = 3600;
-const MARGIN_MS = 60 * 1000;
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** RingOut call statuses that mean the call did not go ahead (enum of RingOutStatusInfo). */
 const FAILED_STATUSES = new Set([
@@ -84,19 +82,10 @@ const FAILED_STATUSES = new Set([
   'NoSuchUser',
 ]);
 
-interface KeptToken {
-  account: string;
-  server: string;
-  accessToken?: string;
-  expiresAt?: number;
-}
-
-const fallbackSession = memorySessionArea();
+const sessions = fallbackSession();
 
 /** Forgets every kept token of the in-memory fallback (tests). */
-export function forgetRingcentralSessions(): void {
-  fallbackSession.data.clear();
-}
+export const forgetRingcentralSessions = sessions.forget;
 
 /** The first `errorCode`, `parameterName` and message of a RingCentral error body (or an OAuth2 one). */
 function errorOf(json: unknown): { code?: string; parameter?: string; message?: string } {
@@ -201,12 +190,32 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'identity' },
   create(settings, context) {
     const server = settings.baseUrl.replace(/\/+$/, '').replace(/\/restapi(\/v1\.0)?$/i, '');
-    const store = tokenCache<KeptToken>(context.session ?? fallbackSession, RINGCENTRAL_SESSION_KEY);
-    const account = md5Hex(`${server}\n${settings.clientId}\n${settings.clientSecret}\n${settings.jwt}`);
     const basic = basicAuthorization(settings.clientId, settings.clientSecret).slice('Basic '.length);
-    const tokens = new Set<string>();
+    const token = oauthToken({
+      provider: LABEL,
+      context,
+      area: sessions.area(context),
+      key: RINGCENTRAL_SESSION_KEY,
+      root: server,
+      credentials: [settings.clientId, settings.clientSecret, settings.jwt],
+      // The JWT bearer grant, with the app's client ID and secret as HTTP Basic.
+      request: {
+        method: 'POST',
+        url: joinUrl(server, 'restapi/oauth/token'),
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams({ grant_type: JWT_GRANT, assertion: settings.jwt }).toString(),
+      },
+      refused: (response) => fail(response, 'login'),
+      notTokenEndpoint: () =>
+        'The address does not answer like the RingCentral token endpoint. Check the server address.',
+      defaultLifetimeS: DEFAULT_TTL_S,
+    });
     const redact = (text: string) =>
-      redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...tokens], '[secret]');
+      redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...token.tokens], '[secret]');
 
     const fail = (response: HttpResponse, step: 'login' | 'dial' | 'test', number?: string) => {
       if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
@@ -221,63 +230,14 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
       });
     };
 
-    const load = async (): Promise<KeptToken> => {
-      const stored = await store.load();
-      if (stored?.account === account) return stored;
-      const fresh: KeptToken = { account, server };
-      await store.save(fresh);
-      return fresh;
-    };
-
-    const getToken = async (step: 'login' | 'test'): Promise<string> => {
-      const response = await httpRequest(
-        context,
-        {
-          method: 'POST',
-          url: joinUrl(server, 'restapi/oauth/token'),
-          headers: {
-            authorization: `Basic ${basic}`,
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-          },
-          body: new URLSearchParams({ grant_type: JWT_GRANT, assertion: settings.jwt }).toString(),
-        },
-        LABEL,
-        step,
-      );
-      if (response.status !== 200) {
-        const error = fail(response, 'login');
-        throw step === 'test' ? new ProviderError(error.kind, error.message, { ...error.details, step }) : error;
-      }
-      const json = response.json;
-      const access = isObject(json) ? json.access_token : undefined;
-      if (typeof access !== 'string' || !access) {
-        throw new ProviderError(
-          'unexpected',
-          'The address does not answer like the RingCentral token endpoint. Check the server address.',
-          {
-            provider: LABEL,
-            status: 200,
-            step,
-          },
-        );
-      }
-      tokens.add(access);
-      if (isObject(json) && typeof json.refresh_token === 'string') tokens.add(json.refresh_token);
-      const seconds =
-        isObject(json) && typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_TTL_S;
-      await store.save({ account, server, accessToken: access, expiresAt: context.now() + seconds * 1000 });
-      return access;
-    };
-
-    const api = (token: string, method: 'GET' | 'POST', path: string, step: 'dial' | 'test', body?: unknown) =>
+    const api = (bearer: string, method: 'GET' | 'POST', path: string, step: 'dial' | 'test', body?: unknown) =>
       httpRequest(
         context,
         {
           method,
           url: joinUrl(server, path),
           headers: {
-            authorization: `Bearer ${token}`,
+            authorization: `Bearer ${bearer}`,
             accept: 'application/json',
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
@@ -289,23 +249,14 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
 
     return {
       async dial(request: DialRequest): Promise<DialOutcome> {
-        const kept = await load();
-        const alive = kept.accessToken !== undefined && tokenUsable(kept.expiresAt, context.now(), MARGIN_MS);
-        let token = alive ? kept.accessToken! : await getToken('login');
-        tokens.add(token);
         const body = {
           from: { phoneNumber: settings.fromNumber },
           to: { phoneNumber: request.number },
           playPrompt: false,
         };
-        const path = 'restapi/v1.0/account/~/extension/~/ring-out';
-        let response = await api(token, 'POST', path, 'dial', body);
-        if (response.status === 401 && alive) {
-          // The kept token was refused (OAU-128 expired, or revoked) before any call: one new token, one more RingOut.
-          token = await getToken('login');
-          response = await api(token, 'POST', path, 'dial', body);
-        }
-        if (response.status === 401) await store.save({ account, server });
+        const response = await token.send((bearer) =>
+          api(bearer, 'POST', 'restapi/v1.0/account/~/extension/~/ring-out', 'dial', body),
+        );
         if (response.status !== 200) throw fail(response, 'dial', request.number);
         const json = response.json;
         const status = isObject(json) && isObject(json.status) ? json.status : undefined;
@@ -335,9 +286,8 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
 
       /** A fresh token with the JWT, then the user's own extension record: no call. */
       async testConnection(): Promise<ConnectionTestOutcome> {
-        await load();
-        const token = await getToken('test');
-        const response = await api(token, 'GET', 'restapi/v1.0/account/~/extension/~', 'test');
+        const bearer = await token.fresh('test');
+        const response = await api(bearer, 'GET', 'restapi/v1.0/account/~/extension/~', 'test');
         if (response.status !== 200) throw fail(response, 'test');
         const json = response.json;
         if (!isObject(json)) throw fail(response, 'test');
