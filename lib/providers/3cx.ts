@@ -16,7 +16,7 @@
  * - Test connection gets a token and reads the extension's state (`GET /callcontrol/{dn}`): credentials, licence
  *   and the monitored extension are checked without a call.
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import {
   excerpt,
   htmlAnswerError,
@@ -40,24 +40,19 @@ import {
 
 const LABEL = '3CX';
 
-/** Settings of a 3CX provider (`provider` in the settings document). */
-export interface ThreeCxProvider {
-  type: '3cx';
-  baseUrl: string;
-  /** The API client's Client ID (Integrations → API), also the DN of its route point. */
-  clientId: string;
-  /** The API key shown once when the API client was made. */
-  clientSecret: string;
-  /** The user's own extension (DN) the call is made from. */
-  extension: string;
-}
-
-const fields: { [K in Exclude<keyof ThreeCxProvider, 'type'>]: FieldSpec } = {
+/** Its fields, in the order the options page shows them. */
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://mycompany.3cx.eu' },
+  /** The API client's Client ID (Integrations → API), also the DN of its route point. */
   clientId: { kind: 'text', secret: true },
+  /** The API key shown once when the API client was made. */
   clientSecret: { kind: 'secret' },
+  /** The user's own extension (DN) the call is made from. */
   extension: { kind: 'extension', placeholder: '100' },
-};
+} satisfies FieldTable;
+
+/** Settings of a 3CX provider (`provider` in the settings document). */
+export type ThreeCxProvider = SettingsFrom<'3cx', typeof fields>;
 
 export const THREECX_SESSION_KEY = '3cx:session';
 /** 3CX documents 60 minutes; used when `expires_in` is missing, and as the longest a token is trusted. */

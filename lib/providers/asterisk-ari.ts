@@ -14,7 +14,7 @@
  *   `{"error": "Allocation failed"}` with HTTP 500; originate answers that 500 when the channel driver cannot
  *   create a channel for the endpoint (an unknown endpoint, or a PJSIP endpoint with no registered contact).
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
 import { basicAuthorization, basicSecrets } from '../net/basic-auth';
 import {
   excerpt,
@@ -38,32 +38,23 @@ import {
 
 const LABEL = 'Asterisk ARI';
 
-/** Settings of an Asterisk ARI provider (`provider` in the settings document). */
-export interface AsteriskAriProvider {
-  type: 'asterisk-ari';
-  baseUrl: string;
-  username: string;
-  password: string;
-  /** The user's own endpoint, `technology/resource`: `PJSIP/101`, `SIP/101`. */
-  endpoint: string;
-  /** The dialplan context the number is dialled in once the phone answers (FreePBX: `from-internal`). */
-  context: string;
-  /** Caller ID number of the user's leg; empty: the endpoint's resource when it is an extension number. */
-  callerId: string;
-  /** `Name: value`, the SIP header that makes the user's phone answer by itself; empty: none is sent. */
-  autoAnswerHeader: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof AsteriskAriProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8088' },
   username: { kind: 'text' },
   password: { kind: 'secret' },
+  /** The user's own endpoint, `technology/resource`: `PJSIP/101`, `SIP/101`. */
   endpoint: { kind: 'text', placeholder: 'PJSIP/101' },
+  /** The dialplan context the number is dialled in once the phone answers (FreePBX: `from-internal`). */
   context: { kind: 'text', default: 'from-internal' },
+  /** Caller ID number of the user's leg; empty: the endpoint's resource when it is an extension number. */
   callerId: { kind: 'optionalText', default: '', placeholder: '101' },
+  /** `Name: value`, the SIP header that makes the user's phone answer by itself; empty: none is sent. */
   autoAnswerHeader: { kind: 'optionalText', default: 'Call-Info: answer-after=0' },
-};
+} satisfies FieldTable;
+
+/** Settings of an Asterisk ARI provider (`provider` in the settings document). */
+export type AsteriskAriProvider = SettingsFrom<'asterisk-ari', typeof fields>;
 
 /** How long the user's phone rings before Asterisk gives up, in seconds (channels.json `timeout`, default 30). */
 export const ASTERISK_RING_TIMEOUT_S = 30;

@@ -13,7 +13,7 @@
  *   result arrives only as a BACKGROUND_JOB event, which HTTP cannot receive.
  * - mod_xml_rpc answers 200 for everything it ran: a refusal is the command's text (`-ERR …`), not a status.
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
 import { basicAuthorization, basicSecrets } from '../net/basic-auth';
 import { excerpt, htmlAnswerError, httpRequest, isHtml, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
 import {
@@ -28,29 +28,21 @@ import {
 
 const LABEL = 'FreeSWITCH';
 
-/** Settings of a FreeSWITCH / FusionPBX provider (`provider` in the settings document). */
-export interface FreeswitchProvider {
-  type: 'freeswitch';
-  baseUrl: string;
-  username: string;
-  password: string;
-  /** The user's own extension in the directory (`user/EXT@DOMAIN`). */
-  extension: string;
-  /** The directory domain: FusionPBX's tenant domain, or FreeSWITCH's `$${domain}`. */
-  domain: string;
-  /** The dialplan context the number is dialled in; empty: the domain (FusionPBX names contexts after them). */
-  context: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof FreeswitchProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8080' },
   username: { kind: 'text', placeholder: 'freeswitch' },
   password: { kind: 'secret' },
+  /** The user's own extension in the directory (`user/EXT@DOMAIN`). */
   extension: { kind: 'extension', placeholder: '101' },
+  /** The directory domain: FusionPBX's tenant domain, or FreeSWITCH's `$${domain}`. */
   domain: { kind: 'text', placeholder: 'pbx.example.com' },
+  /** The dialplan context the number is dialled in; empty: the domain (FusionPBX names contexts after them). */
   context: { kind: 'optionalText', default: '', placeholder: 'default' },
-};
+} satisfies FieldTable;
+
+/** Settings of a FreeSWITCH / FusionPBX provider (`provider` in the settings document). */
+export type FreeswitchProvider = SettingsFrom<'freeswitch', typeof fields>;
 
 /** How long the user's phone rings before the originate gives up, in seconds (`originate_timeout`). */
 export const FREESWITCH_RING_TIMEOUT_S = 30;

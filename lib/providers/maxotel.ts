@@ -5,7 +5,7 @@
  * The doc's example is a GET with the key in the query string, but it also allows every parameter to be
  * POSTed; we POST a form so the key never sits in a URL (proxies, server logs, history).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
 import {
   ProviderError,
@@ -19,20 +19,15 @@ import {
 
 const LABEL = 'MaxoTel';
 
-/** Settings of a MaxoTel provider (`provider` in the settings document). */
-export interface MaxotelProvider {
-  type: 'maxotel';
-  baseUrl: string;
-  apiKey: string;
-  extension: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof MaxotelProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', default: 'https://myapi.maxo.com.au/', placeholder: 'https://myapi.maxo.com.au/' },
   apiKey: { kind: 'secret' },
   extension: { kind: 'extension', placeholder: '101' },
-};
+} satisfies FieldTable;
+
+/** Settings of a MaxoTel provider (`provider` in the settings document). */
+export type MaxotelProvider = SettingsFrom<'maxotel', typeof fields>;
 
 /** Blanks the key out of text the API sent back, should it ever echo it. */
 const redact = (text: string, key: string): string => redactSecrets(text, [key], '[API key]');

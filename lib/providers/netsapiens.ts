@@ -9,7 +9,7 @@
  * The JSON keys are the hyphenated v2 names (`call-id`, `call-term-user`…), not the doc page's human labels
  * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import {
   excerpt,
   htmlAnswerError,
@@ -31,26 +31,18 @@ import {
 
 const LABEL = 'NetSapiens';
 
-/** Settings of a NetSapiens provider (`provider` in the settings document). */
-export interface NetsapiensProvider {
-  type: 'netsapiens';
-  baseUrl: string;
-  apiKey: string;
-  domain: string;
-  user: string;
-  origination: string;
-  callerId: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof NetsapiensProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://portal.example.com' },
   apiKey: { kind: 'secret', placeholder: 'nsu_…' },
   domain: { kind: 'text', default: '~' },
   user: { kind: 'text', default: '~' },
   origination: { kind: 'optionalText', default: '', placeholder: '1000@example.com' },
   callerId: { kind: 'optionalExtension', default: '' },
-};
+} satisfies FieldTable;
+
+/** Settings of a NetSapiens provider (`provider` in the settings document). */
+export type NetsapiensProvider = SettingsFrom<'netsapiens', typeof fields>;
 
 /** `https://host` or `https://host/ns-api[/v2]` → `https://host/ns-api/v2`. */
 export function netsapiensApiRoot(baseUrl: string): string {

@@ -17,7 +17,7 @@
  *   branches on `errorCode` and `parameterName`, never on the message (the vendor's advice).
  */
 import { basicAuthorization } from '../net/basic-auth';
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
 import {
   excerpt,
   htmlAnswerError,
@@ -41,20 +41,9 @@ import {
 
 const LABEL = 'RingCentral';
 
-/** Settings of a RingCentral RingOut provider (`provider` in the settings document). */
-export interface RingcentralProvider {
-  type: 'ringcentral';
+/** Its fields, in the order the options page shows them. */
+const fields = {
   /** The API server: https://platform.ringcentral.com (production) or the developer sandbox. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** The JWT credential of the user, made in the Developer Console. */
-  jwt: string;
-  /** The user's own phone number in E.164, rung first (a RingCentral phone, a mobile, a desk phone). */
-  fromNumber: string;
-}
-
-const fields: { [K in Exclude<keyof RingcentralProvider, 'type'>]: FieldSpec } = {
   baseUrl: {
     kind: 'url',
     default: 'https://platform.ringcentral.com',
@@ -62,9 +51,14 @@ const fields: { [K in Exclude<keyof RingcentralProvider, 'type'>]: FieldSpec } =
   },
   clientId: { kind: 'text', secret: true },
   clientSecret: { kind: 'secret' },
+  /** The JWT credential of the user, made in the Developer Console. */
   jwt: { kind: 'secret' },
+  /** The user's own phone number in E.164, rung first (a RingCentral phone, a mobile, a desk phone). */
   fromNumber: { kind: 'text', placeholder: '+16505550100' },
-};
+} satisfies FieldTable;
+
+/** Settings of a RingCentral RingOut provider (`provider` in the settings document). */
+export type RingcentralProvider = SettingsFrom<'ringcentral', typeof fields>;
 
 export const RINGCENTRAL_SESSION_KEY = 'ringcentral:session';
 const DEFAULT_TTL_S = 3600;

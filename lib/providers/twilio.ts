@@ -12,7 +12,7 @@
  * - Errors are JSON `{code, message, more_info, status}`; they are mapped by Twilio's error code.
  * - Auto-answer does not apply: Twilio rings a phone number, which is answered by a person.
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
 import { basicAuthorization, basicSecrets } from '../net/basic-auth';
 import {
   excerpt,
@@ -37,29 +37,21 @@ import {
 
 const LABEL = 'Twilio';
 
-/** Settings of a Twilio provider (`provider` in the settings document). */
-export interface TwilioProvider {
-  type: 'twilio';
-  baseUrl: string;
-  accountSid: string;
-  /** API key SID (`SK…`), or the Account SID when the auth token is used. */
-  apiKeySid: string;
-  apiKeySecret: string;
-  /** The user's own phone, which Twilio rings first: E.164, or a `sip:` address. */
-  phone: string;
-  /** The caller ID: one of the account's numbers or verified caller IDs, E.164. */
-  callerId: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof TwilioProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', default: 'https://api.twilio.com' },
   accountSid: { kind: 'text', placeholder: 'AC…' },
+  /** API key SID (`SK…`), or the Account SID when the auth token is used. */
   apiKeySid: { kind: 'text', placeholder: 'SK…' },
   apiKeySecret: { kind: 'secret' },
+  /** The user's own phone, which Twilio rings first: E.164, or a `sip:` address. */
   phone: { kind: 'text', placeholder: '+14155550100' },
+  /** The caller ID: one of the account's numbers or verified caller IDs, E.164. */
   callerId: { kind: 'text', placeholder: '+14155550199' },
-};
+} satisfies FieldTable;
+
+/** Settings of a Twilio provider (`provider` in the settings document). */
+export type TwilioProvider = SettingsFrom<'twilio', typeof fields>;
 
 /** How long Twilio rings the user's phone, in seconds (`Timeout`; Twilio's default is 60). */
 export const TWILIO_RING_TIMEOUT_S = 30;

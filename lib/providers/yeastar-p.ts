@@ -17,7 +17,7 @@
  * - A refused get_token (errcode -1, "username or password") pauses further logins until the credentials change
  *   or the person presses Test connection, so a wrong secret cannot run into the PBX's IP block (70004).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isHtml, htmlAnswerError, isObject, joinUrl, redactSecrets } from '../net/http';
 import { accountLogins, fallbackSession, lifetimeMs, tokenUsable } from './token-cache';
 import {
@@ -31,26 +31,20 @@ import {
 
 const LABEL = 'Yeastar P-Series';
 
-/** Settings of a Yeastar P-Series / Cloud PBX provider (`provider` in the settings document). */
-export interface YeastarPProvider {
-  type: 'yeastar-p';
-  baseUrl: string;
-  /** The Client ID from Integrations → API (sent as `username`). */
-  clientId: string;
-  /** The Client Secret from the same page (sent as `password`). */
-  clientSecret: string;
-  extension: string;
-  dialPermission: string;
-}
-
-const fields: { [K in Exclude<keyof YeastarPProvider, 'type'>]: FieldSpec } = {
+/** Its fields, in the order the options page shows them. */
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://pbx.example.com:8088' },
   // The Client ID is half of the credential pair (get_token's `username`): kept out of exports like the secret.
+  /** The Client ID from Integrations → API (sent as `username`). */
   clientId: { kind: 'text', secret: true },
+  /** The Client Secret from the same page (sent as `password`). */
   clientSecret: { kind: 'secret' },
   extension: { kind: 'extension', placeholder: '1000' },
   dialPermission: { kind: 'optionalExtension', default: '' },
-};
+} satisfies FieldTable;
+
+/** Settings of a Yeastar P-Series / Cloud PBX provider (`provider` in the settings document). */
+export type YeastarPProvider = SettingsFrom<'yeastar-p', typeof fields>;
 
 /** Where the login is kept in the session area (storage.session). */
 export const YEASTAR_P_SESSION_KEY = 'yeastar-p:session';

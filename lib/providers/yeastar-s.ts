@@ -13,7 +13,7 @@
  * - Five failed logins lock the client IP for 10 minutes (login page). After one refused login no further login
  *   is tried until the credentials change or the person presses Test connection (issue 14).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from '../net/http';
 import { md5Hex } from './md5';
 import { accountLogins, fallbackSession, tokenUsable } from './token-cache';
@@ -28,25 +28,18 @@ import {
 
 const LABEL = 'Yeastar S-Series';
 
-/** Settings of a Yeastar S-Series provider (`provider` in the settings document). */
-export interface YeastarSProvider {
-  type: 'yeastar-s';
-  baseUrl: string;
-  username: string;
-  /** Plain text here; the adapter sends its MD5 as the API asks. */
-  password: string;
-  extension: string;
-  dialPermission: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof YeastarSProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://pbx.example.com:8088' },
   username: { kind: 'text' },
+  /** Plain text here; the adapter sends its MD5 as the API asks. */
   password: { kind: 'secret' },
   extension: { kind: 'extension', placeholder: '1023' },
   dialPermission: { kind: 'optionalExtension', default: '' },
-};
+} satisfies FieldTable;
+
+/** Settings of a Yeastar S-Series provider (`provider` in the settings document). */
+export type YeastarSProvider = SettingsFrom<'yeastar-s', typeof fields>;
 /** The PBX erases a token after 30 minutes without interaction (v1.x "heartbeat" page). */
 export const YEASTAR_TOKEN_TTL_MS = 30 * 60 * 1000;
 // Renew a little early so a token cannot lapse between our check and the PBX's.
