@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileSimulator } from '@/tests/unit/support/simulator';
 import { parseSettings } from '@/lib/settings/validate';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { HDE_SIM, parseMultipart } from '@/tests/sim/helpdeskeddy';
 import type { HelpdeskeddyCallLog } from '../settings/schema';
 import type { ProviderContext } from '../providers/types';
 import { helpdeskeddy } from './helpdeskeddy';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
 function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
   return {
