@@ -25,18 +25,12 @@ import {
   isObject,
   joinUrl,
   redactSecrets,
+  refusalError,
   type HttpResponse,
 } from '../net/http';
 import { oauthToken } from './oauth-token';
 import { fallbackSession } from './token-cache';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = '3CX';
 
@@ -157,22 +151,20 @@ export const threeCx: ProviderDefinition<ThreeCxProvider> = {
       redactSecrets(text, [settings.clientSecret, settings.clientId, ...token.tokens], '[secret]');
     const dnPath = `callcontrol/${encodeURIComponent(settings.extension)}`;
 
-    const fail = (response: HttpResponse, step: 'login' | 'test' | 'dial', number?: string) => {
-      if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
-      const [kind, message] = describe3cxStatus(response.status, step, settings, number);
-      const said = saidBy(response.json) ?? (response.text.trim() ? excerpt(response.text) : undefined);
-      return new ProviderError(kind, message, {
-        provider: LABEL,
-        status: response.status,
-        providerMessage: said ? redact(said) : `HTTP ${response.status}`,
+    const fail = (response: HttpResponse, step: 'login' | 'test' | 'dial', number?: string) =>
+      refusalError(
+        response,
+        LABEL,
         step,
-      });
-    };
+        describe3cxStatus(response.status, step, settings, number),
+        saidBy(response.json),
+        redact,
+      );
 
     const authorized = (bearer: string) => ({ authorization: `Bearer ${bearer}` });
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const response = await token.send((bearer) =>
           httpRequest(
             context,
@@ -215,7 +207,7 @@ export const threeCx: ProviderDefinition<ThreeCxProvider> = {
       },
 
       /** A fresh token, then the extension's state: no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const bearer = await token.fresh('test');
         const response = await httpRequest(
           context,

@@ -26,15 +26,7 @@ import {
   type HttpResponse,
   redactSecrets,
 } from '../net/http';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderContext,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const LABEL = 'Asterisk ARI';
 
@@ -229,7 +221,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
   create(settings, context) {
     const client = new AriClient(settings, context);
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body: Record<string, unknown> = {
           endpoint: client.endpoint,
           extension: request.number,
@@ -268,7 +260,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
        * an endpoint, which Asterisk refuses with 400 "Endpoint must be specified" before creating anything,
        * while a read-only user gets 403 "Write access denied" first (res_ari.c).
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const info = await client.send('GET', 'asterisk/info', 'test');
         if (info.status !== 200 || isHtml(info)) throw client.failure(info, 'test');
         const system = isObject(info.json) && isObject(info.json.system) ? info.json.system : {};

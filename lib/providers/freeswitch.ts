@@ -18,8 +18,6 @@ import { basicAuthorization, basicSecrets } from '../net/basic-auth';
 import { excerpt, htmlAnswerError, httpRequest, isHtml, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
 import {
   ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
   type DialRequest,
   type ErrorKind,
   type ProviderContext,
@@ -198,7 +196,7 @@ export const freeswitch: ProviderDefinition<FreeswitchProvider> = {
   create(settings, context) {
     const client = new FreeswitchClient(settings, context);
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const uuid = context.randomId();
         const { text } = await client.run('bgapi', `originate ${originateArguments(settings, request, uuid)}`, 'dial');
         // mod_commands bgapi: "+OK Job-UUID: <uuid>" once the job is queued.
@@ -226,7 +224,7 @@ export const freeswitch: ProviderDefinition<FreeswitchProvider> = {
        * authorisation check lets through or refuses and bgapi answers "-ERR Invalid syntax" without running
        * anything, then `sofia_contact EXT@DOMAIN`: whether the user's phone is registered. No call is placed.
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const status = await client.run('status', undefined, 'test');
         if (!/FreeSWITCH|\bis ready\b/i.test(status.text)) {
           throw new ProviderError('unexpected', `The address answered, but not as FreeSWITCH's status would.`, {

@@ -7,15 +7,7 @@
  */
 import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderContext,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const LABEL = 'MaxoTel';
 
@@ -118,7 +110,7 @@ export const maxotel: ProviderDefinition<MaxotelProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'list' },
   create(settings, context) {
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const response = await post(
           context,
           settings,
@@ -152,7 +144,7 @@ export const maxotel: ProviderDefinition<MaxotelProvider> = {
        * key) for one record of the last minute. It proves the address and the key; it cannot prove the
        * "Click to Call" permission. A 403 still means the key was recognised (it only lacks CDR permission).
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const end = Math.floor(context.now() / 1000);
         const response = await post(
           context,

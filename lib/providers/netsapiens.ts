@@ -20,14 +20,7 @@ import {
   type HttpResponse,
   redactSecrets,
 } from '../net/http';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'NetSapiens';
 
@@ -153,7 +146,7 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
     const auth = { authorization: `Bearer ${settings.apiKey}`, accept: 'application/json' };
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const keyProblem = managerKeyProblem(settings, 'dial');
         if (keyProblem) throw keyProblem;
         const callId = context.randomId();
@@ -211,7 +204,7 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
       },
 
       /** Reads the key's own identity (`GET /ns-api/v2/apikeys/~`); places no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const response = await httpRequest(
           context,
           { method: 'GET', url: joinUrl(root, 'apikeys/~'), headers: auth },

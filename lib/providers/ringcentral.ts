@@ -18,26 +18,10 @@
  */
 import { basicAuthorization } from '../net/basic-auth';
 import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
-import {
-  excerpt,
-  htmlAnswerError,
-  httpRequest,
-  isHtml,
-  isObject,
-  joinUrl,
-  redactSecrets,
-  type HttpResponse,
-} from '../net/http';
+import { excerpt, httpRequest, isObject, joinUrl, redactSecrets, refusalError, type HttpResponse } from '../net/http';
 import { oauthToken } from './oauth-token';
 import { fallbackSession } from './token-cache';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'RingCentral';
 
@@ -212,16 +196,16 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
       redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...token.tokens], '[secret]');
 
     const fail = (response: HttpResponse, step: 'login' | 'dial' | 'test', number?: string) => {
-      if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
       const error = errorOf(response.json);
-      const [kind, message] = describeRingcentralError(response.status, error, step, number);
-      const said = [error.code, error.message].filter(Boolean).join(': ') || excerpt(response.text);
-      return new ProviderError(kind, message, {
-        provider: LABEL,
-        status: response.status,
-        providerMessage: said ? redact(said) : `HTTP ${response.status}`,
+      const said = [error.code, error.message].filter(Boolean).join(': ');
+      return refusalError(
+        response,
+        LABEL,
         step,
-      });
+        describeRingcentralError(response.status, error, step, number),
+        said,
+        redact,
+      );
     };
 
     const api = (bearer: string, method: 'GET' | 'POST', path: string, step: 'dial' | 'test', body?: unknown) =>
@@ -242,7 +226,7 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
       );
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body = {
           from: { phoneNumber: settings.fromNumber },
           to: { phoneNumber: request.number },
@@ -279,7 +263,7 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
       },
 
       /** A fresh token with the JWT, then the user's own extension record: no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const bearer = await token.fresh('test');
         const response = await api(bearer, 'GET', 'restapi/v1.0/account/~/extension/~', 'test');
         if (response.status !== 200) throw fail(response, 'test');

@@ -26,9 +26,6 @@ import {
 } from '../net/http';
 import {
   ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
   type ErrorKind,
   type ProviderActionItem,
   type ProviderContext,
@@ -257,7 +254,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
   create(settings, context) {
     const client = new TwilioClient(settings, context);
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const callerId = settings.callerId.trim();
         const form = new URLSearchParams({
           To: settings.phone.trim(),
@@ -283,7 +280,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
        * Reads the account's numbers filtered by the caller ID (its own numbers, then its verified caller IDs):
        * proves the key and the account, and that the caller ID may be used. Places no call.
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const callerId = settings.callerId.trim();
         const own = await client.list(
           'IncomingPhoneNumbers.json',

@@ -20,14 +20,7 @@
 import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isHtml, htmlAnswerError, isObject, joinUrl, redactSecrets } from '../net/http';
 import { accountLogins, fallbackSession, lifetimeMs, tokenUsable } from './token-cache';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'Yeastar P-Series';
 
@@ -313,7 +306,7 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
     };
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body: Record<string, string> = {
           caller: settings.extension,
           callee: request.number,
@@ -347,7 +340,7 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
       },
 
       /** A fresh get_token with the Client ID and Secret (even after a refused one). Places no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const kept = await logins.load();
         if (kept.accessToken) {
           // The Cloud edition allows at most 8 valid access tokens: give the old one back before asking anew.

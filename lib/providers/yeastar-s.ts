@@ -17,14 +17,7 @@ import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from '../net/http';
 import { md5Hex } from './md5';
 import { accountLogins, fallbackSession, tokenUsable } from './token-cache';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'Yeastar S-Series';
 
@@ -274,7 +267,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
     };
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body: Record<string, string> = {
           caller: settings.extension,
           callee: request.number,
@@ -315,7 +308,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
        * Logs in with the username and password (a fresh login, not the kept token), even after a refused login:
        * pressing Test connection is how the person says "try again". Places no call.
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const kept = await logins.load();
         if (kept.token) {
           await post(`logout?token=${encodeURIComponent(kept.token)}`, {}, 'logout').catch(() => undefined);
