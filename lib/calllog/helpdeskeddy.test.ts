@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSimulator } from '@/tests/unit/support/simulator';
+import { fileSimulator, simContext } from '@/tests/unit/support/simulator';
 import { parseSettings } from '@/lib/settings/validate';
 import { HDE_SIM, parseMultipart } from '@/tests/sim/helpdeskeddy';
 import type { HelpdeskeddyCallLog } from '../settings/schema';
@@ -9,15 +9,7 @@ import { providerFailure, visibleText } from '@/tests/unit/support/provider-erro
 
 const sim = await fileSimulator();
 
-function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
-  return {
-    fetch: globalThis.fetch,
-    now: () => sim.clock.now(),
-    timeoutMs: 3000,
-    randomId: () => 'unused',
-    ...overrides,
-  };
-}
+const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, { timeoutMs: 3000, ...overrides });
 
 function settings(overrides: Partial<HelpdeskeddyCallLog> = {}): HelpdeskeddyCallLog {
   return { ...(sim.settingsFor('helpdeskeddy').callLog as HelpdeskeddyCallLog), ...overrides };

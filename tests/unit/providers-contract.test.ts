@@ -22,9 +22,9 @@ import { parseSettings } from '@/lib/settings/validate';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import {
+  ERROR_KINDS,
   ProviderError,
   type ConnectionTestOutcome,
-  type ErrorKind,
   type ProviderCapabilities,
   type ProviderContext,
 } from '@/lib/providers/types';
@@ -40,21 +40,6 @@ import { formatForPbx } from '@/lib/phone/format';
 import type { SimRequest } from '@/tests/sim/types';
 import { CALL_LOG_CASES, PROVIDER_CASES, type SimCase } from './providers-contract-cases';
 
-/** Every kind in lib/providers/types.ts: an error of any other kind has no message the UI can explain. */
-const ERROR_KINDS: readonly ErrorKind[] = [
-  'auth',
-  'permission',
-  'locked',
-  'extension-unavailable',
-  'number-rejected',
-  'not-found',
-  'rate-limited',
-  'unreachable',
-  'certificate',
-  'host-permission',
-  'timeout',
-  'unexpected',
-];
 const CONNECTION_TESTS: readonly ProviderCapabilities['connectionTest'][] = ['login', 'identity', 'list', 'none'];
 
 /** Short enough for the suite to stay fast, long enough that the simulator's delay is what ends the request. */
