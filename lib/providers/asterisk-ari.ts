@@ -15,17 +15,8 @@
  *   create a channel for the endpoint (an unknown endpoint, or a PJSIP endpoint with no registered contact).
  */
 import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from '../net/basic-auth';
-import {
-  excerpt,
-  htmlAnswerError,
-  httpRequest,
-  isHtml,
-  isObject,
-  joinUrl,
-  type HttpResponse,
-  redactSecrets,
-} from '../net/http';
+import { BasicAuthHttp } from '../net/basic-auth';
+import { htmlAnswerError, isHtml, isObject, joinUrl, type HttpResponse } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const LABEL = 'Asterisk ARI';
@@ -114,25 +105,23 @@ export function ariCallerId(settings: AsteriskAriProvider, number: string): stri
 }
 
 /** The words of an ARI error answer: `message` (or `error`), else a short excerpt, with secrets blanked. */
-function wordsOf(response: HttpResponse, secrets: string[]): string {
+function wordsOf(response: HttpResponse, http: BasicAuthHttp): string {
   const body = isObject(response.json) ? response.json : undefined;
   const raw =
     typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : response.text;
-  return excerpt(redactSecrets(raw, secrets));
+  return http.words(raw);
 }
 
 class AriClient {
   readonly root: string;
-  private readonly authorization: string;
-  readonly secrets: string[];
+  readonly http: BasicAuthHttp;
 
   constructor(
     readonly settings: AsteriskAriProvider,
-    private readonly context: ProviderContext,
+    context: ProviderContext,
   ) {
     this.root = ariRoot(settings.baseUrl);
-    this.authorization = basicAuthorization(settings.username.trim(), settings.password);
-    this.secrets = basicSecrets(settings.username.trim(), settings.password);
+    this.http = new BasicAuthHttp(context, LABEL, settings.username.trim(), settings.password);
   }
 
   get endpoint(): string {
@@ -140,12 +129,10 @@ class AriClient {
   }
 
   send(method: 'GET' | 'POST' | 'DELETE', path: string, step: string, body?: unknown): Promise<HttpResponse> {
-    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return httpRequest(
-      this.context,
+    return this.http.send(
       { method, url: joinUrl(this.root, path), headers, body: body === undefined ? undefined : JSON.stringify(body) },
-      LABEL,
       step,
     );
   }
@@ -153,7 +140,7 @@ class AriClient {
   /** The error for an answer that is not the success expected, by status and ARI's own words. */
   failure(response: HttpResponse, step: string, number?: string): ProviderError {
     if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
-    const words = wordsOf(response, this.secrets);
+    const words = wordsOf(response, this.http);
     const lower = words.toLowerCase();
     const status = response.status;
     const fail = (kind: ErrorKind, message: string) =>
@@ -240,7 +227,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
           throw new ProviderError('unexpected', 'Asterisk answered 200 without the channel it should have created.', {
             provider: LABEL,
             status: 200,
-            providerMessage: excerpt(redactSecrets(response.text, client.secrets)) || undefined,
+            providerMessage: client.http.words(response.text) || undefined,
             step: 'dial',
           });
         }

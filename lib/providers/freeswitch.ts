@@ -14,8 +14,8 @@
  * - mod_xml_rpc answers 200 for everything it ran: a refusal is the command's text (`-ERR …`), not a status.
  */
 import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from '../net/basic-auth';
-import { excerpt, htmlAnswerError, httpRequest, isHtml, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
+import { BasicAuthHttp } from '../net/basic-auth';
+import { htmlAnswerError, isHtml, joinUrl, type HttpResponse } from '../net/http';
 import {
   ProviderError,
   type DialRequest,
@@ -96,15 +96,13 @@ export function txtapiPath(command: string, args?: string): string {
 }
 
 class FreeswitchClient {
-  private readonly authorization: string;
-  readonly secrets: string[];
+  readonly http: BasicAuthHttp;
 
   constructor(
     readonly settings: FreeswitchProvider,
-    private readonly context: ProviderContext,
+    context: ProviderContext,
   ) {
-    this.authorization = basicAuthorization(settings.username.trim(), settings.password);
-    this.secrets = basicSecrets(settings.username.trim(), settings.password);
+    this.http = new BasicAuthHttp(context, LABEL, settings.username.trim(), settings.password);
   }
 
   async run(
@@ -112,14 +110,12 @@ class FreeswitchClient {
     args: string | undefined,
     step: string,
   ): Promise<{ response: HttpResponse; text: string }> {
-    const response = await httpRequest(
-      this.context,
+    const response = await this.http.send(
       {
         method: 'GET',
         url: joinUrl(this.settings.baseUrl.trim(), txtapiPath(command, args)),
-        headers: { Authorization: this.authorization, Accept: 'text/plain' },
+        headers: { Accept: 'text/plain' },
       },
-      LABEL,
       step,
     );
     if (response.status !== 200) throw this.statusError(response, step);
@@ -128,7 +124,7 @@ class FreeswitchClient {
   }
 
   words(text: string): string {
-    return excerpt(redactSecrets(text, this.secrets));
+    return this.http.words(text);
   }
 
   statusError(response: HttpResponse, step: string): ProviderError {

@@ -13,17 +13,8 @@
  * - Auto-answer does not apply: Twilio rings a phone number, which is answered by a person.
  */
 import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from '../net/basic-auth';
-import {
-  excerpt,
-  htmlAnswerError,
-  httpRequest,
-  isHtml,
-  isObject,
-  joinUrl,
-  type HttpResponse,
-  redactSecrets,
-} from '../net/http';
+import { BasicAuthHttp } from '../net/basic-auth';
+import { htmlAnswerError, isHtml, isObject, joinUrl, type HttpResponse } from '../net/http';
 import {
   ProviderError,
   type ErrorKind,
@@ -97,15 +88,13 @@ function twilioError(response: HttpResponse): { code?: number; message: string }
 }
 
 class TwilioClient {
-  private readonly authorization: string;
-  readonly secrets: string[];
+  readonly http: BasicAuthHttp;
 
   constructor(
     readonly settings: TwilioProvider,
-    private readonly context: ProviderContext,
+    context: ProviderContext,
   ) {
-    this.authorization = basicAuthorization(settings.apiKeySid.trim(), settings.apiKeySecret.trim());
-    this.secrets = basicSecrets(settings.apiKeySid.trim(), settings.apiKeySecret.trim());
+    this.http = new BasicAuthHttp(context, LABEL, settings.apiKeySid.trim(), settings.apiKeySecret.trim());
   }
 
   url(resource: string, query?: Record<string, string>): string {
@@ -115,9 +104,9 @@ class TwilioClient {
   }
 
   async send(method: 'GET' | 'POST', url: string, step: string, form?: URLSearchParams): Promise<HttpResponse> {
-    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json' };
     if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    const response = await httpRequest(this.context, { method, url, headers, body: form?.toString() }, LABEL, step);
+    const response = await this.http.send({ method, url, headers, body: form?.toString() }, step);
     if (isHtml(response)) throw htmlAnswerError(response, LABEL, step);
     return response;
   }
@@ -134,7 +123,7 @@ class TwilioClient {
   /** The error for a Twilio answer, by its error code first, then by HTTP status. */
   failure(response: HttpResponse, step: string, number?: string): ProviderError {
     const { code, message } = twilioError(response);
-    const words = excerpt(redactSecrets(message || response.text, this.secrets));
+    const words = this.http.words(message || response.text);
     const providerMessage = code ? `${code}: ${words}` : words || `HTTP ${response.status}`;
     const fail = (kind: ErrorKind, text: string) =>
       new ProviderError(kind, text, { provider: LABEL, status: response.status, providerMessage, step });
@@ -269,7 +258,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
           throw new ProviderError('unexpected', `Twilio answered ${response.status} without the call it created.`, {
             provider: LABEL,
             status: response.status,
-            providerMessage: excerpt(redactSecrets(response.text, client.secrets)) || undefined,
+            providerMessage: client.http.words(response.text) || undefined,
             step: 'dial',
           });
         }
