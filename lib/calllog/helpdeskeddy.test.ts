@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileSimulator, simContext } from '@/tests/unit/support/simulator';
 import { parseSettings } from '@/lib/settings/validate';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { HDE_SIM, parseMultipart } from '@/tests/sim/helpdeskeddy';
 import type { HelpdeskeddyCallLog } from '../settings/schema';
 import type { ProviderContext } from '../providers/types';
 import { helpdeskeddy } from './helpdeskeddy';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 
-let sim: Simulator;
+const sim = await fileSimulator();
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => sim.reset());
-
-function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
-  return {
-    fetch: globalThis.fetch,
-    now: () => sim.clock.now(),
-    timeoutMs: 3000,
-    randomId: () => 'unused',
-    ...overrides,
-  };
-}
+const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, { timeoutMs: 3000, ...overrides });
 
 function settings(overrides: Partial<HelpdeskeddyCallLog> = {}): HelpdeskeddyCallLog {
   return { ...(sim.settingsFor('helpdeskeddy').callLog as HelpdeskeddyCallLog), ...overrides };

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../providers/types';
 import { STATUS_KEY } from './status';
-import { harness, recordedHistory as history, settingsWith } from '@/tests/unit/support/dial-fakes';
+import { harness, HDE_CALL_LOG, recordedHistory as history, settingsWith } from '@/tests/unit/support/dial-fakes';
 
 describe('dial service: call log', () => {
   const withLog = () =>
     settingsWith({
       dialing: { defaultCountry: 'AU', numberFormat: 'dialable' },
-      callLog: {
-        type: 'helpdeskeddy',
-        baseUrl: 'https://acme.helpdeskeddy.com',
-        channelKey: 'abcdefghij0123456789',
-        email: 'agent@acme.example',
-        apiKey: 'hde-key',
-      },
+      callLog: HDE_CALL_LOG,
     });
 
   it("logs the placed call with the customer's number in E.164 (not the PBX dial string), the call id and the own extension", async () => {

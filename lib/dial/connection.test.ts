@@ -3,7 +3,7 @@ import { ProviderError, type ProviderContext } from '../providers/types';
 import type { CallLogRegistry } from './service';
 import { runProviderAction, testConnection, type ActionRegistry } from './connection';
 import { createStatusStore, STATUS_KEY } from './status';
-import { fakeProvider, memoryArea, API_KEY } from '@/tests/unit/support/dial-fakes';
+import { fakeProvider, HDE_CALL_LOG, memoryArea, API_KEY } from '@/tests/unit/support/dial-fakes';
 import { english } from '@/tests/unit/support/locale';
 
 const context = (): ProviderContext => ({
@@ -14,13 +14,7 @@ const context = (): ProviderContext => ({
 });
 
 const maxotel = { type: 'maxotel', baseUrl: 'https://myapi.maxo.com.au/', apiKey: API_KEY, extension: '101' };
-const hde = {
-  type: 'helpdeskeddy',
-  baseUrl: 'https://acme.helpdeskeddy.com',
-  channelKey: 'abcdefghij0123456789',
-  email: 'agent@acme.example',
-  apiKey: 'hde-key',
-};
+const hde = HDE_CALL_LOG;
 
 function deps(callLogFails = false) {
   const provider = fakeProvider();

@@ -3,31 +3,16 @@
  * and the badge come from the locale table; only the provider's own words stay as the provider gave them.
  */
 import { describe, expect, it } from 'vitest';
-import { ProviderError, type ErrorKind } from '../providers/types';
+import { ERROR_KINDS, ProviderError, type ErrorKind } from '../providers/types';
 import type { HistoryEntry } from '../messages';
 import { english, localeText, messageTable } from '@/tests/unit/support/locale';
 import { HISTORY_KEY } from './history';
 import { errorKindText, failureText } from './service';
 import { badgeFor, STATUS_KEY } from './status';
-import { API_KEY, harness, settingsWith } from '@/tests/unit/support/dial-fakes';
+import { API_KEY, harness, HDE_CALL_LOG, settingsWith } from '@/tests/unit/support/dial-fakes';
 
 const german = localeText('de');
 const history = (h: ReturnType<typeof harness>) => (h.area.data[HISTORY_KEY] ?? []) as HistoryEntry[];
-
-const KINDS: ErrorKind[] = [
-  'auth',
-  'permission',
-  'locked',
-  'extension-unavailable',
-  'number-rejected',
-  'not-found',
-  'rate-limited',
-  'unreachable',
-  'certificate',
-  'host-permission',
-  'timeout',
-  'unexpected',
-];
 
 /** Words that only appear in the English sentences of these messages. */
 const ENGLISH = /\b(the|failed|could not|did not|Click|Call to|your)\b/;
@@ -45,14 +30,14 @@ function failing(kind: ErrorKind, status = 403) {
 describe('a failed call, German UI', () => {
   it('has a German sentence for every error kind in the table, different from the English one', () => {
     const de = messageTable('de');
-    for (const kind of KINDS) {
+    for (const kind of ERROR_KINDS) {
       const key = errorKindText(kind, 'MaxoTel').key;
       expect(de[key], key).toBeDefined();
       expect(german(errorKindText(kind, 'MaxoTel')), kind).not.toBe(english(errorKindText(kind, 'MaxoTel')));
     }
   });
 
-  it.each(KINDS)('%s: the notification, answer, last error and history are German', async (kind) => {
+  it.each(ERROR_KINDS)('%s: the notification, answer, last error and history are German', async (kind) => {
     const h = harness(settingsWith(), { text: german });
     h.provider.answerWith(async () => {
       throw failing(kind);
@@ -178,13 +163,7 @@ describe('the other notifications, German UI', () => {
   it("a failed call log is a German warning with the log's own words", async () => {
     const h = harness(
       settingsWith({
-        callLog: {
-          type: 'helpdeskeddy',
-          baseUrl: 'https://acme.helpdeskeddy.com',
-          channelKey: 'abcdefghij0123456789',
-          email: 'agent@acme.example',
-          apiKey: 'hde-key',
-        },
+        callLog: HDE_CALL_LOG,
       }),
       { text: german },
     );

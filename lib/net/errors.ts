@@ -3,20 +3,24 @@
  * Shared by lib/providers and lib/calllog (both talk HTTP through ./http.ts).
  */
 
+/** Every kind of failure, in terms a person can act on: each has its text in the dial service and the locales. */
+export const ERROR_KINDS = [
+  'auth', // wrong credentials, expired/unknown key
+  'permission', // credentials fine, but not allowed to do this (key lacks click-to-call permission, IP not allowed)
+  'locked', // too many failed logins, account locked or expired
+  'extension-unavailable', // the user's extension is offline, not registered or busy
+  'number-rejected', // the PBX refused the number (no route, invalid, whitelist)
+  'not-found', // the configured account/user/domain/click-to-call object does not exist
+  'rate-limited',
+  'unreachable', // DNS, connection refused, network down
+  'certificate', // HTTPS failed in a way that is usually an untrusted (self-signed) certificate
+  'host-permission', // the browser has not been allowed to reach this host
+  'timeout',
+  'unexpected', // an answer we cannot make sense of
+] as const;
+
 /** What went wrong, in terms a person can act on. */
-export type ErrorKind =
-  | 'auth' // wrong credentials, expired/unknown key
-  | 'permission' // credentials fine, but not allowed to do this (key lacks click-to-call permission, IP not allowed)
-  | 'locked' // too many failed logins, account locked or expired
-  | 'extension-unavailable' // the user's extension is offline, not registered or busy
-  | 'number-rejected' // the PBX refused the number (no route, invalid, whitelist)
-  | 'not-found' // the configured account/user/domain/click-to-call object does not exist
-  | 'rate-limited'
-  | 'unreachable' // DNS, connection refused, network down
-  | 'certificate' // HTTPS failed in a way that is usually an untrusted (self-signed) certificate
-  | 'host-permission' // the browser has not been allowed to reach this host
-  | 'timeout'
-  | 'unexpected'; // an answer we cannot make sense of
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /**
  * A failure, carrying the provider's name, the HTTP status, the provider's own words and the cause.

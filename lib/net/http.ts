@@ -4,7 +4,7 @@
  * Never puts a URL in an error (several APIs carry secrets in the query string).
  */
 import type { ProviderContext } from './context';
-import { ProviderError } from './errors';
+import { ProviderError, type ErrorKind } from './errors';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -144,6 +144,29 @@ export function htmlAnswerError(response: HttpResponse, provider: string, step: 
     `The ${provider} address answered with a web page (HTML), not an API answer: often a login or portal page in front of the PBX. Check the address and that the API is reachable there; the call was not confirmed.`,
     { provider, status: response.status, providerMessage: 'an HTML page', step },
   );
+}
+
+/**
+ * The error for an answer that is not the one expected: a web page is {@link htmlAnswerError}; any other answer
+ * gets the provider's own `kind` and message for it, and as its words what the provider said (`said`, else an
+ * excerpt of the body) through `redact`, or the bare status where it said nothing.
+ */
+export function refusalError(
+  response: HttpResponse,
+  provider: string,
+  step: string,
+  [kind, message]: [ErrorKind, string],
+  said: string | undefined,
+  redact: (text: string) => string,
+): ProviderError {
+  if (isHtml(response)) return htmlAnswerError(response, provider, step);
+  const words = said || excerpt(response.text);
+  return new ProviderError(kind, message, {
+    provider,
+    status: response.status,
+    providerMessage: words ? redact(words) : `HTTP ${response.status}`,
+    step,
+  });
 }
 
 /** Turns a fetch rejection into the error kind a person can act on. */

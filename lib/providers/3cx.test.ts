@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { THREECX_SIM_CLIENT_ID, THREECX_SIM_CLIENT_SECRET } from '../../tests/sim/3cx';
 import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
 import type { ThreeCxProvider } from './3cx';
 import { describe3cxStatus, forget3cxSessions, THREECX_SESSION_KEY, threeCx, threeCxRoot } from './3cx';
-import { memorySessionArea, type ProviderContext } from './types';
+import { memorySessionArea } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  forget3cxSessions();
-});
+const sim = await fileSimulator(forget3cxSessions);
 
 const MINUTE = 60_000;
-const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
-const settings = (overrides: Partial<ThreeCxProvider> = {}) => simProvider<ThreeCxProvider>(sim, '3cx', overrides);
-const adapter = (s: Partial<ThreeCxProvider> = {}, c: Partial<ProviderContext> = {}) =>
-  threeCx.create(settings(s), context(c));
+const { adapter, requests } = simAdapter(sim, threeCx);
 const dialRequest = { number: '4155550132', autoAnswer: true };
 
-const requests = () => sim.requestsFor('3cx');
 const calls = () => requests().map((r) => `${r.method} ${r.path}`);
 const bearer = (i: number) => requests()[i]!.headers.authorization?.replace(/^Bearer /, '');
 

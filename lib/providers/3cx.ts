@@ -16,7 +16,7 @@
  * - Test connection gets a token and reads the extension's state (`GET /callcontrol/{dn}`): credentials, licence
  *   and the monitored extension are checked without a call.
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import {
   excerpt,
   htmlAnswerError,
@@ -25,61 +25,37 @@ import {
   isObject,
   joinUrl,
   redactSecrets,
+  refusalError,
   type HttpResponse,
 } from '../net/http';
-import { md5Hex } from './md5';
-import { tokenCache, tokenUsable } from './token-cache';
-import {
-  memorySessionArea,
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { oauthToken } from './oauth-token';
+import { fallbackSession } from './token-cache';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = '3CX';
 
-/** Settings of a 3CX provider (`provider` in the settings document). */
-export interface ThreeCxProvider {
-  type: '3cx';
-  baseUrl: string;
-  /** The API client's Client ID (Integrations → API), also the DN of its route point. */
-  clientId: string;
-  /** The API key shown once when the API client was made. */
-  clientSecret: string;
-  /** The user's own extension (DN) the call is made from. */
-  extension: string;
-}
-
-const fields: { [K in Exclude<keyof ThreeCxProvider, 'type'>]: FieldSpec } = {
+/** Its fields, in the order the options page shows them. */
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://mycompany.3cx.eu' },
+  /** The API client's Client ID (Integrations → API), also the DN of its route point. */
   clientId: { kind: 'text', secret: true },
+  /** The API key shown once when the API client was made. */
   clientSecret: { kind: 'secret' },
+  /** The user's own extension (DN) the call is made from. */
   extension: { kind: 'extension', placeholder: '100' },
-};
+} satisfies FieldTable;
+
+/** Settings of a 3CX provider (`provider` in the settings document). */
+export type ThreeCxProvider = SettingsFrom<'3cx', typeof fields>;
 
 export const THREECX_SESSION_KEY = '3cx:session';
 /** 3CX documents 60 minutes; used when `expires_in` is missing, and as the longest a token is trusted. */
-export const THREECX_TOKEN_MAX_MS = 60 * 60 * 1000;
-const MARGIN_MS = 60 * 1000;
+export const THREECX_TOKEN_MAX_S = 60 * 60;
 
-interface KeptToken {
-  account: string;
-  root: string;
-  accessToken?: string;
-  expiresAt?: number;
-  /** Renew this long before `expiresAt`. */
-  marginMs?: number;
-}
-
-const fallbackSession = memorySessionArea();
+const sessions = fallbackSession();
 
 /** Forgets every kept token of the in-memory fallback (tests). */
-export function forget3cxSessions(): void {
-  fallbackSession.data.clear();
-}
+export const forget3cxSessions = sessions.forget;
 
 /** The PBX root, whether the user gave `https://host`, `…/callcontrol` or `…/xapi/v1`. */
 export function threeCxRoot(baseUrl: string): string {
@@ -147,108 +123,61 @@ export const threeCx: ProviderDefinition<ThreeCxProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'identity' },
   create(settings, context) {
     const root = threeCxRoot(settings.baseUrl);
-    const store = tokenCache<KeptToken>(context.session ?? fallbackSession, THREECX_SESSION_KEY);
-    const account = md5Hex(`${root}\n${settings.clientId}\n${settings.clientSecret}`);
-    const tokens = new Set<string>();
+    const token = oauthToken({
+      provider: LABEL,
+      context,
+      area: sessions.area(context),
+      key: THREECX_SESSION_KEY,
+      root,
+      credentials: [settings.clientId, settings.clientSecret],
+      // OAuth2 client credentials at /connect/token, in the form body.
+      request: {
+        method: 'POST',
+        url: joinUrl(root, 'connect/token'),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          client_id: settings.clientId,
+          client_secret: settings.clientSecret,
+          grant_type: 'client_credentials',
+        }).toString(),
+      },
+      refused: (response) => fail(response, 'login'),
+      notTokenEndpoint: (response) =>
+        `The address does not answer like a 3CX token endpoint (HTTP 200${response.text.trim() ? `: ${excerpt(redact(response.text))}` : ''}). Check the 3CX address.`,
+      defaultLifetimeS: THREECX_TOKEN_MAX_S,
+      maxLifetimeS: THREECX_TOKEN_MAX_S,
+    });
     const redact = (text: string) =>
-      redactSecrets(text, [settings.clientSecret, settings.clientId, ...tokens], '[secret]');
+      redactSecrets(text, [settings.clientSecret, settings.clientId, ...token.tokens], '[secret]');
     const dnPath = `callcontrol/${encodeURIComponent(settings.extension)}`;
 
-    const fail = (response: HttpResponse, step: 'login' | 'test' | 'dial', number?: string) => {
-      if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
-      const [kind, message] = describe3cxStatus(response.status, step, settings, number);
-      const said = saidBy(response.json) ?? (response.text.trim() ? excerpt(response.text) : undefined);
-      return new ProviderError(kind, message, {
-        provider: LABEL,
-        status: response.status,
-        providerMessage: said ? redact(said) : `HTTP ${response.status}`,
-        step,
-      });
-    };
-
-    const load = async (): Promise<KeptToken> => {
-      const stored = await store.load();
-      if (stored?.account === account) return stored;
-      const fresh: KeptToken = { account, root };
-      await store.save(fresh);
-      return fresh;
-    };
-
-    /** OAuth2 client credentials at /connect/token. */
-    const getToken = async (step: 'login' | 'test'): Promise<KeptToken> => {
-      const response = await httpRequest(
-        context,
-        {
-          method: 'POST',
-          url: joinUrl(root, 'connect/token'),
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            client_id: settings.clientId,
-            client_secret: settings.clientSecret,
-            grant_type: 'client_credentials',
-          }).toString(),
-        },
+    const fail = (response: HttpResponse, step: 'login' | 'test' | 'dial', number?: string) =>
+      refusalError(
+        response,
         LABEL,
         step,
+        describe3cxStatus(response.status, step, settings, number),
+        saidBy(response.json),
+        redact,
       );
-      if (response.status !== 200) {
-        const error = fail(response, 'login');
-        throw step === 'test' ? new ProviderError(error.kind, error.message, { ...error.details, step }) : error;
-      }
-      const json = response.json;
-      const access = isObject(json) ? json.access_token : undefined;
-      if (typeof access !== 'string' || !access) {
-        throw new ProviderError(
-          'unexpected',
-          `The address does not answer like a 3CX token endpoint (HTTP 200${response.text.trim() ? `: ${excerpt(redact(response.text))}` : ''}). Check the 3CX address.`,
-          { provider: LABEL, status: 200, step },
-        );
-      }
-      tokens.add(access);
-      const seconds =
-        isObject(json) && typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 0;
-      const lifetime = seconds ? Math.min(seconds * 1000, THREECX_TOKEN_MAX_MS) : THREECX_TOKEN_MAX_MS;
-      const kept: KeptToken = {
-        account,
-        root,
-        accessToken: access,
-        expiresAt: context.now() + lifetime,
-        marginMs: Math.min(MARGIN_MS, lifetime / 4),
-      };
-      await store.save(kept);
-      return kept;
-    };
 
-    const usable = (kept: KeptToken) =>
-      kept.accessToken !== undefined && tokenUsable(kept.expiresAt, context.now(), kept.marginMs ?? MARGIN_MS);
-
-    const authorized = (token: string) => ({ authorization: `Bearer ${token}` });
+    const authorized = (bearer: string) => ({ authorization: `Bearer ${bearer}` });
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
-        let kept = await load();
-        const alive = usable(kept);
-        if (alive) tokens.add(kept.accessToken!);
-        else kept = await getToken('login');
-        const makecall = (token: string) =>
+      async dial(request) {
+        const response = await token.send((bearer) =>
           httpRequest(
             context,
             {
               method: 'POST',
               url: joinUrl(root, `${dnPath}/makecall`),
-              headers: { ...authorized(token), 'content-type': 'application/json' },
+              headers: { ...authorized(bearer), 'content-type': 'application/json' },
               body: JSON.stringify({ destination: request.number }),
             },
             LABEL,
             'dial',
-          );
-        let response = await makecall(kept.accessToken!);
-        if (response.status === 401 && alive) {
-          // The kept token was refused before anything was dialled: one new token, one more dial.
-          kept = await getToken('login');
-          response = await makecall(kept.accessToken!);
-        }
-        if (response.status === 401) await store.save({ account, root });
+          ),
+        );
         if (response.status !== 200) throw fail(response, 'dial', request.number);
         const json = response.json;
         if (!isObject(json) || typeof json.finalstatus !== 'string') {
@@ -278,12 +207,11 @@ export const threeCx: ProviderDefinition<ThreeCxProvider> = {
       },
 
       /** A fresh token, then the extension's state: no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
-        await load();
-        const kept = await getToken('test');
+      async testConnection() {
+        const bearer = await token.fresh('test');
         const response = await httpRequest(
           context,
-          { method: 'GET', url: joinUrl(root, dnPath), headers: authorized(kept.accessToken!) },
+          { method: 'GET', url: joinUrl(root, dnPath), headers: authorized(bearer) },
           LABEL,
           'test',
         );

@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { ASTERISK_SIM } from '../../tests/sim/asterisk-ari';
-import {
-  ariCallerId,
-  ariRoot,
-  asteriskAri,
-  asteriskAriProblems,
-  autoAnswerVariables,
-  type AsteriskAriProvider,
-} from './asterisk-ari';
+import { ariCallerId, ariRoot, asteriskAri, asteriskAriProblems, autoAnswerVariables } from './asterisk-ari';
 import { basicAuthorization } from '../net/basic-auth';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
-const settings = (overrides: Partial<AsteriskAriProvider> = {}) =>
-  simProvider<AsteriskAriProvider>(sim, 'asterisk-ari', overrides);
-const adapter = (overrides: Partial<AsteriskAriProvider> = {}) =>
-  asteriskAri.create(settings(overrides), simContext(sim));
-const requests = () => sim.requestsFor('asterisk-ari');
+const { settings, adapter, requests } = simAdapter(sim, asteriskAri);
 const AUTH = basicAuthorization(ASTERISK_SIM.username, ASTERISK_SIM.password);
 const SECRETS = [ASTERISK_SIM.password, AUTH, AUTH.slice(6)];
 const failure = (action: () => Promise<unknown>) => providerFailure(action, SECRETS);

@@ -14,56 +14,30 @@
  *   `{"error": "Allocation failed"}` with HTTP 500; originate answers that 500 when the channel driver cannot
  *   create a channel for the endpoint (an unknown endpoint, or a PJSIP endpoint with no registered contact).
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from '../net/basic-auth';
-import {
-  excerpt,
-  htmlAnswerError,
-  httpRequest,
-  isHtml,
-  isObject,
-  joinUrl,
-  type HttpResponse,
-  redactSecrets,
-} from '../net/http';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderContext,
-  type ProviderDefinition,
-} from './types';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
+import { BasicAuthHttp } from '../net/basic-auth';
+import { htmlAnswerError, isHtml, isObject, joinUrl, type HttpResponse } from '../net/http';
+import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const LABEL = 'Asterisk ARI';
 
-/** Settings of an Asterisk ARI provider (`provider` in the settings document). */
-export interface AsteriskAriProvider {
-  type: 'asterisk-ari';
-  baseUrl: string;
-  username: string;
-  password: string;
-  /** The user's own endpoint, `technology/resource`: `PJSIP/101`, `SIP/101`. */
-  endpoint: string;
-  /** The dialplan context the number is dialled in once the phone answers (FreePBX: `from-internal`). */
-  context: string;
-  /** Caller ID number of the user's leg; empty: the endpoint's resource when it is an extension number. */
-  callerId: string;
-  /** `Name: value`, the SIP header that makes the user's phone answer by itself; empty: none is sent. */
-  autoAnswerHeader: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof AsteriskAriProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8088' },
   username: { kind: 'text' },
   password: { kind: 'secret' },
+  /** The user's own endpoint, `technology/resource`: `PJSIP/101`, `SIP/101`. */
   endpoint: { kind: 'text', placeholder: 'PJSIP/101' },
+  /** The dialplan context the number is dialled in once the phone answers (FreePBX: `from-internal`). */
   context: { kind: 'text', default: 'from-internal' },
+  /** Caller ID number of the user's leg; empty: the endpoint's resource when it is an extension number. */
   callerId: { kind: 'optionalText', default: '', placeholder: '101' },
+  /** `Name: value`, the SIP header that makes the user's phone answer by itself; empty: none is sent. */
   autoAnswerHeader: { kind: 'optionalText', default: 'Call-Info: answer-after=0' },
-};
+} satisfies FieldTable;
+
+/** Settings of an Asterisk ARI provider (`provider` in the settings document). */
+export type AsteriskAriProvider = SettingsFrom<'asterisk-ari', typeof fields>;
 
 /** How long the user's phone rings before Asterisk gives up, in seconds (channels.json `timeout`, default 30). */
 export const ASTERISK_RING_TIMEOUT_S = 30;
@@ -131,25 +105,23 @@ export function ariCallerId(settings: AsteriskAriProvider, number: string): stri
 }
 
 /** The words of an ARI error answer: `message` (or `error`), else a short excerpt, with secrets blanked. */
-function wordsOf(response: HttpResponse, secrets: string[]): string {
+function wordsOf(response: HttpResponse, http: BasicAuthHttp): string {
   const body = isObject(response.json) ? response.json : undefined;
   const raw =
     typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : response.text;
-  return excerpt(redactSecrets(raw, secrets));
+  return http.words(raw);
 }
 
 class AriClient {
   readonly root: string;
-  private readonly authorization: string;
-  readonly secrets: string[];
+  readonly http: BasicAuthHttp;
 
   constructor(
     readonly settings: AsteriskAriProvider,
-    private readonly context: ProviderContext,
+    context: ProviderContext,
   ) {
     this.root = ariRoot(settings.baseUrl);
-    this.authorization = basicAuthorization(settings.username.trim(), settings.password);
-    this.secrets = basicSecrets(settings.username.trim(), settings.password);
+    this.http = new BasicAuthHttp(context, LABEL, settings.username.trim(), settings.password);
   }
 
   get endpoint(): string {
@@ -157,12 +129,10 @@ class AriClient {
   }
 
   send(method: 'GET' | 'POST' | 'DELETE', path: string, step: string, body?: unknown): Promise<HttpResponse> {
-    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return httpRequest(
-      this.context,
+    return this.http.send(
       { method, url: joinUrl(this.root, path), headers, body: body === undefined ? undefined : JSON.stringify(body) },
-      LABEL,
       step,
     );
   }
@@ -170,7 +140,7 @@ class AriClient {
   /** The error for an answer that is not the success expected, by status and ARI's own words. */
   failure(response: HttpResponse, step: string, number?: string): ProviderError {
     if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
-    const words = wordsOf(response, this.secrets);
+    const words = wordsOf(response, this.http);
     const lower = words.toLowerCase();
     const status = response.status;
     const fail = (kind: ErrorKind, message: string) =>
@@ -238,7 +208,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
   create(settings, context) {
     const client = new AriClient(settings, context);
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body: Record<string, unknown> = {
           endpoint: client.endpoint,
           extension: request.number,
@@ -257,7 +227,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
           throw new ProviderError('unexpected', 'Asterisk answered 200 without the channel it should have created.', {
             provider: LABEL,
             status: 200,
-            providerMessage: excerpt(redactSecrets(response.text, client.secrets)) || undefined,
+            providerMessage: client.http.words(response.text) || undefined,
             step: 'dial',
           });
         }
@@ -277,7 +247,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
        * an endpoint, which Asterisk refuses with 400 "Endpoint must be specified" before creating anything,
        * while a read-only user gets 403 "Write access denied" first (res_ari.c).
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const info = await client.send('GET', 'asterisk/info', 'test');
         if (info.status !== 200 || isHtml(info)) throw client.failure(info, 'test');
         const system = isObject(info.json) && isObject(info.json.system) ? info.json.system : {};

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileSimulator } from '@/tests/unit/support/simulator';
 import { parseSettings } from '@/lib/settings/validate';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import type { CustomProvider } from './custom';
 import { bodyEscaping, custom, renderCustomRequest, validateCustomTemplate } from './custom';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
 function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
   return { fetch: globalThis.fetch, now: () => Date.now(), timeoutMs: 3000, randomId: () => 'unused', ...overrides };

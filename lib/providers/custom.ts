@@ -14,25 +14,15 @@
  * - header values are sent exactly as typed (no placeholders), so credentials there are never altered.
  * Any 2xx answer means "queued"; anything else is an error showing the status and a short excerpt.
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
 import { deskPhoneRefusal } from './desk-phones';
 import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const PROVIDER = 'Custom PBX';
 
-/** Settings of a custom HTTP template (`provider` in the settings document). */
-export interface CustomProvider {
-  type: 'custom';
-  method: 'GET' | 'POST' | 'PUT';
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  extension: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof CustomProvider, 'type'>]: FieldSpec } = {
+const fields = {
   method: { kind: 'method', default: 'GET' },
   // A custom endpoint keeps its credentials in headers (Authorization, X-Api-Key) or in the URL
   // (Grandstream `passcode=`, `key=`): both are secrets as a whole.
@@ -40,7 +30,11 @@ const fields: { [K in Exclude<keyof CustomProvider, 'type'>]: FieldSpec } = {
   headers: { kind: 'headers', default: {}, secret: true, placeholder: 'Authorization: Bearer …' },
   body: { kind: 'body', default: '' },
   extension: { kind: 'optionalExtension', default: '', placeholder: '204' },
-};
+} satisfies FieldTable;
+
+/** Settings of a custom HTTP template (`provider` in the settings document). */
+export type CustomProvider = SettingsFrom<'custom', typeof fields>;
+
 const PLACEHOLDER = /\{(number|extension)\}/g;
 /** `{word}` shapes that look like a mistyped placeholder; JSON's `{"` never matches. */
 const ANY_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { FREESWITCH_SIM, parseOriginate } from '../../tests/sim/freeswitch';
 import { basicAuthorization } from '../net/basic-auth';
-import { freeswitch, freeswitchProblems, txtapiPath, type FreeswitchProvider } from './freeswitch';
+import { freeswitch, freeswitchProblems, txtapiPath } from './freeswitch';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
-
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
 let ids = 0;
-beforeEach(() => {
-  sim.reset();
-  ids = 0;
-});
-
-const settings = (overrides: Partial<FreeswitchProvider> = {}) =>
-  simProvider<FreeswitchProvider>(sim, 'freeswitch', overrides);
-const adapter = (overrides: Partial<FreeswitchProvider> = {}) =>
-  freeswitch.create(settings(overrides), simContext(sim, { randomId: () => `call-${++ids}` }));
-const requests = () => sim.requestsFor('freeswitch');
+const sim = await fileSimulator(() => (ids = 0));
+const { settings, adapter, requests } = simAdapter(sim, freeswitch, { randomId: () => `call-${++ids}` });
 const AUTH = basicAuthorization(FREESWITCH_SIM.username, FREESWITCH_SIM.password);
 const failure = (action: () => Promise<unknown>) =>
   providerFailure(action, [FREESWITCH_SIM.password, AUTH, AUTH.slice(6)]);

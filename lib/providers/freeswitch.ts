@@ -13,13 +13,11 @@
  *   result arrives only as a BACKGROUND_JOB event, which HTTP cannot receive.
  * - mod_xml_rpc answers 200 for everything it ran: a refusal is the command's text (`-ERR …`), not a status.
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from '../net/basic-auth';
-import { excerpt, htmlAnswerError, httpRequest, isHtml, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
+import { BasicAuthHttp } from '../net/basic-auth';
+import { htmlAnswerError, isHtml, joinUrl, type HttpResponse } from '../net/http';
 import {
   ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
   type DialRequest,
   type ErrorKind,
   type ProviderContext,
@@ -28,29 +26,21 @@ import {
 
 const LABEL = 'FreeSWITCH';
 
-/** Settings of a FreeSWITCH / FusionPBX provider (`provider` in the settings document). */
-export interface FreeswitchProvider {
-  type: 'freeswitch';
-  baseUrl: string;
-  username: string;
-  password: string;
-  /** The user's own extension in the directory (`user/EXT@DOMAIN`). */
-  extension: string;
-  /** The directory domain: FusionPBX's tenant domain, or FreeSWITCH's `$${domain}`. */
-  domain: string;
-  /** The dialplan context the number is dialled in; empty: the domain (FusionPBX names contexts after them). */
-  context: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof FreeswitchProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8080' },
   username: { kind: 'text', placeholder: 'freeswitch' },
   password: { kind: 'secret' },
+  /** The user's own extension in the directory (`user/EXT@DOMAIN`). */
   extension: { kind: 'extension', placeholder: '101' },
+  /** The directory domain: FusionPBX's tenant domain, or FreeSWITCH's `$${domain}`. */
   domain: { kind: 'text', placeholder: 'pbx.example.com' },
+  /** The dialplan context the number is dialled in; empty: the domain (FusionPBX names contexts after them). */
   context: { kind: 'optionalText', default: '', placeholder: 'default' },
-};
+} satisfies FieldTable;
+
+/** Settings of a FreeSWITCH / FusionPBX provider (`provider` in the settings document). */
+export type FreeswitchProvider = SettingsFrom<'freeswitch', typeof fields>;
 
 /** How long the user's phone rings before the originate gives up, in seconds (`originate_timeout`). */
 export const FREESWITCH_RING_TIMEOUT_S = 30;
@@ -106,15 +96,13 @@ export function txtapiPath(command: string, args?: string): string {
 }
 
 class FreeswitchClient {
-  private readonly authorization: string;
-  readonly secrets: string[];
+  readonly http: BasicAuthHttp;
 
   constructor(
     readonly settings: FreeswitchProvider,
-    private readonly context: ProviderContext,
+    context: ProviderContext,
   ) {
-    this.authorization = basicAuthorization(settings.username.trim(), settings.password);
-    this.secrets = basicSecrets(settings.username.trim(), settings.password);
+    this.http = new BasicAuthHttp(context, LABEL, settings.username.trim(), settings.password);
   }
 
   async run(
@@ -122,14 +110,12 @@ class FreeswitchClient {
     args: string | undefined,
     step: string,
   ): Promise<{ response: HttpResponse; text: string }> {
-    const response = await httpRequest(
-      this.context,
+    const response = await this.http.send(
       {
         method: 'GET',
         url: joinUrl(this.settings.baseUrl.trim(), txtapiPath(command, args)),
-        headers: { Authorization: this.authorization, Accept: 'text/plain' },
+        headers: { Accept: 'text/plain' },
       },
-      LABEL,
       step,
     );
     if (response.status !== 200) throw this.statusError(response, step);
@@ -138,7 +124,7 @@ class FreeswitchClient {
   }
 
   words(text: string): string {
-    return excerpt(redactSecrets(text, this.secrets));
+    return this.http.words(text);
   }
 
   statusError(response: HttpResponse, step: string): ProviderError {
@@ -206,7 +192,7 @@ export const freeswitch: ProviderDefinition<FreeswitchProvider> = {
   create(settings, context) {
     const client = new FreeswitchClient(settings, context);
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const uuid = context.randomId();
         const { text } = await client.run('bgapi', `originate ${originateArguments(settings, request, uuid)}`, 'dial');
         // mod_commands bgapi: "+OK Job-UUID: <uuid>" once the job is queued.
@@ -234,7 +220,7 @@ export const freeswitch: ProviderDefinition<FreeswitchProvider> = {
        * authorisation check lets through or refuses and bgapi answers "-ERR Invalid syntax" without running
        * anything, then `sofia_contact EXT@DOMAIN`: whether the user's phone is registered. No call is placed.
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const status = await client.run('status', undefined, 'test');
         if (!/FreeSWITCH|\bis ready\b/i.test(status.text)) {
           throw new ProviderError('unexpected', `The address answered, but not as FreeSWITCH's status would.`, {

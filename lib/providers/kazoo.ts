@@ -14,7 +14,7 @@
  * the /history read) is in ./kazoo-client.ts, the click-to-call list and create actions in
  * ./kazoo-click-to-calls.ts.
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { isObject } from '../net/http';
 import { createClickToCall, listClickToCalls } from './kazoo-click-to-calls';
 import { envelopeWords, isContactProblem, isSuccess, KazooClient } from './kazoo-client';
@@ -23,24 +23,18 @@ import type { ProviderDefinition } from './types';
 export { forgetKazooTokens, KAZOO_HISTORY_POLLS_MS, KAZOO_TOKEN_LIFETIME_MS } from './kazoo-client';
 export { createClickToCall, listClickToCalls, type KazooClickToCall } from './kazoo-click-to-calls';
 
-/** Settings of a Kazoo provider (`provider` in the settings document). */
-export interface KazooProvider {
-  type: 'kazoo';
-  baseUrl: string;
-  accountId: string;
-  clickToCallId: string;
-  /** Only when the click-to-call object requires auth. */
-  apiKey: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof KazooProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'http://pbx.example.com:8000' },
   accountId: { kind: 'text' },
   // With auth_required=false the click-to-call id in the connect URL is the only credential (cb_clicktocall).
   clickToCallId: { kind: 'text', secret: true },
+  /** Only when the click-to-call object requires auth. */
   apiKey: { kind: 'optionalText', default: '', secret: true },
-};
+} satisfies FieldTable;
+
+/** Settings of a Kazoo provider (`provider` in the settings document). */
+export type KazooProvider = SettingsFrom<'kazoo', typeof fields>;
 
 /**
  * The contact as Kazoo can normalise it: digits with the country code, no "+".

@@ -1,36 +1,14 @@
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { MAXOTEL_SIM_KEY } from '../../tests/sim/maxotel';
-import type { MaxotelProvider } from './maxotel';
 import { maxotel } from './maxotel';
-import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { closedPort, fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
-const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
-
-const settings = (overrides: Partial<MaxotelProvider> = {}) => simProvider<MaxotelProvider>(sim, 'maxotel', overrides);
-
-const adapter = (s: Partial<MaxotelProvider> = {}, c: Partial<ProviderContext> = {}) =>
-  maxotel.create(settings(s), context(c));
+const { adapter } = simAdapter(sim, maxotel);
 
 const failure = (action: () => Promise<unknown>) => providerFailure(action, [MAXOTEL_SIM_KEY]);
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('maxotel adapter against the simulator', () => {
   it('POSTs calls/initiate as a form with the key in the body, never in the URL', async () => {

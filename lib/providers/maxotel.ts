@@ -5,34 +5,21 @@
  * The doc's example is a GET with the key in the query string, but it also allows every parameter to be
  * POSTed; we POST a form so the key never sits in a URL (proxies, server logs, history).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderContext,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
 
 const LABEL = 'MaxoTel';
 
-/** Settings of a MaxoTel provider (`provider` in the settings document). */
-export interface MaxotelProvider {
-  type: 'maxotel';
-  baseUrl: string;
-  apiKey: string;
-  extension: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof MaxotelProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', default: 'https://myapi.maxo.com.au/', placeholder: 'https://myapi.maxo.com.au/' },
   apiKey: { kind: 'secret' },
   extension: { kind: 'extension', placeholder: '101' },
-};
+} satisfies FieldTable;
+
+/** Settings of a MaxoTel provider (`provider` in the settings document). */
+export type MaxotelProvider = SettingsFrom<'maxotel', typeof fields>;
 
 /** Blanks the key out of text the API sent back, should it ever echo it. */
 const redact = (text: string, key: string): string => redactSecrets(text, [key], '[API key]');
@@ -123,7 +110,7 @@ export const maxotel: ProviderDefinition<MaxotelProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'list' },
   create(settings, context) {
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const response = await post(
           context,
           settings,
@@ -157,7 +144,7 @@ export const maxotel: ProviderDefinition<MaxotelProvider> = {
        * key) for one record of the last minute. It proves the address and the key; it cannot prove the
        * "Click to Call" permission. A 403 still means the key was recognised (it only lacks CDR permission).
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const end = Math.floor(context.now() / 1000);
         const response = await post(
           context,

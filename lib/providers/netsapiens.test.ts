@@ -1,29 +1,16 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NETSAPIENS_SIM_KEY, NETSAPIENS_SIM_OFFICE_KEY, NETSAPIENS_SIM_RESELLER_KEY } from '../../tests/sim/netsapiens';
 import type { NetsapiensProvider } from './netsapiens';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
-import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
 let ids = 0;
-const context = (overrides: Partial<ProviderContext> = {}) =>
-  simContext(sim, { randomId: () => `call-${++ids}`, ...overrides });
-const settings = (overrides: Partial<NetsapiensProvider> = {}) =>
-  simProvider<NetsapiensProvider>(sim, 'netsapiens', overrides);
-const adapter = (s: Partial<NetsapiensProvider> = {}, c: Partial<ProviderContext> = {}) =>
-  netsapiens.create(settings(s), context(c));
+const { context, settings, adapter, requests } = simAdapter(sim, netsapiens, { randomId: () => `call-${++ids}` });
 const dialRequest = { number: '14155550132', autoAnswer: true };
-const requests = () => sim.requestsFor('netsapiens');
 
 const failure = (action: () => Promise<unknown>) => providerFailure(action, [NETSAPIENS_SIM_KEY]);
 
@@ -241,16 +228,16 @@ describe('netsapiens simulator strictness', () => {
 
 describe('netsapiens key types: "~" is only the own domain and user of a basic-user (nsu_) key', () => {
   const office = (overrides: Partial<NetsapiensProvider> = {}) =>
-    simProvider<NetsapiensProvider>(sim, 'netsapiens', { apiKey: NETSAPIENS_SIM_OFFICE_KEY, ...overrides });
+    settings({ apiKey: NETSAPIENS_SIM_OFFICE_KEY, ...overrides });
   const reseller = (overrides: Partial<NetsapiensProvider> = {}) =>
-    simProvider<NetsapiensProvider>(sim, 'netsapiens', { apiKey: NETSAPIENS_SIM_RESELLER_KEY, ...overrides });
+    settings({ apiKey: NETSAPIENS_SIM_RESELLER_KEY, ...overrides });
   const dial = { number: '14155550132', autoAnswer: true };
 
   it.each([
     ['office-manager (nsd_)', office],
     ['reseller (nsr_)', reseller],
   ])('a %s key with "~": Test connection fails and says to enter the domain and user', async (_n, make) => {
-    const error = await providerFailure(netsapiens.create(make(), simContext(sim)).testConnection(), [
+    const error = await providerFailure(netsapiens.create(make(), context()).testConnection(), [
       NETSAPIENS_SIM_OFFICE_KEY,
       NETSAPIENS_SIM_RESELLER_KEY,
     ]);
@@ -262,7 +249,7 @@ describe('netsapiens key types: "~" is only the own domain and user of a basic-u
     ['office-manager (nsd_)', office],
     ['reseller (nsr_)', reseller],
   ])('a %s key with "~" is not dialled at all (it would only fail)', async (_n, make) => {
-    const error = await providerFailure(netsapiens.create(make(), simContext(sim)).dial(dial));
+    const error = await providerFailure(netsapiens.create(make(), context()).dial(dial));
     expect(error.kind).toBe('not-found');
     expect(sim.requestsFor('netsapiens').filter((r) => r.method === 'POST')).toHaveLength(0);
   });
@@ -271,8 +258,8 @@ describe('netsapiens key types: "~" is only the own domain and user of a basic-u
     ['office-manager (nsd_)', office],
     ['reseller (nsr_)', reseller],
   ])('a %s key with domain and user: dials as that user, sending call-orig-user', async (_n, make) => {
-    const settings = make({ domain: 'sim.example', user: '1001' });
-    const adapter = netsapiens.create(settings, simContext(sim, { randomId: () => 'c-1' }));
+    const named = make({ domain: 'sim.example', user: '1001' });
+    const adapter = netsapiens.create(named, context({ randomId: () => 'c-1' }));
     const test = await adapter.testConnection();
     expect(test.detail).toMatch(/calls as user 1001 in domain sim\.example/);
     await adapter.dial(dial);

@@ -9,7 +9,7 @@
  * The JSON keys are the hyphenated v2 names (`call-id`, `call-term-user`…), not the doc page's human labels
  * (`callid`, `destination`…). The call is asynchronous (`synchronous: "no"` → 202 Accepted).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import {
   excerpt,
   htmlAnswerError,
@@ -20,37 +20,22 @@ import {
   type HttpResponse,
   redactSecrets,
 } from '../net/http';
-import {
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'NetSapiens';
 
-/** Settings of a NetSapiens provider (`provider` in the settings document). */
-export interface NetsapiensProvider {
-  type: 'netsapiens';
-  baseUrl: string;
-  apiKey: string;
-  domain: string;
-  user: string;
-  origination: string;
-  callerId: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof NetsapiensProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://portal.example.com' },
   apiKey: { kind: 'secret', placeholder: 'nsu_…' },
   domain: { kind: 'text', default: '~' },
   user: { kind: 'text', default: '~' },
   origination: { kind: 'optionalText', default: '', placeholder: '1000@example.com' },
   callerId: { kind: 'optionalExtension', default: '' },
-};
+} satisfies FieldTable;
+
+/** Settings of a NetSapiens provider (`provider` in the settings document). */
+export type NetsapiensProvider = SettingsFrom<'netsapiens', typeof fields>;
 
 /** `https://host` or `https://host/ns-api[/v2]` → `https://host/ns-api/v2`. */
 export function netsapiensApiRoot(baseUrl: string): string {
@@ -161,7 +146,7 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
     const auth = { authorization: `Bearer ${settings.apiKey}`, accept: 'application/json' };
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const keyProblem = managerKeyProblem(settings, 'dial');
         if (keyProblem) throw keyProblem;
         const callId = context.randomId();
@@ -219,7 +204,7 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
       },
 
       /** Reads the key's own identity (`GET /ns-api/v2/apikeys/~`); places no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const response = await httpRequest(
           context,
           { method: 'GET', url: joinUrl(root, 'apikeys/~'), headers: auth },

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import {
   RINGCENTRAL_SIM_CLIENT_ID,
   RINGCENTRAL_SIM_CLIENT_SECRET,
@@ -7,7 +6,6 @@ import {
   RINGCENTRAL_SIM_JWT,
 } from '../../tests/sim/ringcentral';
 import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
-import type { RingcentralProvider } from './ringcentral';
 import { parseSettings } from '../settings/validate';
 import {
   describeRingcentralError,
@@ -15,31 +13,18 @@ import {
   RINGCENTRAL_SESSION_KEY,
   ringcentral,
 } from './ringcentral';
-import { memorySessionArea, type ProviderContext } from './types';
+import { memorySessionArea } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  forgetRingcentralSessions();
-});
+const sim = await fileSimulator(forgetRingcentralSessions);
 
 const MINUTE = 60_000;
 const RING_OUT = '/restapi/v1.0/account/~/extension/~/ring-out';
-const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
-const settings = (overrides: Partial<RingcentralProvider> = {}) =>
-  simProvider<RingcentralProvider>(sim, 'ringcentral', overrides);
-const adapter = (s: Partial<RingcentralProvider> = {}, c: Partial<ProviderContext> = {}) =>
-  ringcentral.create(settings(s), context(c));
+const { settings, adapter, requests } = simAdapter(sim, ringcentral);
 const dialRequest = { number: '+14155550132', autoAnswer: true };
 const SECRETS = [RINGCENTRAL_SIM_CLIENT_SECRET, RINGCENTRAL_SIM_JWT];
 
-const requests = () => sim.requestsFor('ringcentral');
 const calls = () => requests().map((r) => `${r.method} ${r.path}`);
 const auth = (i: number) => requests()[i]!.headers.authorization;
 

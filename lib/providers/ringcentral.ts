@@ -17,45 +17,17 @@
  *   branches on `errorCode` and `parameterName`, never on the message (the vendor's advice).
  */
 import { basicAuthorization } from '../net/basic-auth';
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import {
-  excerpt,
-  htmlAnswerError,
-  httpRequest,
-  isHtml,
-  isObject,
-  joinUrl,
-  redactSecrets,
-  type HttpResponse,
-} from '../net/http';
-import { md5Hex } from './md5';
-import { tokenCache, tokenUsable } from './token-cache';
-import {
-  memorySessionArea,
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
+import { excerpt, httpRequest, isObject, joinUrl, redactSecrets, refusalError, type HttpResponse } from '../net/http';
+import { oauthToken } from './oauth-token';
+import { fallbackSession } from './token-cache';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'RingCentral';
 
-/** Settings of a RingCentral RingOut provider (`provider` in the settings document). */
-export interface RingcentralProvider {
-  type: 'ringcentral';
+/** Its fields, in the order the options page shows them. */
+const fields = {
   /** The API server: https://platform.ringcentral.com (production) or the developer sandbox. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** The JWT credential of the user, made in the Developer Console. */
-  jwt: string;
-  /** The user's own phone number in E.164, rung first (a RingCentral phone, a mobile, a desk phone). */
-  fromNumber: string;
-}
-
-const fields: { [K in Exclude<keyof RingcentralProvider, 'type'>]: FieldSpec } = {
   baseUrl: {
     kind: 'url',
     default: 'https://platform.ringcentral.com',
@@ -63,13 +35,17 @@ const fields: { [K in Exclude<keyof RingcentralProvider, 'type'>]: FieldSpec } =
   },
   clientId: { kind: 'text', secret: true },
   clientSecret: { kind: 'secret' },
+  /** The JWT credential of the user, made in the Developer Console. */
   jwt: { kind: 'secret' },
+  /** The user's own phone number in E.164, rung first (a RingCentral phone, a mobile, a desk phone). */
   fromNumber: { kind: 'text', placeholder: '+16505550100' },
-};
+} satisfies FieldTable;
+
+/** Settings of a RingCentral RingOut provider (`provider` in the settings document). */
+export type RingcentralProvider = SettingsFrom<'ringcentral', typeof fields>;
 
 export const RINGCENTRAL_SESSION_KEY = 'ringcentral:session';
 const DEFAULT_TTL_S = 3600;
-const MARGIN_MS = 60 * 1000;
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** RingOut call statuses that mean the call did not go ahead (enum of RingOutStatusInfo). */
 const FAILED_STATUSES = new Set([
@@ -84,19 +60,10 @@ const FAILED_STATUSES = new Set([
   'NoSuchUser',
 ]);
 
-interface KeptToken {
-  account: string;
-  server: string;
-  accessToken?: string;
-  expiresAt?: number;
-}
-
-const fallbackSession = memorySessionArea();
+const sessions = fallbackSession();
 
 /** Forgets every kept token of the in-memory fallback (tests). */
-export function forgetRingcentralSessions(): void {
-  fallbackSession.data.clear();
-}
+export const forgetRingcentralSessions = sessions.forget;
 
 /** The first `errorCode`, `parameterName` and message of a RingCentral error body (or an OAuth2 one). */
 function errorOf(json: unknown): { code?: string; parameter?: string; message?: string } {
@@ -201,83 +168,54 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'identity' },
   create(settings, context) {
     const server = settings.baseUrl.replace(/\/+$/, '').replace(/\/restapi(\/v1\.0)?$/i, '');
-    const store = tokenCache<KeptToken>(context.session ?? fallbackSession, RINGCENTRAL_SESSION_KEY);
-    const account = md5Hex(`${server}\n${settings.clientId}\n${settings.clientSecret}\n${settings.jwt}`);
     const basic = basicAuthorization(settings.clientId, settings.clientSecret).slice('Basic '.length);
-    const tokens = new Set<string>();
+    const token = oauthToken({
+      provider: LABEL,
+      context,
+      area: sessions.area(context),
+      key: RINGCENTRAL_SESSION_KEY,
+      root: server,
+      credentials: [settings.clientId, settings.clientSecret, settings.jwt],
+      // The JWT bearer grant, with the app's client ID and secret as HTTP Basic.
+      request: {
+        method: 'POST',
+        url: joinUrl(server, 'restapi/oauth/token'),
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams({ grant_type: JWT_GRANT, assertion: settings.jwt }).toString(),
+      },
+      refused: (response) => fail(response, 'login'),
+      notTokenEndpoint: () =>
+        'The address does not answer like the RingCentral token endpoint. Check the server address.',
+      defaultLifetimeS: DEFAULT_TTL_S,
+    });
     const redact = (text: string) =>
-      redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...tokens], '[secret]');
+      redactSecrets(text, [settings.clientSecret, settings.jwt, settings.clientId, basic, ...token.tokens], '[secret]');
 
     const fail = (response: HttpResponse, step: 'login' | 'dial' | 'test', number?: string) => {
-      if (isHtml(response)) return htmlAnswerError(response, LABEL, step);
       const error = errorOf(response.json);
-      const [kind, message] = describeRingcentralError(response.status, error, step, number);
-      const said = [error.code, error.message].filter(Boolean).join(': ') || excerpt(response.text);
-      return new ProviderError(kind, message, {
-        provider: LABEL,
-        status: response.status,
-        providerMessage: said ? redact(said) : `HTTP ${response.status}`,
-        step,
-      });
-    };
-
-    const load = async (): Promise<KeptToken> => {
-      const stored = await store.load();
-      if (stored?.account === account) return stored;
-      const fresh: KeptToken = { account, server };
-      await store.save(fresh);
-      return fresh;
-    };
-
-    const getToken = async (step: 'login' | 'test'): Promise<string> => {
-      const response = await httpRequest(
-        context,
-        {
-          method: 'POST',
-          url: joinUrl(server, 'restapi/oauth/token'),
-          headers: {
-            authorization: `Basic ${basic}`,
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-          },
-          body: new URLSearchParams({ grant_type: JWT_GRANT, assertion: settings.jwt }).toString(),
-        },
+      const said = [error.code, error.message].filter(Boolean).join(': ');
+      return refusalError(
+        response,
         LABEL,
         step,
+        describeRingcentralError(response.status, error, step, number),
+        said,
+        redact,
       );
-      if (response.status !== 200) {
-        const error = fail(response, 'login');
-        throw step === 'test' ? new ProviderError(error.kind, error.message, { ...error.details, step }) : error;
-      }
-      const json = response.json;
-      const access = isObject(json) ? json.access_token : undefined;
-      if (typeof access !== 'string' || !access) {
-        throw new ProviderError(
-          'unexpected',
-          'The address does not answer like the RingCentral token endpoint. Check the server address.',
-          {
-            provider: LABEL,
-            status: 200,
-            step,
-          },
-        );
-      }
-      tokens.add(access);
-      if (isObject(json) && typeof json.refresh_token === 'string') tokens.add(json.refresh_token);
-      const seconds =
-        isObject(json) && typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_TTL_S;
-      await store.save({ account, server, accessToken: access, expiresAt: context.now() + seconds * 1000 });
-      return access;
     };
 
-    const api = (token: string, method: 'GET' | 'POST', path: string, step: 'dial' | 'test', body?: unknown) =>
+    const api = (bearer: string, method: 'GET' | 'POST', path: string, step: 'dial' | 'test', body?: unknown) =>
       httpRequest(
         context,
         {
           method,
           url: joinUrl(server, path),
           headers: {
-            authorization: `Bearer ${token}`,
+            authorization: `Bearer ${bearer}`,
             accept: 'application/json',
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
@@ -288,24 +226,15 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
       );
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
-        const kept = await load();
-        const alive = kept.accessToken !== undefined && tokenUsable(kept.expiresAt, context.now(), MARGIN_MS);
-        let token = alive ? kept.accessToken! : await getToken('login');
-        tokens.add(token);
+      async dial(request) {
         const body = {
           from: { phoneNumber: settings.fromNumber },
           to: { phoneNumber: request.number },
           playPrompt: false,
         };
-        const path = 'restapi/v1.0/account/~/extension/~/ring-out';
-        let response = await api(token, 'POST', path, 'dial', body);
-        if (response.status === 401 && alive) {
-          // The kept token was refused (OAU-128 expired, or revoked) before any call: one new token, one more RingOut.
-          token = await getToken('login');
-          response = await api(token, 'POST', path, 'dial', body);
-        }
-        if (response.status === 401) await store.save({ account, server });
+        const response = await token.send((bearer) =>
+          api(bearer, 'POST', 'restapi/v1.0/account/~/extension/~/ring-out', 'dial', body),
+        );
         if (response.status !== 200) throw fail(response, 'dial', request.number);
         const json = response.json;
         const status = isObject(json) && isObject(json.status) ? json.status : undefined;
@@ -334,10 +263,9 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
       },
 
       /** A fresh token with the JWT, then the user's own extension record: no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
-        await load();
-        const token = await getToken('test');
-        const response = await api(token, 'GET', 'restapi/v1.0/account/~/extension/~', 'test');
+      async testConnection() {
+        const bearer = await token.fresh('test');
+        const response = await api(bearer, 'GET', 'restapi/v1.0/account/~/extension/~', 'test');
         if (response.status !== 200) throw fail(response, 'test');
         const json = response.json;
         if (!isObject(json)) throw fail(response, 'test');

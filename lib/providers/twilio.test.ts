@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { TWILIO_SIM } from '../../tests/sim/twilio';
 import { runProviderAction, type ActionRegistry } from '../dial/connection';
 import { basicAuthorization } from '../net/basic-auth';
 import { PROVIDERS } from './registry';
 import { dialTwiml, listTwilioNumbers, twilio, twilioProblems, type TwilioProvider } from './twilio';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter, simContext } from '@/tests/unit/support/simulator';
 import { english } from '@/tests/unit/support/locale';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
-const settings = (overrides: Partial<TwilioProvider> = {}) => simProvider<TwilioProvider>(sim, 'twilio', overrides);
-const adapter = (overrides: Partial<TwilioProvider> = {}) => twilio.create(settings(overrides), simContext(sim));
-const requests = () => sim.requestsFor('twilio');
+const { settings, adapter, requests } = simAdapter(sim, twilio);
 const AUTH = basicAuthorization(TWILIO_SIM.apiKeySid, TWILIO_SIM.apiKeySecret);
 const failure = (action: () => Promise<unknown>) =>
   providerFailure(action, [TWILIO_SIM.apiKeySecret, AUTH, AUTH.slice(6)]);

@@ -12,23 +12,11 @@
  * - Errors are JSON `{code, message, more_info, status}`; they are mapped by Twilio's error code.
  * - Auto-answer does not apply: Twilio rings a phone number, which is answered by a person.
  */
-import type { FieldProblem, FieldSpec } from '../settings/field-spec';
-import { basicAuthorization, basicSecrets } from '../net/basic-auth';
-import {
-  excerpt,
-  htmlAnswerError,
-  httpRequest,
-  isHtml,
-  isObject,
-  joinUrl,
-  type HttpResponse,
-  redactSecrets,
-} from '../net/http';
+import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-spec';
+import { BasicAuthHttp } from '../net/basic-auth';
+import { htmlAnswerError, isHtml, isObject, joinUrl, type HttpResponse } from '../net/http';
 import {
   ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
   type ErrorKind,
   type ProviderActionItem,
   type ProviderContext,
@@ -37,29 +25,21 @@ import {
 
 const LABEL = 'Twilio';
 
-/** Settings of a Twilio provider (`provider` in the settings document). */
-export interface TwilioProvider {
-  type: 'twilio';
-  baseUrl: string;
-  accountSid: string;
-  /** API key SID (`SK…`), or the Account SID when the auth token is used. */
-  apiKeySid: string;
-  apiKeySecret: string;
-  /** The user's own phone, which Twilio rings first: E.164, or a `sip:` address. */
-  phone: string;
-  /** The caller ID: one of the account's numbers or verified caller IDs, E.164. */
-  callerId: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof TwilioProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', default: 'https://api.twilio.com' },
   accountSid: { kind: 'text', placeholder: 'AC…' },
+  /** API key SID (`SK…`), or the Account SID when the auth token is used. */
   apiKeySid: { kind: 'text', placeholder: 'SK…' },
   apiKeySecret: { kind: 'secret' },
+  /** The user's own phone, which Twilio rings first: E.164, or a `sip:` address. */
   phone: { kind: 'text', placeholder: '+14155550100' },
+  /** The caller ID: one of the account's numbers or verified caller IDs, E.164. */
   callerId: { kind: 'text', placeholder: '+14155550199' },
-};
+} satisfies FieldTable;
+
+/** Settings of a Twilio provider (`provider` in the settings document). */
+export type TwilioProvider = SettingsFrom<'twilio', typeof fields>;
 
 /** How long Twilio rings the user's phone, in seconds (`Timeout`; Twilio's default is 60). */
 export const TWILIO_RING_TIMEOUT_S = 30;
@@ -108,15 +88,13 @@ function twilioError(response: HttpResponse): { code?: number; message: string }
 }
 
 class TwilioClient {
-  private readonly authorization: string;
-  readonly secrets: string[];
+  readonly http: BasicAuthHttp;
 
   constructor(
     readonly settings: TwilioProvider,
-    private readonly context: ProviderContext,
+    context: ProviderContext,
   ) {
-    this.authorization = basicAuthorization(settings.apiKeySid.trim(), settings.apiKeySecret.trim());
-    this.secrets = basicSecrets(settings.apiKeySid.trim(), settings.apiKeySecret.trim());
+    this.http = new BasicAuthHttp(context, LABEL, settings.apiKeySid.trim(), settings.apiKeySecret.trim());
   }
 
   url(resource: string, query?: Record<string, string>): string {
@@ -126,9 +104,9 @@ class TwilioClient {
   }
 
   async send(method: 'GET' | 'POST', url: string, step: string, form?: URLSearchParams): Promise<HttpResponse> {
-    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json' };
     if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    const response = await httpRequest(this.context, { method, url, headers, body: form?.toString() }, LABEL, step);
+    const response = await this.http.send({ method, url, headers, body: form?.toString() }, step);
     if (isHtml(response)) throw htmlAnswerError(response, LABEL, step);
     return response;
   }
@@ -145,7 +123,7 @@ class TwilioClient {
   /** The error for a Twilio answer, by its error code first, then by HTTP status. */
   failure(response: HttpResponse, step: string, number?: string): ProviderError {
     const { code, message } = twilioError(response);
-    const words = excerpt(redactSecrets(message || response.text, this.secrets));
+    const words = this.http.words(message || response.text);
     const providerMessage = code ? `${code}: ${words}` : words || `HTTP ${response.status}`;
     const fail = (kind: ErrorKind, text: string) =>
       new ProviderError(kind, text, { provider: LABEL, status: response.status, providerMessage, step });
@@ -265,7 +243,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
   create(settings, context) {
     const client = new TwilioClient(settings, context);
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const callerId = settings.callerId.trim();
         const form = new URLSearchParams({
           To: settings.phone.trim(),
@@ -280,7 +258,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
           throw new ProviderError('unexpected', `Twilio answered ${response.status} without the call it created.`, {
             provider: LABEL,
             status: response.status,
-            providerMessage: excerpt(redactSecrets(response.text, client.secrets)) || undefined,
+            providerMessage: client.http.words(response.text) || undefined,
             step: 'dial',
           });
         }
@@ -291,7 +269,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
        * Reads the account's numbers filtered by the caller ID (its own numbers, then its verified caller IDs):
        * proves the key and the account, and that the caller ID may be used. Places no call.
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
+      async testConnection() {
         const callerId = settings.callerId.trim();
         const own = await client.list(
           'IncomingPhoneNumbers.json',

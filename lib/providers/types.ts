@@ -8,7 +8,7 @@ import type { FieldProblem, FieldSpec, NumberFormat } from '../settings/field-sp
 import type { ProviderContext } from '../net/context';
 
 // Shared with the call log (lib/calllog), so they live in lib/net; re-exported for the provider files.
-export { ProviderError, type ErrorKind } from '../net/errors';
+export { ERROR_KINDS, ProviderError, type ErrorKind } from '../net/errors';
 export { memorySessionArea, type ProviderContext, type SessionArea } from '../net/context';
 
 /** One dial, already formatted as the user's settings say. */

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET } from '../../tests/sim/yeastar-p';
 import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
 import type { YeastarPProvider } from './yeastar-p';
@@ -10,29 +9,16 @@ import {
   yeastarP,
   yeastarPApiRoot,
 } from './yeastar-p';
-import { memorySessionArea, type ProviderContext } from './types';
+import { memorySessionArea } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  forgetYeastarPSessions();
-});
+const sim = await fileSimulator(forgetYeastarPSessions);
 
 const MINUTE = 60_000;
-const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
-const settings = (overrides: Partial<YeastarPProvider> = {}) =>
-  simProvider<YeastarPProvider>(sim, 'yeastar-p', overrides);
-const adapter = (s: Partial<YeastarPProvider> = {}, c: Partial<ProviderContext> = {}) =>
-  yeastarP.create(settings(s), context(c));
+const { context, settings, adapter, requests } = simAdapter(sim, yeastarP);
 const dialRequest = { number: '4155550132', autoAnswer: true };
 
-const requests = () => sim.requestsFor('yeastar-p');
 const endpoints = () => requests().map((r) => `${r.method} ${r.path.replace('/openapi/v1.0/', '')}`);
 const bodyOf = (i: number) => JSON.parse(requests()[i]!.body) as Record<string, string>;
 const tokensSeen = () =>

@@ -17,42 +17,27 @@
  * - A refused get_token (errcode -1, "username or password") pauses further logins until the credentials change
  *   or the person presses Test connection, so a wrong secret cannot run into the PBX's IP block (70004).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isHtml, htmlAnswerError, isObject, joinUrl, redactSecrets } from '../net/http';
-import { md5Hex } from './md5';
-import { tokenCache, tokenUsable } from './token-cache';
-import {
-  memorySessionArea,
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { accountLogins, fallbackSession, lifetimeMs, tokenUsable } from './token-cache';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'Yeastar P-Series';
 
-/** Settings of a Yeastar P-Series / Cloud PBX provider (`provider` in the settings document). */
-export interface YeastarPProvider {
-  type: 'yeastar-p';
-  baseUrl: string;
-  /** The Client ID from Integrations → API (sent as `username`). */
-  clientId: string;
-  /** The Client Secret from the same page (sent as `password`). */
-  clientSecret: string;
-  extension: string;
-  dialPermission: string;
-}
-
-const fields: { [K in Exclude<keyof YeastarPProvider, 'type'>]: FieldSpec } = {
+/** Its fields, in the order the options page shows them. */
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://pbx.example.com:8088' },
   // The Client ID is half of the credential pair (get_token's `username`): kept out of exports like the secret.
+  /** The Client ID from Integrations → API (sent as `username`). */
   clientId: { kind: 'text', secret: true },
+  /** The Client Secret from the same page (sent as `password`). */
   clientSecret: { kind: 'secret' },
   extension: { kind: 'extension', placeholder: '1000' },
   dialPermission: { kind: 'optionalExtension', default: '' },
-};
+} satisfies FieldTable;
+
+/** Settings of a Yeastar P-Series / Cloud PBX provider (`provider` in the settings document). */
+export type YeastarPProvider = SettingsFrom<'yeastar-p', typeof fields>;
 
 /** Where the login is kept in the session area (storage.session). */
 export const YEASTAR_P_SESSION_KEY = 'yeastar-p:session';
@@ -65,27 +50,23 @@ const TOKEN_EXPIRED = 10004;
 const PAUSED_TEXT =
   'No further login is tried until you correct the Client ID or Client Secret in the settings or press Test connection (repeated failed logins make the PBX block this IP address).';
 
+/** What is kept beside the account (lib/providers/token-cache.ts). */
 interface KeptLogin {
-  /** A fingerprint of the API root, Client ID and Client Secret (never the secret itself). */
-  account: string;
-  root: string;
-  accessToken?: string;
-  accessExpiresAt?: number;
-  refreshToken?: string;
-  refreshExpiresAt?: number;
+  accessToken: string;
+  accessExpiresAt: number;
+  refreshToken: string;
+  refreshExpiresAt: number;
   /** The errcode of a refused get_token: no login until Test connection or changed credentials. */
-  paused?: number;
+  paused: number;
 }
 
 type Answer =
   { ok: true; body: Record<string, unknown> } | { ok: false; errcode: number; body: Record<string, unknown> };
 
-const fallbackSession = memorySessionArea();
+const sessions = fallbackSession();
 
 /** Forgets every kept login of the in-memory fallback (tests). */
-export function forgetYeastarPSessions(): void {
-  fallbackSession.data.clear();
-}
+export const forgetYeastarPSessions = sessions.forget;
 
 /** `https://host:8088` or `https://host:8088/openapi/v1.0` → `https://host:8088/openapi/v1.0`. */
 export function yeastarPApiRoot(baseUrl: string): string {
@@ -199,8 +180,6 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'login' },
   create(settings, context) {
     const root = yeastarPApiRoot(settings.baseUrl);
-    const store = tokenCache<KeptLogin>(context.session ?? fallbackSession, YEASTAR_P_SESSION_KEY);
-    const account = md5Hex(`${root}\n${settings.clientId}\n${settings.clientSecret}`);
     const tokens = new Set<string>();
     const redact = (text: string) =>
       redactSecrets(text, [settings.clientId, settings.clientSecret, ...tokens], '[secret]');
@@ -248,29 +227,28 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
     };
 
     /** The kept login for these settings; one of other settings is revoked (best effort) and forgotten. */
-    const load = async (): Promise<KeptLogin> => {
-      const stored = await store.load();
-      if (stored?.account === account) return stored;
-      if (stored?.accessToken) {
+    const logins = accountLogins<KeptLogin>({
+      area: sessions.area(context),
+      key: YEASTAR_P_SESSION_KEY,
+      root,
+      credentials: [settings.clientId, settings.clientSecret],
+      leave: async (stored) => {
+        if (!stored.accessToken) return;
         tokens.add(stored.accessToken);
-        const oldRoot = stored.root;
         await httpRequest(
           context,
           {
             method: 'GET',
-            url: `${joinUrl(oldRoot, 'del_token')}?access_token=${encodeURIComponent(stored.accessToken)}`,
+            url: `${joinUrl(stored.root, 'del_token')}?access_token=${encodeURIComponent(stored.accessToken)}`,
           },
           LABEL,
           'logout',
-        ).catch(() => undefined);
-      }
-      const fresh: KeptLogin = { account, root };
-      await store.save(fresh);
-      return fresh;
-    };
+        );
+      },
+    });
 
     /** Reads tokens and lifetimes out of a get_token / refresh_token answer and keeps them. */
-    const keep = async (body: Record<string, unknown>, step: string): Promise<KeptLogin> => {
+    const keep = async (body: Record<string, unknown>, step: string): Promise<Partial<KeptLogin>> => {
       const access = body.access_token;
       const refresh = body.refresh_token;
       if (typeof access !== 'string' || !access) {
@@ -283,25 +261,22 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
       tokens.add(access);
       if (typeof refresh === 'string') tokens.add(refresh);
       const now = context.now();
-      const seconds = (value: unknown, fallback: number) => (typeof value === 'number' && value > 0 ? value : fallback);
-      const login: KeptLogin = {
-        account,
-        root,
+      const login: Partial<KeptLogin> = {
         accessToken: access,
-        accessExpiresAt: now + seconds(body.access_token_expire_time, DEFAULT_ACCESS_S) * 1000,
+        accessExpiresAt: now + lifetimeMs(body.access_token_expire_time, DEFAULT_ACCESS_S),
         ...(typeof refresh === 'string' && refresh
           ? {
               refreshToken: refresh,
-              refreshExpiresAt: now + seconds(body.refresh_token_expire_time, DEFAULT_REFRESH_S) * 1000,
+              refreshExpiresAt: now + lifetimeMs(body.refresh_token_expire_time, DEFAULT_REFRESH_S),
             }
           : {}),
       };
-      await store.save(login);
+      await logins.keep(login);
       return login;
     };
 
     /** get_token with the Client ID and Secret; a refused one pauses further logins. */
-    const getToken = async (step: 'login' | 'test'): Promise<KeptLogin> => {
+    const getToken = async (step: 'login' | 'test'): Promise<Partial<KeptLogin>> => {
       const answer = await call(
         'POST',
         'get_token',
@@ -311,7 +286,7 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
       if (!answer.ok) {
         const error = fail(answer, step);
         if (error.kind === 'auth' || error.kind === 'locked') {
-          await store.save({ account, root, paused: answer.errcode });
+          await logins.keep({ paused: answer.errcode });
           throw new ProviderError(error.kind, `${error.message} ${PAUSED_TEXT}`, error.details);
         }
         throw error;
@@ -320,7 +295,7 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
     };
 
     /** A new access token: with the refresh token while it is valid, else with get_token. */
-    const renew = async (kept: KeptLogin): Promise<KeptLogin> => {
+    const renew = async (kept: Partial<KeptLogin>): Promise<Partial<KeptLogin>> => {
       if (kept.refreshToken && tokenUsable(kept.refreshExpiresAt, context.now(), YEASTAR_P_TOKEN_MARGIN_MS)) {
         tokens.add(kept.refreshToken);
         const answer = await call('POST', 'refresh_token', { refresh_token: kept.refreshToken }, 'login');
@@ -331,14 +306,14 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
     };
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body: Record<string, string> = {
           caller: settings.extension,
           callee: request.number,
           auto_answer: request.autoAnswer ? 'yes' : 'no',
         };
         if (settings.dialPermission) body.dial_permission = settings.dialPermission;
-        let kept = await load();
+        let kept: Partial<KeptLogin> = await logins.load();
         if (kept.paused !== undefined) {
           const locked = kept.paused === 70004;
           throw new ProviderError(
@@ -357,7 +332,7 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
           answer = await call('POST', 'call/dial', body, 'dial', kept.accessToken);
         }
         if (!answer.ok) {
-          if (answer.errcode === TOKEN_EXPIRED) await store.save({ account, root });
+          if (answer.errcode === TOKEN_EXPIRED) await logins.clear();
           throw fail(answer, 'dial', request.number);
         }
         const callId = answer.body.call_id;
@@ -365,8 +340,8 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
       },
 
       /** A fresh get_token with the Client ID and Secret (even after a refused one). Places no call. */
-      async testConnection(): Promise<ConnectionTestOutcome> {
-        const kept = await load();
+      async testConnection() {
+        const kept = await logins.load();
         if (kept.accessToken) {
           // The Cloud edition allows at most 8 valid access tokens: give the old one back before asking anew.
           await call('GET', 'del_token', undefined, 'logout', kept.accessToken).catch(() => undefined);

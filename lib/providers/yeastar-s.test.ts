@@ -1,35 +1,21 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../tests/sim/server';
+import { describe, expect, it } from 'vitest';
 import { YEASTAR_SIM_PASSWORD } from '../../tests/sim/yeastar-s';
 import { PROVIDER_NUMBER_FORMATS } from '../settings/schema';
 import { forgetYeastarSessions, YEASTAR_SESSION_KEY, yeastarS, type YeastarSProvider } from './yeastar-s';
-import { memorySessionArea, ProviderError, type ProviderContext } from './types';
+import { memorySessionArea, ProviderError } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
-import { simContext, simProvider } from '@/tests/unit/support/simulator';
+import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  forgetYeastarSessions();
-});
+const sim = await fileSimulator(forgetYeastarSessions);
 
 const MD5 = createHash('md5').update(YEASTAR_SIM_PASSWORD).digest('hex');
 const MINUTE = 60_000;
 
-const context = (overrides: Partial<ProviderContext> = {}) => simContext(sim, overrides);
-const settings = (overrides: Partial<YeastarSProvider> = {}) =>
-  simProvider<YeastarSProvider>(sim, 'yeastar-s', overrides);
-const adapter = (s: Partial<YeastarSProvider> = {}, c: Partial<ProviderContext> = {}) =>
-  yeastarS.create(settings(s), context(c));
+const { context, settings, adapter, requests } = simAdapter(sim, yeastarS);
 const dialRequest = { number: '4155550132', autoAnswer: true };
 
-const requests = () => sim.requestsFor('yeastar-s');
 const endpoints = () => requests().map((r) => r.path.replace('/api/v2.0.0/', ''));
 const bodyOf = (i: number) => JSON.parse(requests()[i]!.body) as Record<string, string>;
 

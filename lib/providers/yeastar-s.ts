@@ -13,41 +13,26 @@
  * - Five failed logins lock the client IP for 10 minutes (login page). After one refused login no further login
  *   is tried until the credentials change or the person presses Test connection (issue 14).
  */
-import type { FieldSpec } from '../settings/field-spec';
+import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from '../net/http';
 import { md5Hex } from './md5';
-import { tokenCache, tokenUsable } from './token-cache';
-import {
-  memorySessionArea,
-  ProviderError,
-  type ConnectionTestOutcome,
-  type DialOutcome,
-  type DialRequest,
-  type ErrorKind,
-  type ProviderDefinition,
-} from './types';
+import { accountLogins, fallbackSession, tokenUsable } from './token-cache';
+import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
 
 const LABEL = 'Yeastar S-Series';
 
-/** Settings of a Yeastar S-Series provider (`provider` in the settings document). */
-export interface YeastarSProvider {
-  type: 'yeastar-s';
-  baseUrl: string;
-  username: string;
-  /** Plain text here; the adapter sends its MD5 as the API asks. */
-  password: string;
-  extension: string;
-  dialPermission: string;
-}
-
 /** Its fields, in the order the options page shows them. */
-const fields: { [K in Exclude<keyof YeastarSProvider, 'type'>]: FieldSpec } = {
+const fields = {
   baseUrl: { kind: 'url', placeholder: 'https://pbx.example.com:8088' },
   username: { kind: 'text' },
+  /** Plain text here; the adapter sends its MD5 as the API asks. */
   password: { kind: 'secret' },
   extension: { kind: 'extension', placeholder: '1023' },
   dialPermission: { kind: 'optionalExtension', default: '' },
-};
+} satisfies FieldTable;
+
+/** Settings of a Yeastar S-Series provider (`provider` in the settings document). */
+export type YeastarSProvider = SettingsFrom<'yeastar-s', typeof fields>;
 /** The PBX erases a token after 30 minutes without interaction (v1.x "heartbeat" page). */
 export const YEASTAR_TOKEN_TTL_MS = 30 * 60 * 1000;
 // Renew a little early so a token cannot lapse between our check and the PBX's.
@@ -146,26 +131,21 @@ function describeErrno(errno: string, settings: YeastarSProvider, number?: strin
 export const YEASTAR_SESSION_KEY = 'yeastar-s:session';
 
 /**
- * The kept login: which settings it belongs to (a fingerprint of address, user and password MD5, so the password
- * is never stored), the PBX's token and its last use, or the failed login that paused further logins.
+ * What is kept beside the account (a fingerprint of address, user and password MD5, so the password is never
+ * stored; lib/providers/token-cache.ts): the PBX's token and its last use, or the failed login that paused
+ * further logins.
  */
 interface KeptLogin {
-  account: string;
-  /** The API root the token belongs to, to log out of after the settings changed. */
-  root: string;
-  token?: string;
-  lastUse?: number;
+  token: string;
+  lastUse: number;
   /** errno of the failed login (20003 wrong credentials, 20002 locked): no login until Test connection. */
-  paused?: string;
+  paused: string;
 }
 
-/** The session area used when the context brings none (Node tests): module-wide, like the browser's. */
-const fallbackSession = memorySessionArea();
+const sessions = fallbackSession();
 
 /** Forgets every kept Yeastar login of the in-memory fallback (tests). */
-export function forgetYeastarSessions(): void {
-  fallbackSession.data.clear();
-}
+export const forgetYeastarSessions = sessions.forget;
 
 /** Yeastar S-Series (S20/S50/S100/S300/S412) API v2.0.0. */
 export const yeastarS: ProviderDefinition<YeastarSProvider> = {
@@ -179,8 +159,6 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
   capabilities: { extensionDialing: false, connectionTest: 'login' },
   create(settings, context) {
     const root = apiRoot(settings.baseUrl);
-    const store = tokenCache<KeptLogin>(context.session ?? fallbackSession, YEASTAR_SESSION_KEY);
-    const account = md5Hex(`${root}\n${settings.username}\n${md5Hex(settings.password)}`);
     let token: string | undefined;
     /** Blanks the password, its MD5 and the token out of text the PBX (or whatever answers) sent back. */
     const redact = (text: string): string =>
@@ -225,9 +203,8 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       });
     };
 
-    const save = (login: KeptLogin): Promise<void> => store.save(login);
     /** The PBX erases a token 30 minutes after its last use. */
-    const usable = (login: KeptLogin): boolean =>
+    const usable = (login: Partial<KeptLogin>): boolean =>
       login.token !== undefined &&
       tokenUsable(
         login.lastUse === undefined ? undefined : login.lastUse + YEASTAR_TOKEN_TTL_MS,
@@ -237,22 +214,19 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
 
     /**
      * The kept login for these settings. A login kept for other settings (the user changed the address, user
-     * or password) is logged out first, so the old token does not linger on the PBX, and a paused login of the
-     * old credentials no longer applies.
+     * or password) is logged out first, so the old token does not linger on the PBX (best effort: a PBX that is
+     * gone or refuses simply lets the old token expire after 30 minutes), and a paused login of the old
+     * credentials no longer applies.
      */
-    const load = async (): Promise<KeptLogin> => {
-      const stored = await store.load();
-      if (stored?.account === account) return stored;
-      if (stored?.token) {
-        // Best effort: a PBX that is gone or refuses simply lets the old token expire after 30 minutes.
-        await post(`logout?token=${encodeURIComponent(stored.token)}`, {}, 'logout', stored.root).catch(
-          () => undefined,
-        );
-      }
-      const fresh: KeptLogin = { account, root };
-      await save(fresh);
-      return fresh;
-    };
+    const logins = accountLogins<KeptLogin>({
+      area: sessions.area(context),
+      key: YEASTAR_SESSION_KEY,
+      root,
+      credentials: [settings.username, md5Hex(settings.password)],
+      leave: async (stored) => {
+        if (stored.token) await post(`logout?token=${encodeURIComponent(stored.token)}`, {}, 'logout', stored.root);
+      },
+    });
 
     /**
      * One login. A refused login (20003 wrong user or password, 20002 locked) pauses all further logins with
@@ -268,7 +242,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
       );
       if (!answer.ok) {
         if (answer.errno === '20003' || answer.errno === '20002') {
-          await save({ account, root, paused: answer.errno });
+          await logins.keep({ paused: answer.errno });
           const [kind, message] = describeErrno(answer.errno, settings);
           throw new ProviderError(kind, `${message} ${PAUSED_TEXT}`, {
             provider: LABEL,
@@ -288,19 +262,19 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
         });
       }
       token = value;
-      await save({ account, root, token: value, lastUse: context.now() });
+      await logins.keep({ token: value, lastUse: context.now() });
       return value;
     };
 
     return {
-      async dial(request: DialRequest): Promise<DialOutcome> {
+      async dial(request) {
         const body: Record<string, string> = {
           caller: settings.extension,
           callee: request.number,
           autoanswer: request.autoAnswer ? 'yes' : 'no',
         };
         if (settings.dialPermission) body.dialpermission = settings.dialPermission;
-        const kept = await load();
+        const kept = await logins.load();
         if (kept.paused) {
           throw new ProviderError(
             kept.paused === '20002' ? 'locked' : 'auth',
@@ -320,11 +294,11 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
         }
         if (!answer.ok && TOKEN_ERRORS.has(answer.errno)) {
           token = undefined;
-          await save({ account, root });
+          await logins.clear();
           throw fail(answer.errno, 'dial', request.number);
         }
         // Any answer other than a token error means the PBX used, and so extended, the token.
-        await save({ account, root, token: current, lastUse: context.now() });
+        await logins.keep({ token: current, lastUse: context.now() });
         if (!answer.ok) throw fail(answer.errno, 'dial', request.number);
         const callId = answer.body.callid;
         return typeof callId === 'string' && callId ? { callId } : {};
@@ -334,8 +308,8 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
        * Logs in with the username and password (a fresh login, not the kept token), even after a refused login:
        * pressing Test connection is how the person says "try again". Places no call.
        */
-      async testConnection(): Promise<ConnectionTestOutcome> {
-        const kept = await load();
+      async testConnection() {
+        const kept = await logins.load();
         if (kept.token) {
           await post(`logout?token=${encodeURIComponent(kept.token)}`, {}, 'logout').catch(() => undefined);
         }
@@ -350,17 +324,17 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
        * so a token outlives quiet spells without a login. Never logs in; a refused heartbeat drops the token.
        */
       async keepAlive(): Promise<void> {
-        const kept = await load();
+        const kept = await logins.load();
         if (!kept.token || kept.lastUse === undefined) return;
         if (!usable(kept)) {
-          await save({ account, root });
+          await logins.clear();
           return;
         }
         // A token used in the last few minutes needs no heartbeat (the alarm comes every 20 minutes).
         if (context.now() - kept.lastUse < HEARTBEAT_AFTER_MS) return;
         token = kept.token;
         const answer = await post(`heartbeat?token=${encodeURIComponent(kept.token)}`, {}, 'heartbeat');
-        await save(answer.ok ? { ...kept, lastUse: context.now() } : { account, root });
+        await (answer.ok ? logins.keep({ ...kept, lastUse: context.now() }) : logins.clear());
       },
     };
   },

@@ -39,3 +39,21 @@ export interface FieldProblem {
 }
 
 export type NumberFormat = 'e164' | 'digits' | 'dialable';
+
+/** A provider's settings fields but `type`, in the order the options page shows them (`satisfies FieldTable`). */
+export type FieldTable = Record<string, FieldSpec>;
+
+/** What a field of this spec holds in the settings document. */
+export type FieldValue<S extends FieldSpec> = S['kind'] extends 'headers'
+  ? Record<string, string>
+  : S['kind'] extends 'method'
+    ? 'GET' | 'POST' | 'PUT'
+    : string;
+
+/**
+ * A provider's settings (its `provider` section of the settings document), read off its field table: each field
+ * is declared once, with its comment, in the table the validator and the options page use.
+ */
+export type SettingsFrom<T extends string, F extends FieldTable> = { type: T } & {
+  -readonly [K in keyof F]: FieldValue<F[K]>;
+};

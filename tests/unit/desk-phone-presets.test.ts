@@ -3,20 +3,15 @@
  * each preset's request, filled in from the phone's address and credentials, is accepted by its phone exactly
  * as that phone's documentation describes the command, and each phone's refusal reaches the user in its words.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileSimulator } from './support/simulator';
 import { custom, type CustomProvider } from '@/lib/providers/custom';
 import { DESK_PHONE_PRESETS, deskPhoneRequest, type DeskPhoneId } from '@/lib/providers/desk-phones';
 import { ProviderError, type ProviderContext } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
 import { DESK_PHONE_SIM } from '@/tests/sim/desk-phones';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
 const context = (): ProviderContext => ({
   fetch: globalThis.fetch.bind(globalThis),

@@ -2,7 +2,8 @@
  * Issue 15, item 6: the dial service's 10-second deadline reaches the adapter. A Yeastar login that answers
  * after the service has told the person "timed out" must not be followed by the dial step.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fileSimulator } from './support/simulator';
 import { createDialService, type CallLogRegistry } from '@/lib/dial/service';
 import { createHistoryStore } from '@/lib/dial/history';
 import { createStatusStore } from '@/lib/dial/status';
@@ -12,15 +13,9 @@ import { PROVIDERS } from '@/lib/providers/registry';
 import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/net/http';
 import { ProviderError } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { english } from '@/tests/unit/support/locale';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = await fileSimulator();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

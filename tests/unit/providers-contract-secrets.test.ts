@@ -8,7 +8,8 @@
  * MD5, the tokens the simulator issued, and the credentials named by the case table.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileSimulator } from './support/simulator';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import { testConnection } from '@/lib/dial/connection';
 import { createHistoryStore } from '@/lib/dial/history';
@@ -28,7 +29,6 @@ import {
 import { parseSettings } from '@/lib/settings/validate';
 import { exportSettings } from '@/lib/ui/transfer';
 import { parseMultipart } from '@/tests/sim/helpdeskeddy';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { CALL_LOG_CASES, PROVIDER_CASES } from './providers-contract-cases';
 import { english } from '@/tests/unit/support/locale';
 
@@ -52,13 +52,7 @@ const CREDENTIALS: { [T in ProviderType]: string[] } & { helpdeskeddy: string[] 
   helpdeskeddy: ['channelKey', 'apiKey'],
 };
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
+const sim = await fileSimulator(() => {
   for (const c of Object.values(PROVIDER_CASES)) c.forgetState?.();
 });
 

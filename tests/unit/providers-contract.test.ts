@@ -16,15 +16,15 @@
  * How to make each simulator misbehave is in ./providers-contract-cases.ts.
  */
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { closedPort, fileSimulator } from './support/simulator';
 import { parseSettings } from '@/lib/settings/validate';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import {
+  ERROR_KINDS,
   ProviderError,
   type ConnectionTestOutcome,
-  type ErrorKind,
   type ProviderCapabilities,
   type ProviderContext,
 } from '@/lib/providers/types';
@@ -37,25 +37,9 @@ import {
   type ProviderType,
 } from '@/lib/settings/schema';
 import { formatForPbx } from '@/lib/phone/format';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import type { SimRequest } from '@/tests/sim/types';
 import { CALL_LOG_CASES, PROVIDER_CASES, type SimCase } from './providers-contract-cases';
 
-/** Every kind in lib/providers/types.ts: an error of any other kind has no message the UI can explain. */
-const ERROR_KINDS: readonly ErrorKind[] = [
-  'auth',
-  'permission',
-  'locked',
-  'extension-unavailable',
-  'number-rejected',
-  'not-found',
-  'rate-limited',
-  'unreachable',
-  'certificate',
-  'host-permission',
-  'timeout',
-  'unexpected',
-];
 const CONNECTION_TESTS: readonly ProviderCapabilities['connectionTest'][] = ['login', 'identity', 'list', 'none'];
 
 /** Short enough for the suite to stay fast, long enough that the simulator's delay is what ends the request. */
@@ -115,20 +99,7 @@ const callLogSubjects: Subject[] = Object.values(CALL_LOGS).map((definition) => 
   },
 }));
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-
-/** A port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const sim = await fileSimulator();
 
 /** Collects every string under a key naming a token (`token`, `auth_token`, `access_token`…) in a JSON answer. */
 function collectTokens(value: unknown, into: Set<string>): void {
@@ -285,10 +256,7 @@ describe.each([...providerSubjects, ...callLogSubjects].map((s) => [`${s.type} (
     const { simCase } = subject;
     const verb = subject.kind === 'provider' ? 'dial' : 'call card';
 
-    beforeEach(() => {
-      sim.reset();
-      simCase.forgetState?.();
-    });
+    beforeEach(() => simCase.forgetState?.());
 
     it(`accepts a ${verb} with the simulator's settings, as exactly one ${verb} request`, async () => {
       const { context } = run();

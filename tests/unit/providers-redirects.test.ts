@@ -4,24 +4,15 @@
  * API answer belongs is an error (an SSO login page is not "Calling"), and an offline browser is "offline", not
  * a certificate problem.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { custom, type CustomProvider } from '@/lib/providers/custom';
 import { netsapiens, type NetsapiensProvider } from '@/lib/providers/netsapiens';
 import { forgetYeastarSessions, yeastarS, type YeastarSProvider } from '@/lib/providers/yeastar-s';
 import { httpRequest } from '@/lib/net/http';
-import { startSimulator, type Simulator } from '@/tests/sim/server';
 import { providerFailure } from './support/provider-errors';
-import { simContext, simProvider } from './support/simulator';
+import { fileSimulator, simContext, simProvider } from './support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  forgetYeastarSessions();
-});
+const sim = await fileSimulator(forgetYeastarSessions);
 
 const dial = { number: '14155550132', autoAnswer: true };
 

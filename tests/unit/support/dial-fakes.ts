@@ -23,6 +23,15 @@ import { english } from './locale';
 
 export const API_KEY = 'sk-live-0123456789abcdef';
 
+/** A HelpDeskEddy call log section that validates (the dial tests' call log). */
+export const HDE_CALL_LOG = {
+  type: 'helpdeskeddy',
+  baseUrl: 'https://acme.helpdeskeddy.com',
+  channelKey: 'abcdefghij0123456789',
+  email: 'agent@acme.example',
+  apiKey: 'hde-key',
+} as const;
+
 /** A storage area in memory, with the get/set/remove the stores use. */
 export function memoryArea(initial: Record<string, unknown> = {}): HistoryArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = structuredClone(initial);
