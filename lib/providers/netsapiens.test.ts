@@ -165,7 +165,7 @@ describe('netsapiens adapter against the simulator', () => {
     });
   });
 
-  it('declares no extension dialing, an identity connection test and hangup', () => {
+  it('declares no extension dialing and an identity connection test', () => {
     expect(netsapiens.type).toBe('netsapiens');
     expect(netsapiens.capabilities).toEqual({ extensionDialing: false, connectionTest: 'identity' });
   });
