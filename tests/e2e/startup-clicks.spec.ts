@@ -12,9 +12,13 @@ const BODY = `
 <p>Office +1 415-555-0132 · London <a id="tel" href="tel:+44-20-7946-0000">+44 20 7946 0000</a></p>
 <script>
   // Records, after the content script, whether each click's default action was cancelled (the page itself
-  // cancels nothing).
+  // cancels nothing), and how many numbers were linked at that moment (none: the settings had not arrived).
   window.prevented = [];
-  document.addEventListener('click', (e) => window.prevented.push(e.defaultPrevented));
+  window.linkedAtClick = [];
+  document.addEventListener('click', (e) => {
+    window.prevented.push(e.defaultPrevented);
+    window.linkedAtClick.push(document.querySelectorAll('a[data-pbx-dial]').length);
+  });
 </script>`;
 
 /** The browser's navigations requested by the page's frame (tel: ones included, which never load). */
@@ -42,7 +46,7 @@ async function clickAtStartUp(
   page: Page;
   navigations: string[];
   afterLaunchMs: number;
-  linkedAtClick: number;
+  linkedAtClick: number | undefined;
 }> {
   const { context, close } = await launchWithExtension();
   const launched = Date.now();
@@ -54,7 +58,8 @@ async function clickAtStartUp(
   await page.goto(pagesUrl, { waitUntil: 'domcontentloaded' });
   await page.click('#tel');
   const afterLaunchMs = Date.now() - launched;
-  const linkedAtClick = await page.locator('a[data-pbx-dial]').count();
+  // Read at the click by the page's own listener: counted here, after it, the settings may have come meanwhile.
+  const [linkedAtClick] = await page.evaluate(() => (window as unknown as { linkedAtClick: number[] }).linkedAtClick);
   return { context, close, extension, page, navigations, afterLaunchMs, linkedAtClick };
 }
 
