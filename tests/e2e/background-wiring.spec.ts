@@ -4,7 +4,7 @@
  */
 import { test, expect } from './support/fixtures';
 import type { TestConnectionResponse } from '../../lib/messages';
-import { html } from './page-helpers';
+import { badgeText, html, openWithSettings, usMaxotel } from './page-helpers';
 
 test.describe('in a new profile', () => {
   // A first install happens once per profile: this test needs a browser of its own.
@@ -16,9 +16,7 @@ test.describe('in a new profile', () => {
   }) => {
     await expect.poll(() => context.pages().map((p) => p.url())).toContain(extension.url('options.html?welcome=1'));
     // Chrome's first read of managed storage in a new profile takes seconds here; the badge follows it.
-    await expect
-      .poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null), { timeout: 10_000 })
-      .toBe('?');
+    await expect.poll(() => badgeText(extension), { timeout: 10_000 }).toBe('?');
     expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toMatch(/not set up/);
   });
 });
@@ -29,15 +27,11 @@ test('a settings change reaches the open tab: blocking its site removes the link
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await context.newPage();
-  await page.goto(pages.add('/wiring/a.html', html('<p>Call +1 415-555-0132 today.</p>')));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
-  await extension.setSettings({
-    ...sim.settingsFor('maxotel'),
-    dialing: { defaultCountry: 'US' },
-    pages: { blockedSites: ['127.0.0.1'] },
+  const doc = html('<p>Call +1 415-555-0132 today.</p>');
+  const page = await openWithSettings({ context, extension, pages }, usMaxotel(sim), '/wiring/a.html', doc, {
+    links: 1,
   });
+  await extension.setSettings(usMaxotel(sim, { pages: { blockedSites: ['127.0.0.1'] } }));
   await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
 });
 
@@ -68,5 +62,5 @@ test('testConnection checks an unsaved document step by step, and a failure mark
   expect(wrongKey.steps[1]!.name).toBe('MaxoTel');
   expect(wrongKey.steps[1]!.detail).not.toContain('wrong-key-123');
   await extension.setSettings(sim.settingsFor('maxotel'));
-  await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
+  await expect.poll(() => badgeText(extension)).toBe('!');
 });

@@ -3,10 +3,19 @@
  * send one dial and cancel the default; modifier clicks, forged elements, synthetic clicks, page messages and
  * quick repeats do not dial.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import type { PageServer } from './support/page-server';
-import { dialsReceived, html, openLinked, recordDials, settingsWith, warmUp } from './page-helpers';
+import {
+  dialsReceived,
+  html,
+  openUnlinked,
+  openWithSettings,
+  recordDials,
+  settingsWith,
+  usDial,
+  warmUp,
+  type Browsing,
+} from './page-helpers';
 
 const BODY = `
 <p>Our office: <span id="office">+1 415-555-0132</span>, support +1 415-555-0133 x204.</p>
@@ -19,12 +28,17 @@ const BODY = `
   document.addEventListener('click', (e) => { window.prevented.push(e.defaultPrevented); e.preventDefault(); });
 </script>`;
 
-/** Opens the page once the content script has made its two links (the forged one is the page's own). */
-const open = (context: BrowserContext, pages: PageServer, telLinks = true): Promise<Page> =>
-  openLinked(context, pages, `/clicks/page-${telLinks}.html`, html(BODY), {
+/**
+ * Stores the page settings (`telLinks` on or off), records the dials the background receives from then on, and
+ * opens the page once the content script has made its two links (the forged one is the page's own).
+ */
+async function open(browsing: Browsing, telLinks = true): Promise<Page> {
+  await recordDials(browsing.extension);
+  return openWithSettings(browsing, settingsWith({ telLinks }), `/clicks/page-${telLinks}.html`, html(BODY), {
     selector: 'a[data-pbx-dial]:not(#forged)',
     links: 2,
   });
+}
 
 const ours = (page: Page, n = 0) => page.locator('a[data-pbx-dial]:not(#forged)').nth(n);
 const prevented = (page: Page) => page.evaluate(() => (window as unknown as { prevented: boolean[] }).prevented);
@@ -34,25 +48,17 @@ test('a click on our link sends one dial with the page country and cancels the d
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  await recordDials(extension);
-  const page = await open(context, pages);
+  const page = await open({ context, extension, pages });
   await ours(page, 1).click();
-  await expect
-    .poll(() => dialsReceived(extension))
-    .toEqual([{ type: 'dial', number: '+14155550133;ext=204', source: 'link', country: 'US' }]);
+  await expect.poll(() => dialsReceived(extension)).toEqual([usDial('+14155550133;ext=204')]);
   expect(await prevented(page)).toEqual([true]);
 });
 
 test('Enter on a focused link dials too', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith());
-  await recordDials(extension);
-  const page = await open(context, pages);
+  const page = await open({ context, extension, pages });
   await ours(page).focus();
   await page.keyboard.press('Enter');
-  await expect
-    .poll(() => dialsReceived(extension))
-    .toEqual([{ type: 'dial', number: '+14155550132', source: 'link', country: 'US' }]);
+  await expect.poll(() => dialsReceived(extension)).toEqual([usDial('+14155550132')]);
 });
 
 test('tel:, callto: and numeric sip: links dial when telLinks is on; a named sip: link does not', async ({
@@ -60,9 +66,7 @@ test('tel:, callto: and numeric sip: links dial when telLinks is on; a named sip
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  await recordDials(extension);
-  const page = await open(context, pages);
+  const page = await open({ context, extension, pages });
   await page.click('#tel');
   await page.click('#callto');
   await page.click('#sip-name');
@@ -70,9 +74,9 @@ test('tel:, callto: and numeric sip: links dial when telLinks is on; a named sip
   await expect
     .poll(() => dialsReceived(extension))
     .toEqual([
-      { type: 'dial', number: '+44-20-7946-0000', source: 'tel-link', country: 'US' },
-      { type: 'dial', number: '+4930123456', source: 'tel-link', country: 'US' },
-      { type: 'dial', number: '+14155550150', source: 'tel-link', country: 'US' },
+      usDial('+44-20-7946-0000', 'tel-link'),
+      usDial('+4930123456', 'tel-link'),
+      usDial('+14155550150', 'tel-link'),
     ]);
   expect(await prevented(page)).toEqual([true, true, false, true]);
 });
@@ -82,14 +86,10 @@ test('with telLinks off, tel links keep the browser behaviour while our links st
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith({ telLinks: false }));
-  await recordDials(extension);
-  const page = await open(context, pages, false);
+  const page = await open({ context, extension, pages }, false);
   await page.click('#tel');
   await ours(page).click();
-  await expect
-    .poll(() => dialsReceived(extension))
-    .toEqual([{ type: 'dial', number: '+14155550132', source: 'link', country: 'US' }]);
+  await expect.poll(() => dialsReceived(extension)).toEqual([usDial('+14155550132')]);
   expect(await prevented(page)).toEqual([false, true]);
 });
 
@@ -98,20 +98,15 @@ test('with linkify off, tel links still dial', async ({ context, extension, page
   await warmUp(context, pages, extension);
   await extension.setSettings(settingsWith({ linkify: false }));
   await recordDials(extension);
-  const page = await context.newPage();
-  await page.goto(pages.add('/clicks/nolinkify.html', html(BODY)));
+  const page = await openUnlinked(context, pages, '/clicks/nolinkify.html', html(BODY));
   await page.waitForTimeout(800);
   expect(await page.locator('a[data-pbx-dial]:not(#forged)').count()).toBe(0);
   await page.click('#tel');
-  await expect
-    .poll(() => dialsReceived(extension))
-    .toEqual([{ type: 'dial', number: '+44-20-7946-0000', source: 'tel-link', country: 'US' }]);
+  await expect.poll(() => dialsReceived(extension)).toEqual([usDial('+44-20-7946-0000', 'tel-link')]);
 });
 
 test('modifier and middle clicks keep the browser behaviour', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith());
-  await recordDials(extension);
-  const page = await open(context, pages);
+  const page = await open({ context, extension, pages });
   for (const modifier of ['Control', 'Shift', 'Alt', 'Meta'] as const)
     await ours(page).click({ modifiers: [modifier] });
   await page.click('#tel', { modifiers: ['Shift'] });
@@ -124,9 +119,7 @@ test('modifier and middle clicks keep the browser behaviour', async ({ context, 
 });
 
 test('forged elements, synthetic clicks and page messages never dial', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith());
-  await recordDials(extension);
-  const page = await open(context, pages);
+  const page = await open({ context, extension, pages });
   await page.click('#forged');
   await page.evaluate(() => {
     const link = document.querySelectorAll('a[data-pbx-dial]:not(#forged)')[0] as HTMLAnchorElement;
@@ -141,9 +134,7 @@ test('forged elements, synthetic clicks and page messages never dial', async ({ 
   await ours(page).click();
   await expect.poll(() => dialsReceived(extension)).toHaveLength(1);
   await page.waitForTimeout(300);
-  expect(await dialsReceived(extension)).toEqual([
-    { type: 'dial', number: '+14155550132', source: 'link', country: 'US' },
-  ]);
+  expect(await dialsReceived(extension)).toEqual([usDial('+14155550132')]);
 });
 
 test('a second click on the same number within 3 s is ignored; another number is not', async ({
@@ -151,9 +142,7 @@ test('a second click on the same number within 3 s is ignored; another number is
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  await recordDials(extension);
-  const page = await open(context, pages);
+  const page = await open({ context, extension, pages });
   await ours(page).dblclick();
   await ours(page).click();
   await ours(page, 1).click();
@@ -167,21 +156,18 @@ test('a second click on the same number within 3 s is ignored; another number is
 test('links inside an open shadow root are made, styled and dial', async ({ context, extension, pages }) => {
   await extension.setSettings(settingsWith());
   await recordDials(extension);
-  const page = await context.newPage();
-  await page.goto(
-    pages.add(
-      '/clicks/shadow.html',
-      html(`<div id="host"></div><script>
+  const page = await openUnlinked(
+    context,
+    pages,
+    '/clicks/shadow.html',
+    html(`<div id="host"></div><script>
         const root = document.getElementById('host').attachShadow({ mode: 'open' });
         const p = document.createElement('p'); p.textContent = 'Desk: +1 415-555-0140'; root.append(p);
       </script>`),
-    ),
   );
   const link = page.locator('#host a[data-pbx-dial]');
   await expect(link).toHaveAttribute('data-pbx-dial', '+14155550140');
   expect(await link.evaluate((a) => getComputedStyle(a).textDecorationStyle)).toBe('dotted');
   await link.click();
-  await expect
-    .poll(() => dialsReceived(extension))
-    .toEqual([{ type: 'dial', number: '+14155550140', source: 'link', country: 'US' }]);
+  await expect.poll(() => dialsReceived(extension)).toEqual([usDial('+14155550140')]);
 });

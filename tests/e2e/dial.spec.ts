@@ -2,22 +2,31 @@
  * Issue 5, end to end: a click on a page link or a tel: link goes through the background's dial service to the
  * PBX (the MaxoTel simulator), and leaves a history entry and the toolbar badge behind.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
-import type { PageServer } from './support/page-server';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
 import { maxotelParams as params } from '../sim/maxotel';
-import { answerConfirm as answer, historyOf as history, html, openLinked } from './page-helpers';
+import {
+  answerConfirm as answer,
+  badgeText as badge,
+  confirmWindowAfter,
+  expectFailureShown,
+  historyOf as history,
+  html,
+  openLinked,
+  openWithSettings,
+  settledEntry,
+  usMaxotel,
+  type Browsing,
+} from './page-helpers';
 
 const BODY = `
 <p>Office: <span id="office">+1 415-555-0132</span>, desk +1 415-555-0133 x204.</p>
 <p><a id="tel" href="tel:+1-415-555-0150">Sales: (415) 555-0150</a></p>
 <p>Premium: +1 900-555-0100</p>`;
 
-const openFixture = (context: BrowserContext, pages: PageServer, name: string): Promise<Page> =>
-  openLinked(context, pages, `/dial/${name}.html`, html(BODY));
-
-const badge = (extension: Extension) => extension.evaluate(() => chrome.action.getBadgeText({}), null);
-const badgeTitle = (extension: Extension) => extension.evaluate(() => chrome.action.getTitle({}), null);
+/** Stores `settings` and opens the fixture page as `/dial/<name>.html`, once its numbers are linked. */
+const openFixture = (browsing: Browsing, settings: unknown, name: string): Promise<Page> =>
+  openWithSettings(browsing, settings, `/dial/${name}.html`, html(BODY));
 
 test('a click on a page link dials through MaxoTel and is recorded; the badge stays clear', async ({
   context,
@@ -25,15 +34,13 @@ test('a click on a page link dials through MaxoTel and is recorded; the badge st
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await openFixture(context, pages, 'page-link');
+  const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'page-link');
   await page.locator('a[data-pbx-dial="+14155550132"]').click();
 
   await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
   expect(params(sim.requestsFor('maxotel')[0]!)).toMatchObject({ origin: '101', destination: '+14155550132' });
 
-  await expect.poll(() => history(extension)).toHaveLength(1);
-  const [entry] = await history(extension);
+  const entry = await settledEntry(extension);
   expect(entry).toMatchObject({
     number: '+14155550132',
     source: 'link',
@@ -54,14 +61,12 @@ test('a click on a tel: link dials through MaxoTel with source tel-link', async 
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await openFixture(context, pages, 'tel-link');
+  const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'tel-link');
   await page.click('#tel');
 
   await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
   expect(params(sim.requestsFor('maxotel')[0]!).destination).toBe('+14155550150');
-  await expect.poll(() => history(extension)).toHaveLength(1);
-  expect((await history(extension))[0]).toMatchObject({
+  expect(await settledEntry(extension)).toMatchObject({
     number: '+14155550150',
     source: 'tel-link',
     result: 'queued',
@@ -74,17 +79,15 @@ test('an extension MaxoTel cannot dial is left out of the request and named in t
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await openFixture(context, pages, 'ext');
+  const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'ext');
   await page.locator('a[data-pbx-dial="+14155550133;ext=204"]').click();
-  await expect.poll(() => history(extension)).toHaveLength(1);
+  const entry = await settledEntry(extension);
   expect(params(sim.requestsFor('maxotel')[0]!).destination).toBe('+14155550133');
-  expect((await history(extension))[0]!.message).toMatch(/When answered, ask for extension 204$/);
+  expect(entry.message).toMatch(/When answered, ask for extension 204$/);
 });
 
 test('a double click places one call', async ({ context, extension, pages, sim }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await openFixture(context, pages, 'double');
+  const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'double');
   await page.locator('a[data-pbx-dial="+14155550132"]').dblclick();
   await expect.poll(() => history(extension)).toHaveLength(1);
   await page.waitForTimeout(500);
@@ -98,16 +101,13 @@ test('a failed dial is recorded with the reason and marks the badge "!"', async 
   sim,
 }) => {
   sim.configure('maxotel', { extensionOnline: false });
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await openFixture(context, pages, 'failure');
+  const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'failure');
   await page.locator('a[data-pbx-dial="+14155550132"]').click();
 
-  await expect.poll(() => history(extension)).toHaveLength(1);
-  const [entry] = await history(extension);
+  const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'failed', source: 'link', errorKind: 'extension-unavailable' });
-  expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: /);
-  await expect.poll(() => badge(extension)).toBe('!');
-  expect(await badgeTitle(extension)).toContain(entry!.message!);
+  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: /);
+  await expectFailureShown(extension, entry);
 
   // The next dial that goes through clears the mark.
   sim.configure('maxotel', { extensionOnline: true });
@@ -119,10 +119,9 @@ test('a failed dial is recorded with the reason and marks the badge "!"', async 
 test('not configured: the badge shows "?", and a click reaches no PBX', async ({ context, extension, pages, sim }) => {
   await extension.setSettings({ version: 1, provider: null, dialing: { defaultCountry: 'US' } });
   await expect.poll(() => badge(extension)).toBe('?');
-  const page = await openFixture(context, pages, 'unconfigured');
+  const page = await openLinked(context, pages, '/dial/unconfigured.html', html(BODY));
   await page.locator('a[data-pbx-dial="+14155550132"]').click();
-  await expect.poll(() => history(extension)).toHaveLength(1);
-  expect((await history(extension))[0]).toMatchObject({ result: 'failed', errorKind: 'not-configured' });
+  expect(await settledEntry(extension)).toMatchObject({ result: 'failed', errorKind: 'not-configured' });
   expect(sim.requests).toHaveLength(0);
 });
 
@@ -132,17 +131,13 @@ test('a premium-rate number opens the confirmation window; Cancel places no call
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await openFixture(context, pages, 'premium');
-  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
-  await page.locator('a[data-pbx-dial="+19005550100"]').click();
-  const confirm = await confirmPage;
+  const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'premium');
+  const confirm = await confirmWindowAfter(context, () => page.locator('a[data-pbx-dial="+19005550100"]').click());
   await expect(confirm.getByTestId('confirm-number')).toHaveText('+1 900 555 0100');
   await expect(confirm.getByTestId('confirm-dialled')).toHaveText('Dialled as +19005550100');
   await expect(confirm.getByTestId('confirm-reason')).toContainText('premium-rate number');
   await answer(confirm, 'Cancel');
-  await expect.poll(() => history(extension)).toHaveLength(1);
-  expect((await history(extension))[0]).toMatchObject({ result: 'cancelled', number: '+19005550100' });
+  expect(await settledEntry(extension)).toMatchObject({ result: 'cancelled', number: '+19005550100' });
   expect(sim.requestsFor('maxotel')).toHaveLength(0);
 });
 
@@ -152,14 +147,14 @@ test('with "ask before each call" on, Call in the confirmation window places the
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US', confirm: true } });
-  const page = await openFixture(context, pages, 'confirm');
-  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
-  await page.locator('a[data-pbx-dial="+14155550132"]').click();
-  const confirm = await confirmPage;
+  const page = await openFixture(
+    { context, extension, pages },
+    usMaxotel(sim, { dialing: { confirm: true } }),
+    'confirm',
+  );
+  const confirm = await confirmWindowAfter(context, () => page.locator('a[data-pbx-dial="+14155550132"]').click());
   await expect(confirm.getByTestId('confirm-reason')).toBeHidden();
   await answer(confirm, 'Call');
   await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
-  await expect.poll(() => history(extension)).toHaveLength(1);
-  expect((await history(extension))[0]!.result).toBe('queued');
+  expect((await settledEntry(extension)).result).toBe('queued');
 });

@@ -3,7 +3,26 @@
  * link follows before the next paint, or goes away), open shadow roots and same-origin iframes.
  */
 import { test, expect } from './support/fixtures';
-import { html, linkedNumbers, settingsWith } from './page-helpers';
+import type { Page } from '@playwright/test';
+import {
+  html,
+  linkedNumbers,
+  openUnlinked,
+  openWithSettings,
+  settingsWith,
+  type Browsing,
+  type OpenOptions,
+} from './page-helpers';
+
+/** Stores the default page settings and opens `body` as `/dynamic/<name>.html`, once its links are there. */
+const openDynamic = (browsing: Browsing, name: string, body: string, options?: OpenOptions): Promise<Page> =>
+  openWithSettings(browsing, settingsWith(), `/dynamic/${name}.html`, html(body), options);
+
+/** Stores the default page settings and opens `body` as `/dynamic/<name>.html`, waiting for nothing. */
+async function openBeforeLinks({ context, extension, pages }: Browsing, name: string, body: string): Promise<Page> {
+  await extension.setSettings(settingsWith());
+  return openUnlinked(context, pages, `/dynamic/${name}.html`, html(body));
+}
 
 test('links rows the page appends, and follows text the page rewrites before the next paint', async ({
   context,
@@ -11,12 +30,8 @@ test('links rows the page appends, and follows text the page rewrites before the
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
-  await page.goto(
-    pages.add('/dynamic/spa.html', html('<ul id="list"><li id="first">Reception +1 415-555-0100</li></ul>')),
-  );
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  const list = '<ul id="list"><li id="first">Reception +1 415-555-0100</li></ul>';
+  const page = await openDynamic({ context, extension, pages }, 'spa', list, { links: 1 });
 
   // Infinite scroll: 200 rows appended in one go.
   await page.evaluate(() => {
@@ -72,8 +87,6 @@ test('a number split across two text nodes follows the page when it rewrites eit
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   // What React makes of <p>{code}{rest}</p>: two text nodes side by side.
   const script = `<script>
     const p = document.getElementById('p');
@@ -81,8 +94,9 @@ test('a number split across two text nodes follows the page when it rewrites eit
     window.rest = document.createTextNode('555 0132');
     p.append(window.code, window.rest);
   </script>`;
-  await page.goto(pages.add('/dynamic/pieces.html', html(`<p id="p"></p>${script}`)));
-  const link = page.locator('#p a[data-pbx-dial]');
+  const selector = '#p a[data-pbx-dial]';
+  const page = await openDynamic({ context, extension, pages }, 'pieces', `<p id="p"></p>${script}`, { selector });
+  const link = page.locator(selector);
   await expect(link).toHaveAttribute('data-pbx-dial', '+14155550132');
   await page.evaluate(() => {
     (window as unknown as { code: Text }).code.data = '+1 212 ';
@@ -103,9 +117,7 @@ test('a page script that removes or moves its own text node keeps working', asyn
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
-  await page.goto(pages.add('/dynamic/own-nodes.html', html('<p id="a">x</p><p id="b">y</p>')));
+  const page = await openBeforeLinks({ context, extension, pages }, 'own-nodes', '<p id="a">x</p><p id="b">y</p>');
   // The page keeps references to text nodes it created, like a framework does.
   await page.evaluate(() => {
     const w = window as unknown as { t1: Text; t2: Text };
@@ -133,10 +145,8 @@ test('a page script that removes or moves its own text node keeps working', asyn
 });
 
 test('unlinks a region that becomes editable', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
-  await page.goto(pages.add('/dynamic/editable.html', html('<div id="card"><p>Mobile +1 415-555-0160</p></div>')));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  const card = '<div id="card"><p>Mobile +1 415-555-0160</p></div>';
+  const page = await openDynamic({ context, extension, pages }, 'editable', card, { links: 1 });
   await page.evaluate(() => document.getElementById('card')!.setAttribute('contenteditable', 'true'));
   await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
   expect(await page.$eval('#card p', (p) => p.childNodes.length)).toBe(1);
@@ -149,19 +159,13 @@ test('links content added later inside open shadow roots, including nested ones'
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
-  await page.goto(
-    pages.add(
-      '/dynamic/shadow.html',
-      html(`<x-card id="card"></x-card><script>
+  const card = `<x-card id="card"></x-card><script>
         customElements.define('x-card', class extends HTMLElement {
           constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p>Main +1 415-555-0170</p><div id="slot"></div>'; }
         });
-      </script>`),
-    ),
-  );
-  await expect(page.locator('#card a[data-pbx-dial]')).toHaveCount(1);
+      </script>`;
+  const selector = '#card a[data-pbx-dial]';
+  const page = await openDynamic({ context, extension, pages }, 'shadow', card, { selector, links: 1 });
   await page.evaluate(() => {
     const root = document.getElementById('card')!.shadowRoot!;
     root
@@ -179,20 +183,18 @@ test('links numbers in same-origin iframes: src, srcdoc and a frame the page wri
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
   pages.add('/dynamic/child.html', html('<p>Child +1 415-555-0181</p>'));
-  const page = await context.newPage();
-  await page.goto(
-    pages.add(
-      '/dynamic/frames.html',
-      html(`<iframe id="src" src="/dynamic/child.html"></iframe>
+  // The top page has no number of its own: its frames' links are waited for below.
+  const page = await openBeforeLinks(
+    { context, extension, pages },
+    'frames',
+    `<iframe id="src" src="/dynamic/child.html"></iframe>
         <iframe id="srcdoc" srcdoc="<p>Srcdoc +1 415-555-0182</p>"></iframe>
         <iframe id="blank"></iframe>
         <script>
           const doc = document.getElementById('blank').contentDocument;
           doc.body.innerHTML = '<p>Written +1 415-555-0183</p>';
-        </script>`),
-    ),
+        </script>`,
   );
   const frames: [string, string][] = [
     ['src', '+14155550181'],
@@ -210,15 +212,16 @@ test('an ordinary long page is linked in full, far below the first screen too, w
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   // 3,000 rows, 150 screens tall, but only about 3,000 elements: relaying it out costs a few milliseconds. The
   // walk takes several slices, so rows far below are found after the first one.
   const rows = Array.from({ length: 3000 }, (_, i) => `<li id="r${i}">Agent ${i}: +1 415-555-${1000 + i}</li>`);
-  await page.goto(pages.add('/dynamic/ordinary-long.html', html(`<ul>${rows.join('')}</ul>`)));
   // In full, not in a given time (the bench measures that): the idle-time slices take seconds on a busy machine
   // (measured: 2,495 of 3,000 after 5 s at load 25 on 2 cores), as for the 2,000-row table below.
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(3000, { timeout: 15_000 });
+  const list = `<ul>${rows.join('')}</ul>`;
+  const page = await openDynamic({ context, extension, pages }, 'ordinary-long', list, {
+    links: 3000,
+    timeout: 15_000,
+  });
   await expect(page.locator('#r2999 a[data-pbx-dial="+14155553999"]')).toHaveCount(1);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   expect(pageErrors).toEqual([]);
@@ -230,16 +233,14 @@ test('a 2,000-row table with decoys in every row (18,000 elements) is linked in 
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   const rows = Array.from(
     { length: 2000 },
     (_, i) =>
       `<tr><td>Customer ${i}</td><td>+1 415-555-${String(1000 + i).padStart(4, '0')}</td><td>Order #${10_000_000 + i}</td>` +
       `<td>2024-05-${String((i % 28) + 1).padStart(2, '0')}</td><td>$${(i * 7.31).toFixed(2)}</td><td>10.0.${i % 255}.7</td><td>v2.${i % 30}.1</td><td>SKU ${4_000_000 + i * 3}</td></tr>`,
   );
-  await page.goto(pages.add('/dynamic/table-2000.html', html(`<table><tbody>${rows.join('')}</tbody></table>`)));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(2000, { timeout: 15_000 });
+  const table = `<table><tbody>${rows.join('')}</tbody></table>`;
+  const page = await openDynamic({ context, extension, pages }, 'table-2000', table, { links: 2000, timeout: 15_000 });
   expect(await page.locator('tr:last-child a[data-pbx-dial]').getAttribute('data-pbx-dial')).toBe('+14155552999');
   expect(pageErrors).toEqual([]);
 });
@@ -250,16 +251,17 @@ test('a big page: numbers far below are linked when scrolled near, not all up fr
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   // 30,000 elements: every change inside it costs a relayout worth saving.
   const rows = Array.from(
     { length: 3000 },
     (_, i) =>
       `<li id="r${i}"><span><b>Agent</b> <i>${i}</i></span> <small>desk</small> <u>A</u> <s>B</s> <em>C</em> <mark>D</mark>: +1 415-555-${1000 + i}</li>`,
   );
-  await page.goto(pages.add('/dynamic/long.html', html(`<ul>${rows.join('')}</ul>`)));
-  await expect(page.locator('#r0 a[data-pbx-dial]')).toHaveCount(1);
+  const list = `<ul>${rows.join('')}</ul>`;
+  const page = await openDynamic({ context, extension, pages }, 'long', list, {
+    selector: '#r0 a[data-pbx-dial]',
+    links: 1,
+  });
   // The whole list has been looked at once the walk is done; far rows still wait for the reader.
   await page.waitForTimeout(1500);
   expect(await page.locator('a[data-pbx-dial]').count()).toBeLessThan(1500);
@@ -278,9 +280,8 @@ test('a page without digits links a number it shows later (the linking part load
   pages,
   pageErrors,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
-  await page.goto(pages.add('/dynamic/no-digits.html', html('<main id="app"><p>Loading your contacts…</p></main>')));
+  const app = '<main id="app"><p>Loading your contacts…</p></main>';
+  const page = await openBeforeLinks({ context, extension, pages }, 'no-digits', app);
   await page.waitForTimeout(500);
   await expect(page.locator('a[data-pbx-dial]')).toHaveCount(0);
   await page.evaluate(() => {

@@ -3,8 +3,8 @@
  * clearing it; never in storage.sync.
  */
 import { test, expect } from './support/fixtures';
-import type { HistoryEntry, PopupState } from '../../lib/messages';
-import { html } from './page-helpers';
+import type { PopupState } from '../../lib/messages';
+import { historyOf, html, openUnlinked, openWithSettings, settledEntry, usMaxotel } from './page-helpers';
 
 test('dials from a page and from the popup are listed newest first, then cleared', async ({
   context,
@@ -12,11 +12,10 @@ test('dials from a page and from the popup are listed newest first, then cleared
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await context.newPage();
-  await page.goto(pages.add('/history/a.html', html('<p>Call +1 415-555-0132 today.</p>')));
+  const doc = html('<p>Call +1 415-555-0132 today.</p>');
+  const page = await openWithSettings({ context, extension, pages }, usMaxotel(sim), '/history/a.html', doc);
   await page.locator('a[data-pbx-dial="+14155550132"]').click();
-  await expect.poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? []).length).toBe(1);
+  await settledEntry(extension);
 
   // The popup's own channel: an extension page sending the messages the popup sends.
   const { page: popup } = await extension.openPage('popup.html');
@@ -39,19 +38,18 @@ test('dials from a page and from the popup are listed newest first, then cleared
 });
 
 test('a page cannot clear the history or read it', async ({ context, extension, pages, sim }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
+  await extension.setSettings(usMaxotel(sim));
   await extension.setStorage({
     history: [
       { id: 'x', number: '+14155550132', display: '+1 415 555 0132', time: 1, source: 'popup', result: 'queued' },
     ],
   });
-  const page = await context.newPage();
-  await page.goto(pages.add('/history/b.html', html('<p>Nothing here.</p>')));
+  const page = await openUnlinked(context, pages, '/history/b.html', html('<p>Nothing here.</p>'));
   // A web page has no chrome.runtime.sendMessage to this extension (not externally connectable): the history
   // stays as it was.
   const reachable = await page.evaluate(
     () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
   );
   expect(reachable).not.toBe('function');
-  expect(await extension.storage<HistoryEntry[]>('history')).toHaveLength(1);
+  expect(await historyOf(extension)).toHaveLength(1);
 });

@@ -5,8 +5,28 @@
  * still arrives and places the call while the browser hides the answer.
  */
 import { test, expect } from './support/fixtures';
-import type { HistoryEntry } from '../../lib/messages';
-import { html } from './page-helpers';
+import type { Page } from '@playwright/test';
+import {
+  badgeText,
+  historyOf,
+  html,
+  openUnlinked,
+  openWithSettings,
+  usMaxotel,
+  type ProviderRun,
+} from './page-helpers';
+
+/**
+ * The PBX (MaxoTel's simulator) answers without CORS headers; the user's settings name it; a page with one number is
+ * open and linked, and that number is clicked.
+ */
+async function clickWithoutCors({ sim, ...browsing }: ProviderRun, name: string): Promise<Page> {
+  sim.corsHeaders(false);
+  const doc = html('<p>Office: +1 415-555-0132</p>');
+  const page = await openWithSettings(browsing, usMaxotel(sim), `/access/${name}.html`, doc);
+  await page.locator('a[data-pbx-dial]').click();
+  return page;
+}
 
 const notificationIds = (extension: import('./support/fixtures').Extension) =>
   extension.evaluate(async () => Object.keys(await chrome.notifications.getAll()), null);
@@ -23,8 +43,7 @@ test.describe('without access to the PBX host', () => {
     // its content scripts match <all_urls>, which Chromium also counts as hosts the worker may fetch from. Firefox
     // does not, and a person can restrict the extension's site access: there the worker is in the page's place.)
     sim.corsHeaders(false);
-    const page = await context.newPage();
-    await page.goto(pages.add('/access/cors.html', html('<p>no numbers</p>')));
+    const page = await openUnlinked(context, pages, '/access/cors.html', html('<p>no numbers</p>'));
     const outcome = await page.evaluate(async (url) => {
       const attempt = (init: RequestInit) =>
         fetch(`${url}/calls/click2call`, { method: 'POST', ...init }).then(
@@ -52,22 +71,16 @@ test.describe('without access to the PBX host', () => {
     pages,
     sim,
   }) => {
-    sim.corsHeaders(false);
-    await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-    const page = await context.newPage();
-    await page.goto(pages.add('/access/none.html', html('<p>Office: +1 415-555-0132</p>')));
-    await page.locator('a[data-pbx-dial]').click();
+    const page = await clickWithoutCors({ context, extension, pages, sim }, 'none');
 
-    await expect
-      .poll(async () => (await extension.storage<HistoryEntry[]>('history')) ?? [], { timeout: 10_000 })
-      .toHaveLength(1);
-    const [entry] = (await extension.storage<HistoryEntry[]>('history'))!;
+    await expect.poll(() => historyOf(extension), { timeout: 10_000 }).toHaveLength(1);
+    const [entry] = await historyOf(extension);
     expect(entry).toMatchObject({ result: 'failed', errorKind: 'host-permission' });
     expect(entry!.message).toContain('has not allowed PBX Click-to-Dial to reach http://127.0.0.1');
     expect(entry!.message).toContain('Allow access');
     // A notice that opens the options page, where "Allow access" asks for the host.
     expect((await notificationIds(extension)).some((id) => id.startsWith('pbx-settings:'))).toBe(true);
-    await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
+    await expect.poll(() => badgeText(extension)).toBe('!');
     await page.waitForTimeout(300);
     expect(sim.requests).toHaveLength(0);
 
@@ -83,13 +96,7 @@ test('with access allowed, the same PBX without CORS headers takes the call and 
   pages,
   sim,
 }) => {
-  sim.corsHeaders(false);
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-  const page = await context.newPage();
-  await page.goto(pages.add('/access/allowed.html', html('<p>Office: +1 415-555-0132</p>')));
-  await page.locator('a[data-pbx-dial]').click();
-  await expect
-    .poll(async () => ((await extension.storage<HistoryEntry[]>('history')) ?? [])[0]?.result, { timeout: 10_000 })
-    .toBe('queued');
+  await clickWithoutCors({ context, extension, pages, sim }, 'allowed');
+  await expect.poll(async () => (await historyOf(extension))[0]?.result, { timeout: 10_000 }).toBe('queued');
   expect(sim.requestsFor('maxotel')).toHaveLength(1);
 });

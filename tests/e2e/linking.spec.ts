@@ -2,8 +2,24 @@
  * Linking (issue 3, "The page"): the contract markup around untouched text, extensions, the regions that are
  * never changed, blocked sites, `pages.linkify` off, settings changes applied to an open page, no layout shift.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { html, linkedNumbers, settingsWith, urlOn, warmUp } from './page-helpers';
+import {
+  html,
+  linkedNumbers,
+  openLinked,
+  openUnlinked,
+  openWithSettings,
+  type Browsing,
+  type OpenOptions,
+  settingsWith,
+  urlOn,
+  warmUp,
+} from './page-helpers';
+
+/** Stores the default page settings and opens `document` as `/linking/<name>.html`, once its links are there. */
+const openLinking = (browsing: Browsing, name: string, document: string, options: OpenOptions): Promise<Page> =>
+  openWithSettings(browsing, settingsWith(), `/linking/${name}.html`, document, options);
 
 const TEXT = 'Sales: +1 415-555-0132 or +1 415-555-0133 ext. 204, any time.';
 
@@ -12,10 +28,8 @@ test('wraps numbers in the contract markup without changing the visible text', a
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
-  await page.goto(pages.add('/linking/contract.html', html(`<p id="p">${TEXT}</p>`)));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(2);
+  const doc = html(`<p id="p">${TEXT}</p>`);
+  const page = await openLinking({ context, extension, pages }, 'contract', doc, { links: 2 });
   // Titles are made when a person points at or focuses a link.
   await page.locator('a[data-pbx-dial]').first().hover();
   await page.locator('a[data-pbx-dial]').nth(1).focus();
@@ -97,11 +111,8 @@ test('links a number the page split across inline elements once, dialling the wh
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   const card = '<p id="p">Direct: <span class="cc">+44</span> <span class="nsn">20 7946 0123</span> (London)</p>';
-  await page.goto(pages.add('/linking/split.html', html(card)));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  const page = await openLinking({ context, extension, pages }, 'split', html(card), { links: 1 });
   // One British number, not "20 7946 0123" read as an American one; the page's spans and text stay as they were.
   expect(await linkedNumbers(page)).toEqual(['+442079460123']);
   expect(await page.locator('#p').textContent()).toBe('Direct: +44 20 7946 0123 (London)');
@@ -113,13 +124,11 @@ test('keeps the look native on pages that style every link, and shows a focus ri
   extension,
   pages,
 }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   const head =
     '<style>a{color:rgb(255,0,0)!important;display:block;padding:10px;font-weight:bold}p{color:rgb(1,2,3)}</style>';
-  await page.goto(pages.add('/linking/styled.html', html(`<p>Call +1 415-555-0132 now</p>`, head)));
+  const doc = html(`<p>Call +1 415-555-0132 now</p>`, head);
+  const page = await openLinking({ context, extension, pages }, 'styled', doc, { links: 1 });
   const link = page.locator('a[data-pbx-dial]');
-  await expect(link).toHaveCount(1);
   const s = await link.evaluate((a) => {
     const c = getComputedStyle(a);
     return { color: c.color, display: c.display, padding: c.padding, weight: c.fontWeight };
@@ -131,8 +140,6 @@ test('keeps the look native on pages that style every link, and shows a focus ri
 });
 
 test('never changes editable regions, code, links, buttons or svg text', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith());
-  const page = await context.newPage();
   const n = (i: number) => `+1 415-555-01${String(i).padStart(2, '0')}`;
   const body = [
     `<input value="${n(1)}">`,
@@ -149,38 +156,30 @@ test('never changes editable regions, code, links, buttons or svg text', async (
     `<div role="textbox">${n(12)}</div>`,
     `<p id="control">${n(99)}</p>`,
   ].join('\n');
-  await page.goto(
-    pages.add('/linking/skip.html', html(body).replace('<title>fixture</title>', `<title>${n(13)}</title>`)),
-  );
-  await expect(page.locator('#control a[data-pbx-dial]')).toHaveCount(1);
+  const doc = html(body).replace('<title>fixture</title>', `<title>${n(13)}</title>`);
+  const page = await openLinking({ context, extension, pages }, 'skip', doc, {
+    selector: '#control a[data-pbx-dial]',
+    links: 1,
+  });
   expect(await linkedNumbers(page)).toEqual(['+14155550199']);
   expect(await page.title()).toBe(n(13));
   expect(await page.locator('textarea').inputValue()).toBe(n(2));
 });
 
 test('leaves a document in designMode alone', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith());
   pages.add('/linking/design-mode.html', html('<p>+1 415-555-0132</p><script>document.designMode = "on";</script>'));
-  const page = await context.newPage();
   // The frame is the control: a normal document beside the one in designMode.
-  await page.goto(
-    pages.add(
-      '/linking/design-mode-top.html',
-      html('<p>+1 415-555-0199</p><iframe src="/linking/design-mode.html"></iframe>'),
-    ),
-  );
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  const top = html('<p>+1 415-555-0199</p><iframe src="/linking/design-mode.html"></iframe>');
+  const page = await openLinking({ context, extension, pages }, 'design-mode-top', top, { links: 1 });
   await page.waitForTimeout(500);
   expect(await page.frameLocator('iframe').locator('a').count()).toBe(0);
   expect(await page.frameLocator('iframe').locator('p').textContent()).toBe('+1 415-555-0132');
 });
 
 test('reads national numbers with the country the page implies (TLD, lang)', async ({ context, extension, pages }) => {
-  await extension.setSettings(settingsWith({}, 'US'));
-  const page = await context.newPage();
-  pages.add('/linking/de.html', html('<p>Telefon: 030 12345678</p>', '', 'de'));
-  await page.goto(urlOn(pages, 'shop.example.de', '/linking/de.html'));
-  await expect(page.locator('a[data-pbx-dial]')).toHaveCount(1);
+  const doc = html('<p>Telefon: 030 12345678</p>', '', 'de');
+  // The user's own country is the US (settingsWith's default): the page's .de host and lang say Germany.
+  const page = await openLinking({ context, extension, pages }, 'de', doc, { host: 'shop.example.de', links: 1 });
   expect(await linkedNumbers(page)).toEqual(['+493012345678']);
 });
 
@@ -190,9 +189,8 @@ test('leaves blocked sites untouched', async ({ context, extension, pages }) => 
   pages.add(path, html('<p>+1 415-555-0132</p>'));
   const blocked = await context.newPage();
   await blocked.goto(urlOn(pages, 'www.bank.example', path));
-  const open = await context.newPage();
-  await open.goto(urlOn(pages, 'shop.example.com', path));
-  await expect(open.locator('a[data-pbx-dial]')).toHaveCount(1);
+  // The control: the same page on another site, opened after the blocked one and linked.
+  await openLinked(context, pages, path, html('<p>+1 415-555-0132</p>'), { host: 'shop.example.com', links: 1 });
   expect(await linkedNumbers(blocked)).toEqual([]);
 });
 
@@ -203,8 +201,7 @@ test('links nothing when pages.linkify is off', async ({ context, extension, pag
   await expect
     .poll(() => extension.storage<{ pages: { linkify: boolean } }>('settings').then((s) => s?.pages.linkify))
     .toBe(false);
-  const page = await context.newPage();
-  await page.goto(pages.add('/linking/off.html', html('<p>+1 415-555-0132</p>')));
+  const page = await openUnlinked(context, pages, '/linking/off.html', html('<p>+1 415-555-0132</p>'));
   await page.waitForTimeout(800);
   expect(await linkedNumbers(page)).toEqual([]);
 });

@@ -88,6 +88,8 @@ export interface OpenOptions {
   links?: number;
   /** The links that count (default: every link the content script made, `a[data-pbx-dial]`). */
   selector?: string;
+  /** How long the links may take (default: {@link LINKED_TIMEOUT_MS}; a page of thousands of numbers wants more). */
+  timeout?: number;
 }
 
 /**
@@ -106,8 +108,43 @@ export async function openLinked(
   const page = await context.newPage();
   await page.goto(options.host ? urlOn(pages, options.host, path) : pages.url(path));
   const links = page.locator(options.selector ?? 'a[data-pbx-dial]');
-  if (options.links === undefined) await expect(links).not.toHaveCount(0, { timeout: LINKED_TIMEOUT_MS });
-  else await expect(links).toHaveCount(options.links, { timeout: LINKED_TIMEOUT_MS });
+  const timeout = options.timeout ?? LINKED_TIMEOUT_MS;
+  if (options.links === undefined) await expect(links).not.toHaveCount(0, { timeout });
+  else await expect(links).toHaveCount(options.links, { timeout });
+  return page;
+}
+
+/** The fixtures a scenario opens pages with. */
+export interface Browsing {
+  context: BrowserContext;
+  extension: Extension;
+  pages: PageServer;
+}
+
+/**
+ * Stores `settings`, then opens `document` at `path` and waits for its links as {@link openLinked} does: the
+ * start of most page scenarios.
+ */
+export async function openWithSettings(
+  { context, extension, pages }: Browsing,
+  settings: unknown,
+  path: string,
+  document: string,
+  options: OpenOptions = {},
+): Promise<Page> {
+  await extension.setSettings(settings);
+  return openLinked(context, pages, path, document, options);
+}
+
+/** Opens a page without waiting for anything (for pages that should stay unlinked, or are checked as they load). */
+export async function openUnlinked(
+  context: BrowserContext,
+  pages: PageServer,
+  path: string,
+  document: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(pages.add(path, document));
   return page;
 }
 
@@ -131,6 +168,15 @@ export async function clickNumber(
   await expect(link).toHaveAttribute('href', `tel:${e164}`);
   await link.click();
   return page;
+}
+
+/**
+ * Does `action` (a click on the page) and returns the confirmation window it opens.
+ */
+export async function confirmWindowAfter(context: BrowserContext, action: () => Promise<unknown>): Promise<Page> {
+  const opened = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
+  await action();
+  return opened;
 }
 
 /**
@@ -181,6 +227,99 @@ export function requestLines(requests: SimRequest[]): string[] {
 
 /** The one request the simulator received, after checking it is exactly `line` (`provider METHOD /path`). */
 export function soleRequest(sim: Simulator, line: string): SimRequest {
-  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual([line]);
-  return sim.requests[0]!;
+  return requestsMade(sim, [line])[0]!;
+}
+
+/** The requests the simulator received, after checking they are exactly `lines` (`provider METHOD /path`), in order. */
+export function requestsMade(sim: Simulator, lines: string[]): SimRequest[] {
+  expect(sim.requests.map((r) => `${r.provider} ${r.method} ${r.path}`)).toEqual(lines);
+  return sim.requests;
+}
+
+/** The toolbar badge's text and title ('!' after a failed dial, '?' when not set up). */
+export const badgeText = (extension: Extension) => extension.evaluate(() => chrome.action.getBadgeText({}), null);
+export const badgeTitle = (extension: Extension) => extension.evaluate(() => chrome.action.getTitle({}), null);
+
+/** Checks that a failed dial is shown to the person: the badge turns '!' and its title carries the message. */
+export async function expectFailureShown(extension: Extension, entry: HistoryEntry): Promise<void> {
+  await expect.poll(() => badgeText(extension)).toBe('!');
+  expect(await badgeTitle(extension)).toContain(entry.message!);
+}
+
+/** The MaxoTel simulator's settings for a US user (dialing and page settings as given): the plain dial scenarios. */
+export function usMaxotel(
+  sim: Simulator,
+  { dialing = {}, pages }: { dialing?: Partial<DialingSettings>; pages?: Partial<PageSettings> } = {},
+): Record<string, unknown> {
+  return { ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US', ...dialing }, ...(pages ? { pages } : {}) };
+}
+
+/** The fixtures of a provider scenario. */
+export interface ProviderRun extends Browsing {
+  sim: Simulator;
+}
+
+/** The simulator's settings for `provider` (its fields changed by `fields`) with these dialing settings. */
+export function providerSettings(
+  sim: Simulator,
+  provider: string,
+  dialing: DialingSettings,
+  fields?: Record<string, unknown>,
+): Record<string, unknown> {
+  return { ...sim.settingsFor(provider, fields), dialing };
+}
+
+/** A US page with two numbers: {@link US_E164} and, for a second call, {@link SECOND_E164}. */
+export const TWO_NUMBER_PAGE = `${US_PAGE}<p>Or (415) 555-0199.</p>`;
+export const SECOND_E164 = '+14155550199';
+
+/**
+ * A provider scenario's dial: stores `settings`, opens `body` as `/click/<name>.html`, clicks `e164` on it and
+ * waits until the background recorded the dial. The page (for more clicks) and the dial's history entry.
+ */
+export async function dialOnPage(
+  { context, extension, pages }: Browsing,
+  name: string,
+  settings: unknown,
+  { body = US_PAGE, e164 = US_E164 }: { body?: string; e164?: string } = {},
+): Promise<{ page: Page; entry: HistoryEntry }> {
+  await extension.setSettings(settings);
+  const page = await clickNumber(context, pages, name, body, e164);
+  return { page, entry: await settledEntry(extension) };
+}
+
+/** Clicks {@link SECOND_E164} on a {@link TWO_NUMBER_PAGE} and waits until two dials are recorded: the history. */
+export async function dialSecondNumber(extension: Extension, page: Page): Promise<HistoryEntry[]> {
+  // A second number: the same one again within seconds would be taken for a double click.
+  await page.locator(`a[data-pbx-dial="${SECOND_E164}"]`).click();
+  return historyAfter(extension, 2);
+}
+
+/** Checks that nothing the person can see (the call history) holds any of `secrets`. */
+export async function expectHistoryHides(extension: Extension, secrets: string[]): Promise<void> {
+  const shown = JSON.stringify(await historyOf(extension));
+  for (const secret of secrets) expect(shown).not.toContain(secret);
+}
+
+/** Checks a form-encoded request with nothing in its query: exactly these body fields. */
+export function expectFormBody(request: SimRequest, fields: Record<string, string>): void {
+  expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  expect([...request.query.keys()]).toEqual([]);
+  expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual(fields);
+}
+
+/** Checks a JSON request with nothing in its query: exactly this body. */
+export function expectJsonBody(request: SimRequest, body: unknown): void {
+  expect(request.headers['content-type']).toBe('application/json');
+  expect([...request.query.keys()]).toEqual([]);
+  expect(JSON.parse(request.body)).toEqual(body);
+}
+
+/** A `Basic` Authorization header value. */
+export const basicAuth = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** The dial message a click on a US user's page sends for `number` (`link`: our link; `tel-link`: the page's own). */
+export function usDial(number: string, source: 'link' | 'tel-link' = 'link'): DialMessage {
+  return { type: 'dial', number, source, country: 'US' };
 }

@@ -10,7 +10,7 @@ import type { PageServer } from './support/page-server';
 import { expectNoSeriousViolations } from './support/a11y';
 import type { Simulator } from '../sim/server';
 import { maxotelDestinations } from '../sim/maxotel';
-import { html, urlOn } from './page-helpers';
+import { html, urlOn, usMaxotel, type ProviderRun } from './page-helpers';
 import type { PageNumbersAnswer } from '../../lib/messages';
 
 const PAGE = html(
@@ -72,13 +72,28 @@ async function openPopupFor(extension: Extension, tab: { id: number; url: string
 /** MaxoTel calls the simulator received: their destinations. */
 const destinations = (sim: Simulator) => maxotelDestinations(sim.requestsFor('maxotel'));
 
-function settings(sim: { settingsFor(name: string): Record<string, unknown> }, pages: Record<string, unknown> = {}) {
-  return { ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' }, pages };
-}
+const settings = (sim: Simulator, pages: Record<string, unknown> = {}) => usMaxotel(sim, { pages });
 
 async function servePage(pages: PageServer, path: string, host = '127.0.0.1'): Promise<string> {
   pages.add(path, PAGE);
   return urlOn(pages, host, path);
+}
+
+/**
+ * Stores MaxoTel's settings with these page settings, opens the contact page in a tab (under `host`), and opens the
+ * popup over that tab: the tab, its id and URL, and the popup with its errors.
+ */
+async function popupOverPage(
+  { context, extension, pages, sim }: ProviderRun,
+  path: string,
+  pageSettings: Record<string, unknown> = {},
+  host?: string,
+) {
+  await extension.setSettings(settings(sim, pageSettings));
+  const url = await servePage(pages, path, host);
+  const { page, tabId } = await openTab(context, extension, url);
+  const { page: popup, errors } = await openPopupFor(extension, { id: tabId, url });
+  return { page, tabId, popup, errors };
 }
 
 test('lists the page’s numbers in page order, the one in a non-tel link included; Call places one call', async ({
@@ -87,13 +102,10 @@ test('lists the page’s numbers in page order, the one in a non-tel link includ
   pages,
   sim,
 }) => {
-  await extension.setSettings(settings(sim));
-  const url = await servePage(pages, '/page-numbers/contact.html');
-  const { page, tabId } = await openTab(context, extension, url);
+  const { page, popup, errors } = await popupOverPage({ context, extension, pages, sim }, '/page-numbers/contact.html');
   // Linking is on: the numbers outside the link are linked, the one inside it cannot be.
   await expect(page.locator('a[data-pbx-dial]')).toHaveCount(3);
 
-  const { page: popup, errors } = await openPopupFor(extension, { id: tabId, url });
   await expect(popup.getByRole('heading', { name: 'Numbers on this page' })).toBeVisible();
   const items = popup.locator('.page-numbers li');
   await expect(items).toHaveCount(3);
@@ -118,10 +130,9 @@ test('with linking off the list is the way to call: the numbers are listed, the 
   pages,
   sim,
 }) => {
-  await extension.setSettings(settings(sim, { linkify: false }));
-  const url = await servePage(pages, '/page-numbers/off.html');
-  const { page, tabId } = await openTab(context, extension, url);
-  const { page: popup } = await openPopupFor(extension, { id: tabId, url });
+  const { page, popup } = await popupOverPage({ context, extension, pages, sim }, '/page-numbers/off.html', {
+    linkify: false,
+  });
   await expect(popup.locator('.page-numbers li .mono')).toHaveText([
     '+1 415 555 0132',
     '+1 619 534 4000',
@@ -138,10 +149,12 @@ test('on a blocked site nothing is read and the popup says the site is blocked',
   pages,
   sim,
 }) => {
-  await extension.setSettings(settings(sim, { blockedSites: ['crm.example.de'] }));
-  const url = await servePage(pages, '/page-numbers/blocked.html', 'crm.example.de');
-  const { tabId } = await openTab(context, extension, url);
-  const { page: popup } = await openPopupFor(extension, { id: tabId, url });
+  const { tabId, popup } = await popupOverPage(
+    { context, extension, pages, sim },
+    '/page-numbers/blocked.html',
+    { blockedSites: ['crm.example.de'] },
+    'crm.example.de',
+  );
   await expect(popup.getByTestId('page-numbers-note')).toHaveText(/Numbers are not read on crm\.example\.de/);
   await expect(popup.locator('.page-numbers')).toHaveCount(0);
   // The content script itself refuses too, whoever asks.
@@ -214,10 +227,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     pages,
     sim,
   }) => {
-    await extension.setSettings(settings(sim));
-    const url = await servePage(pages, `/page-numbers/axe-${colorScheme}.html`);
-    const { tabId } = await openTab(context, extension, url);
-    const { page: popup, errors } = await openPopupFor(extension, { id: tabId, url });
+    const path = `/page-numbers/axe-${colorScheme}.html`;
+    const { popup, errors } = await popupOverPage({ context, extension, pages, sim }, path);
     await popup.emulateMedia({ colorScheme });
     await expect(popup.locator('.page-numbers li')).toHaveCount(3);
     await expectNoSeriousViolations(popup);

@@ -4,20 +4,16 @@
  * MaxoTel's UNAVAILABLE in a 200 answer; redirects and SSO login pages are errors that say what to do.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import type { PageServer } from './support/page-server';
 import { NETSAPIENS_SIM_OFFICE_KEY } from '../sim/netsapiens';
-import { clickNumber as clickAt, dialingWith as dialing, settledEntry } from './page-helpers';
+import { dialingWith as dialing, dialOnPage, providerSettings, type Browsing } from './page-helpers';
 
 // A launch, a page and a dial take about 15 s on a busy machine: room to stay under half the timeout.
 test.describe.configure({ timeout: 60_000 });
 
-const US_E164 = '+14155550132';
-
-/** Opens a US page with one number and clicks it. */
-const clickNumber = (context: BrowserContext, pages: PageServer, name: string) =>
-  clickAt(context, pages, `audit-${name}`, '<p>Call (415) 555-0132 today.</p>', US_E164);
+/** Stores `settings`, opens a US page with one number as `/click/audit-<name>.html`, clicks it: the dial's entry. */
+const dialAudit = async (browsing: Browsing, name: string, settings: unknown) =>
+  (await dialOnPage(browsing, `audit-${name}`, settings, { body: '<p>Call (415) 555-0132 today.</p>' })).entry;
 
 test('options: picking a provider sets its number format and says why (Yeastar: as dialled; Kazoo: digits)', async ({
   extension,
@@ -39,12 +35,11 @@ test('NetSapiens office-manager key with "~": not dialled, and the history says 
   pages,
   sim,
 }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('netsapiens', { apiKey: NETSAPIENS_SIM_OFFICE_KEY }),
-    dialing: dialing({ numberFormat: 'digits' }),
-  });
-  await clickNumber(context, pages, 'ns-office');
-  const entry = await settledEntry(extension);
+  const entry = await dialAudit(
+    { context, extension, pages },
+    'ns-office',
+    providerSettings(sim, 'netsapiens', dialing({ numberFormat: 'digits' }), { apiKey: NETSAPIENS_SIM_OFFICE_KEY }),
+  );
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'not-found' });
   expect(entry.message).toContain('office-manager (nsd_) key');
   expect(entry.message).toContain('enter the domain and the user');
@@ -57,12 +52,17 @@ test('NetSapiens office-manager key with domain and user: dials as that user wit
   pages,
   sim,
 }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('netsapiens', { apiKey: NETSAPIENS_SIM_OFFICE_KEY, domain: 'sim.example', user: '1001' }),
-    dialing: dialing({ numberFormat: 'digits' }),
-  });
-  await clickNumber(context, pages, 'ns-office-named');
-  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'netsapiens' });
+  expect(
+    await dialAudit(
+      { context, extension, pages },
+      'ns-office-named',
+      providerSettings(sim, 'netsapiens', dialing({ numberFormat: 'digits' }), {
+        apiKey: NETSAPIENS_SIM_OFFICE_KEY,
+        domain: 'sim.example',
+        user: '1001',
+      }),
+    ),
+  ).toMatchObject({ result: 'queued', provider: 'netsapiens' });
   const [post] = sim.requestsFor('netsapiens');
   expect(post!.path).toBe('/ns-api/v2/domains/sim.example/users/1001/calls');
   expect(JSON.parse(post!.body)).toMatchObject({
@@ -78,9 +78,11 @@ test('MaxoTel UNAVAILABLE in an HTTP 200 answer: "extension not registered", not
   sim,
 }) => {
   sim.configure('maxotel', { extensionOnline: false, unavailableStatus: 200 });
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: dialing() });
-  await clickNumber(context, pages, 'maxotel-200');
-  const entry = await settledEntry(extension);
+  const entry = await dialAudit(
+    { context, extension, pages },
+    'maxotel-200',
+    providerSettings(sim, 'maxotel', dialing()),
+  );
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
   expect(entry.message).toContain('MaxoTel could not ring extension 101');
 });
@@ -92,9 +94,11 @@ test('Yeastar on http:// redirecting to https://: "redirects to …; use that ad
   sim,
 }) => {
   sim.configure('yeastar-s', { redirectToHttps: true });
-  await extension.setSettings({ ...sim.settingsFor('yeastar-s'), dialing: dialing({ numberFormat: 'dialable' }) });
-  await clickNumber(context, pages, 'yeastar-redirect');
-  const entry = await settledEntry(extension);
+  const entry = await dialAudit(
+    { context, extension, pages },
+    'yeastar-redirect',
+    providerSettings(sim, 'yeastar-s', dialing({ numberFormat: 'dialable' })),
+  );
   expect(entry.result).toBe('failed');
   expect(entry.errorKind).not.toBe('auth');
   expect(entry.errorKind).not.toBe('certificate');
@@ -110,12 +114,11 @@ test('custom endpoint behind SSO: the login page is not "Calling", and the Autho
   sim,
 }) => {
   sim.configure('custom', { redirectTo: `${sim.url}/custom/sso-login` });
-  await extension.setSettings({
-    ...sim.settingsFor('custom', { headers: { Authorization: 'Bearer cst_e2e_sso_51c0' } }),
-    dialing: dialing(),
-  });
-  await clickNumber(context, pages, 'custom-sso');
-  const entry = await settledEntry(extension);
+  const entry = await dialAudit(
+    { context, extension, pages },
+    'custom-sso',
+    providerSettings(sim, 'custom', dialing(), { headers: { Authorization: 'Bearer cst_e2e_sso_51c0' } }),
+  );
   expect(entry.result).toBe('failed');
   expect(entry.message).toContain('redirects elsewhere');
   expect(sim.requests.map((r) => r.path)).toEqual(['/custom/dial']);
@@ -128,9 +131,11 @@ test('custom endpoint answering 200 with an HTML page: an error, not "Calling"',
   sim,
 }) => {
   sim.configure('custom', { body: '<!DOCTYPE html><html><body>Sign in</body></html>', contentType: 'text/html' });
-  await extension.setSettings({ ...sim.settingsFor('custom'), dialing: dialing() });
-  await clickNumber(context, pages, 'custom-html');
-  const entry = await settledEntry(extension);
+  const entry = await dialAudit(
+    { context, extension, pages },
+    'custom-html',
+    providerSettings(sim, 'custom', dialing()),
+  );
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'unexpected' });
   expect(entry.message).toContain('answered with a web page (HTML)');
 });

@@ -9,7 +9,20 @@ import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { THREECX_SIM_CLIENT_ID, THREECX_SIM_CLIENT_SECRET } from '../sim/3cx';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { clickNumber, dialingWith, historyAfter, historyOf, requestLines, US_E164, US_PAGE } from './page-helpers';
+import {
+  dialingWith,
+  dialOnPage,
+  dialSecondNumber,
+  expectFailureShown,
+  expectHistoryHides,
+  providerSettings,
+  requestLines,
+  TWO_NUMBER_PAGE,
+  US_E164,
+  requestsMade,
+  expectFormBody,
+  expectJsonBody,
+} from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 
@@ -20,32 +33,27 @@ for (const autoAnswer of [true, false]) {
     pages,
     sim,
   }) => {
-    await extension.setSettings({ ...sim.settingsFor('3cx'), dialing: dialing({ autoAnswer, outboundPrefix: '9' }) });
-    await clickNumber(context, pages, `3cx-${autoAnswer}`, US_PAGE, US_E164);
-    const [entry] = await historyAfter(extension, 1);
+    const { entry } = await dialOnPage(
+      { context, extension, pages },
+      `3cx-${autoAnswer}`,
+      providerSettings(sim, '3cx', dialing({ autoAnswer, outboundPrefix: '9' })),
+    );
     expect(entry).toMatchObject({ result: 'queued', provider: '3cx', number: US_E164, source: 'link' });
 
-    const requests = sim.requestsFor('3cx');
-    expect(requestLines(requests)).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
-    expect(sim.requests).toHaveLength(2);
-    const [token, call] = requests as [SimRequest, SimRequest];
-    expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect([...token.query.keys()]).toEqual([]);
-    expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({
+    const [token, call] = requestsMade(sim, ['3cx POST /connect/token', '3cx POST /callcontrol/100/makecall']) as [
+      SimRequest,
+      SimRequest,
+    ];
+    expectFormBody(token, {
       client_id: THREECX_SIM_CLIENT_ID,
       client_secret: THREECX_SIM_CLIENT_SECRET,
       grant_type: 'client_credentials',
     });
     expect(call.headers.authorization).toMatch(/^Bearer [\w-]{20,}$/);
-    expect(call.headers['content-type']).toBe('application/json');
-    expect([...call.query.keys()]).toEqual([]);
     // National digits after the outbound prefix; no auto-answer field exists, on or off.
-    expect(JSON.parse(call.body)).toEqual({ destination: '94155550132' });
-    expect(entry!.callId).toBe('1001');
-    const shown = JSON.stringify(await historyOf(extension));
-    for (const secret of [THREECX_SIM_CLIENT_SECRET, call.headers.authorization!.slice(7)]) {
-      expect(shown).not.toContain(secret);
-    }
+    expectJsonBody(call, { destination: '94155550132' });
+    expect(entry.callId).toBe('1001');
+    await expectHistoryHides(extension, [THREECX_SIM_CLIENT_SECRET, call.headers.authorization!.slice(7)]);
   });
 }
 
@@ -56,13 +64,14 @@ test('3CX: an extension the API client does not monitor (403) is shown to the pe
   sim,
 }) => {
   sim.configure('3cx', { monitored: false });
-  await extension.setSettings({ ...sim.settingsFor('3cx'), dialing: dialing({}) });
-  await clickNumber(context, pages, '3cx-refused', US_PAGE, US_E164);
-  const [entry] = await historyAfter(extension, 1);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    '3cx-refused',
+    providerSettings(sim, '3cx', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: '3cx', errorKind: 'permission' });
-  expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: .*extensions the client monitors/);
-  await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
-  expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toContain(entry!.message!);
+  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*extensions the client monitors/);
+  await expectFailureShown(extension, entry);
   expect(requestLines(sim.requestsFor('3cx'))).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
 });
 
@@ -72,13 +81,14 @@ test('3CX: a token 3CX no longer accepts is replaced and the call placed, with n
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('3cx'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, '3cx-expiry', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
-  await historyAfter(extension, 1);
+  const { page } = await dialOnPage(
+    { context, extension, pages },
+    '3cx-expiry',
+    providerSettings(sim, '3cx', dialing({})),
+    { body: TWO_NUMBER_PAGE },
+  );
   sim.configure('3cx', { revokeTokens: true });
-  // A second number: the same one again within seconds would be taken for a double click.
-  await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  const all = await historyAfter(extension, 2);
+  const all = await dialSecondNumber(extension, page);
   expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
   const requests = sim.requestsFor('3cx');
   expect(requestLines(requests)).toEqual([

@@ -7,12 +7,20 @@ import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
 import { ASTERISK_SIM } from '../sim/asterisk-ari';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { clickNumber, dialingWith, settledEntry, soleRequest, US_E164, US_PAGE } from './page-helpers';
+import {
+  dialingWith,
+  dialOnPage,
+  providerSettings,
+  soleRequest,
+  US_E164,
+  basicAuth,
+  expectJsonBody,
+} from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 const onlyRequest = (sim: Simulator) => soleRequest(sim, 'asterisk-ari POST /ari/channels');
 
-const AUTH = `Basic ${Buffer.from(`${ASTERISK_SIM.username}:${ASTERISK_SIM.password}`).toString('base64')}`;
+const AUTH = basicAuth(ASTERISK_SIM.username, ASTERISK_SIM.password);
 
 test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originate, the Call-Info header for auto-answer', async ({
   context,
@@ -20,16 +28,16 @@ test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originat
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({ outboundPrefix: '9' }) });
-  await clickNumber(context, pages, 'asterisk-on', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'asterisk-on',
+    providerSettings(sim, 'asterisk-ari', dialing({ outboundPrefix: '9' })),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'asterisk-ari', number: US_E164, source: 'link' });
 
   const request = onlyRequest(sim);
-  expect([...request.query.keys()]).toEqual([]);
   expect(request.headers.authorization).toBe(AUTH);
-  expect(request.headers['content-type']).toBe('application/json');
-  expect(JSON.parse(request.body)).toEqual({
+  expectJsonBody(request, {
     endpoint: 'PJSIP/101',
     extension: '94155550132',
     context: 'from-internal',
@@ -43,12 +51,14 @@ test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originat
 });
 
 test('Asterisk ARI: with auto-answer off no header variable is sent', async ({ context, extension, pages, sim }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('asterisk-ari', { autoAnswerHeader: 'Alert-Info: info=alert-autoanswer' }),
-    dialing: dialing({ autoAnswer: false }),
-  });
-  await clickNumber(context, pages, 'asterisk-off', US_PAGE, US_E164);
-  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'asterisk-ari' });
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'asterisk-off',
+    providerSettings(sim, 'asterisk-ari', dialing({ autoAnswer: false }), {
+      autoAnswerHeader: 'Alert-Info: info=alert-autoanswer',
+    }),
+  );
+  expect(entry).toMatchObject({ result: 'queued', provider: 'asterisk-ari' });
   const body = JSON.parse(onlyRequest(sim).body) as Record<string, unknown>;
   expect(body).not.toHaveProperty('variables');
   expect(body).toMatchObject({ endpoint: 'PJSIP/101', extension: '4155550132' });
@@ -61,9 +71,11 @@ test('Asterisk ARI: a read-only ARI user (403 "Write access denied") is reported
   sim,
 }) => {
   sim.configure('asterisk-ari', { readOnly: true });
-  await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'asterisk-readonly', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'asterisk-readonly',
+    providerSettings(sim, 'asterisk-ari', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: 'asterisk-ari', errorKind: 'permission' });
   expect(entry.message).toContain('read-only');
   expect(entry.message).not.toContain(ASTERISK_SIM.password);
@@ -77,9 +89,11 @@ test('Asterisk ARI: no phone registered to the endpoint (500) is reported as you
   sim,
 }) => {
   sim.configure('asterisk-ari', { extensionOnline: false });
-  await extension.setSettings({ ...sim.settingsFor('asterisk-ari'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'asterisk-offline', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'asterisk-offline',
+    providerSettings(sim, 'asterisk-ari', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
   expect(entry.message).toContain('PJSIP/101');
   onlyRequest(sim);

@@ -7,12 +7,12 @@ import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
 import { FREESWITCH_SIM } from '../sim/freeswitch';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { clickNumber, dialingWith, settledEntry, soleRequest, US_E164, US_PAGE } from './page-helpers';
+import { dialingWith, dialOnPage, providerSettings, soleRequest, US_E164, basicAuth } from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 const onlyRequest = (sim: Simulator) => soleRequest(sim, 'freeswitch GET /txtapi/bgapi');
 
-const AUTH = `Basic ${Buffer.from(`${FREESWITCH_SIM.username}:${FREESWITCH_SIM.password}`).toString('base64')}`;
+const AUTH = basicAuth(FREESWITCH_SIM.username, FREESWITCH_SIM.password);
 
 const D = FREESWITCH_SIM.domain;
 
@@ -22,9 +22,11 @@ test('FreeSWITCH: one GET /txtapi/bgapi?originate with Basic auth, sip_auto_answ
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('freeswitch'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'freeswitch-on', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'freeswitch-on',
+    providerSettings(sim, 'freeswitch', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'freeswitch', number: US_E164, source: 'link' });
 
   const request = onlyRequest(sim);
@@ -43,12 +45,12 @@ test('FreeSWITCH: with auto-answer off sip_auto_answer is left out, and the cont
   pages,
   sim,
 }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('freeswitch', { context: 'default' }),
-    dialing: dialing({ autoAnswer: false, outboundPrefix: '9' }),
-  });
-  await clickNumber(context, pages, 'freeswitch-off', US_PAGE, US_E164);
-  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'freeswitch' });
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'freeswitch-off',
+    providerSettings(sim, 'freeswitch', dialing({ autoAnswer: false, outboundPrefix: '9' }), { context: 'default' }),
+  );
+  expect(entry).toMatchObject({ result: 'queued', provider: 'freeswitch' });
   const args = decodeURIComponent(onlyRequest(sim).rawQuery!);
   expect(args).not.toContain('sip_auto_answer');
   expect(args).toMatch(new RegExp(`\\}user/101@${D.replace(/\./g, '\\.')} 94155550132 XML default$`));
@@ -61,9 +63,11 @@ test('FreeSWITCH: a user not allowed to run bgapi (403) is reported to the perso
   sim,
 }) => {
   sim.configure('freeswitch', { bgapiAllowed: false });
-  await extension.setSettings({ ...sim.settingsFor('freeswitch'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'freeswitch-forbidden', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'freeswitch-forbidden',
+    providerSettings(sim, 'freeswitch', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: 'freeswitch', errorKind: 'permission' });
   expect(entry.message).toContain('http-allowed-api');
   expect(entry.message).not.toContain(FREESWITCH_SIM.password);
@@ -76,12 +80,11 @@ test('FreeSWITCH: a wrong password (401) is reported as a login problem', async 
   pages,
   sim,
 }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('freeswitch', { password: 'not-the-fs-password' }),
-    dialing: dialing({}),
-  });
-  await clickNumber(context, pages, 'freeswitch-auth', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'freeswitch-auth',
+    providerSettings(sim, 'freeswitch', dialing({}), { password: 'not-the-fs-password' }),
+  );
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
   expect(entry.message).not.toContain('not-the-fs-password');
   onlyRequest(sim);

@@ -14,7 +14,21 @@ import {
   RINGCENTRAL_SIM_JWT,
 } from '../sim/ringcentral';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { clickNumber, dialingWith, historyAfter, historyOf, requestLines, US_E164, US_PAGE } from './page-helpers';
+import {
+  dialingWith,
+  dialOnPage,
+  dialSecondNumber,
+  expectFailureShown,
+  expectHistoryHides,
+  providerSettings,
+  requestLines,
+  TWO_NUMBER_PAGE,
+  US_E164,
+  requestsMade,
+  basicAuth,
+  expectFormBody,
+  expectJsonBody,
+} from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'e164', ...patch });
 
@@ -27,40 +41,34 @@ for (const autoAnswer of [true, false]) {
     pages,
     sim,
   }) => {
-    await extension.setSettings({ ...sim.settingsFor('ringcentral'), dialing: dialing({ autoAnswer }) });
-    await clickNumber(context, pages, `ringcentral-${autoAnswer}`, US_PAGE, US_E164);
-    const [entry] = await historyAfter(extension, 1);
+    const { entry } = await dialOnPage(
+      { context, extension, pages },
+      `ringcentral-${autoAnswer}`,
+      providerSettings(sim, 'ringcentral', dialing({ autoAnswer })),
+    );
     expect(entry).toMatchObject({ result: 'queued', provider: 'ringcentral', number: US_E164, source: 'link' });
 
-    const requests = sim.requestsFor('ringcentral');
-    expect(requestLines(requests)).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
-    expect(sim.requests).toHaveLength(2);
-    const [token, ringOut] = requests as [SimRequest, SimRequest];
-    const basic = Buffer.from(`${RINGCENTRAL_SIM_CLIENT_ID}:${RINGCENTRAL_SIM_CLIENT_SECRET}`).toString('base64');
-    expect(token.headers.authorization).toBe(`Basic ${basic}`);
-    expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect([...token.query.keys()]).toEqual([]);
-    expect(Object.fromEntries(new URLSearchParams(token.body))).toEqual({
+    const [token, ringOut] = requestsMade(sim, [
+      'ringcentral POST /restapi/oauth/token',
+      `ringcentral POST ${RING_OUT}`,
+    ]) as [SimRequest, SimRequest];
+    expect(token.headers.authorization).toBe(basicAuth(RINGCENTRAL_SIM_CLIENT_ID, RINGCENTRAL_SIM_CLIENT_SECRET));
+    expectFormBody(token, {
       grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
       assertion: RINGCENTRAL_SIM_JWT,
     });
     expect(ringOut.headers.authorization).toMatch(/^Bearer \S{20,}$/);
-    expect(ringOut.headers['content-type']).toBe('application/json');
-    expect([...ringOut.query.keys()]).toEqual([]);
-    expect(JSON.parse(ringOut.body)).toEqual({
+    expectJsonBody(ringOut, {
       from: { phoneNumber: RINGCENTRAL_SIM_FROM },
       to: { phoneNumber: US_E164 },
       playPrompt: false,
     });
-    expect(entry!.callId).toBe('234001');
-    const shown = JSON.stringify(await historyOf(extension));
-    for (const secret of [
+    expect(entry.callId).toBe('234001');
+    await expectHistoryHides(extension, [
       RINGCENTRAL_SIM_CLIENT_SECRET,
       RINGCENTRAL_SIM_JWT,
       ringOut.headers.authorization!.slice(7),
-    ]) {
-      expect(shown).not.toContain(secret);
-    }
+    ]);
   });
 }
 
@@ -71,13 +79,14 @@ test('RingCentral: an app without the RingOut permission (403 CMN-408) is shown 
   sim,
 }) => {
   sim.configure('ringcentral', { ringOutPermission: false });
-  await extension.setSettings({ ...sim.settingsFor('ringcentral'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'ringcentral-refused', US_PAGE, US_E164);
-  const [entry] = await historyAfter(extension, 1);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'ringcentral-refused',
+    providerSettings(sim, 'ringcentral', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: 'ringcentral', errorKind: 'permission' });
-  expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: .*"RingOut" permission/);
-  await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
-  expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toContain(entry!.message!);
+  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*"RingOut" permission/);
+  await expectFailureShown(extension, entry);
   expect(requestLines(sim.requestsFor('ringcentral'))).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
 });
 
@@ -87,13 +96,14 @@ test('RingCentral: a token RingCentral no longer accepts is replaced and the cal
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('ringcentral'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, 'ringcentral-expiry', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
-  await historyAfter(extension, 1);
+  const { page } = await dialOnPage(
+    { context, extension, pages },
+    'ringcentral-expiry',
+    providerSettings(sim, 'ringcentral', dialing({})),
+    { body: TWO_NUMBER_PAGE },
+  );
   sim.configure('ringcentral', { revokeTokens: true });
-  // A second number: the same one again within seconds would be taken for a double click.
-  await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  const all = await historyAfter(extension, 2);
+  const all = await dialSecondNumber(extension, page);
   expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
   const requests = sim.requestsFor('ringcentral');
   expect(requestLines(requests)).toEqual([

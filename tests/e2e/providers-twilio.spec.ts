@@ -9,13 +9,21 @@ import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
 import { TWILIO_SIM } from '../sim/twilio';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { clickNumber, dialingWith, settledEntry, soleRequest, US_E164, US_PAGE } from './page-helpers';
+import {
+  dialingWith,
+  dialOnPage,
+  providerSettings,
+  soleRequest,
+  US_E164,
+  basicAuth,
+  expectFormBody,
+} from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'e164', ...patch });
 const onlyRequest = (sim: Simulator) => soleRequest(sim, `twilio POST ${CALLS}`);
 
 const CALLS = `/2010-04-01/Accounts/${TWILIO_SIM.accountSid}/Calls.json`;
-const AUTH = `Basic ${Buffer.from(`${TWILIO_SIM.apiKeySid}:${TWILIO_SIM.apiKeySecret}`).toString('base64')}`;
+const AUTH = basicAuth(TWILIO_SIM.apiKeySid, TWILIO_SIM.apiKeySecret);
 
 const EXPECTED_BODY = {
   To: TWILIO_SIM.phone,
@@ -30,16 +38,16 @@ test('Twilio: one form POST Calls.json with the API key, To your phone, From the
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'twilio-on', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'twilio-on',
+    providerSettings(sim, 'twilio', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'twilio', number: US_E164, source: 'link' });
 
   const request = onlyRequest(sim);
-  expect([...request.query.keys()]).toEqual([]);
   expect(request.headers.authorization).toBe(AUTH);
-  expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
-  expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual(EXPECTED_BODY);
+  expectFormBody(request, EXPECTED_BODY);
   // The Call SID Twilio returned is kept with the call.
   expect(entry.callId).toMatch(/^CA[0-9a-f]{32}$/);
 });
@@ -50,9 +58,12 @@ test('Twilio: with auto-answer off the request is the same (a phone number is an
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({ autoAnswer: false }) });
-  await clickNumber(context, pages, 'twilio-off', US_PAGE, US_E164);
-  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', provider: 'twilio' });
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'twilio-off',
+    providerSettings(sim, 'twilio', dialing({ autoAnswer: false })),
+  );
+  expect(entry).toMatchObject({ result: 'queued', provider: 'twilio' });
   expect(Object.fromEntries(new URLSearchParams(onlyRequest(sim).body))).toEqual(EXPECTED_BODY);
 });
 
@@ -63,9 +74,11 @@ test('Twilio: a trial account calling an unverified phone (21219) is reported to
   sim,
 }) => {
   sim.configure('twilio', { trial: true });
-  await extension.setSettings({ ...sim.settingsFor('twilio'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'twilio-trial', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'twilio-trial',
+    providerSettings(sim, 'twilio', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: 'twilio', errorKind: 'permission' });
   expect(entry.message).toContain('trial');
   onlyRequest(sim);
@@ -78,9 +91,11 @@ test('Twilio: a wrong API key secret (20003) is reported as a login problem, wit
   sim,
 }) => {
   const wrong = 'WrongTwilioSecret00000000000000aa';
-  await extension.setSettings({ ...sim.settingsFor('twilio', { apiKeySecret: wrong }), dialing: dialing({}) });
-  await clickNumber(context, pages, 'twilio-auth', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'twilio-auth',
+    providerSettings(sim, 'twilio', dialing({}), { apiKeySecret: wrong }),
+  );
   expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
   expect(JSON.stringify(entry)).not.toContain(wrong);
   onlyRequest(sim);

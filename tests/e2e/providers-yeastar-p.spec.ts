@@ -9,7 +9,18 @@ import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET } from '../sim/yeastar-p';
 import type { DialingSettings } from '../../lib/settings/schema';
-import { clickNumber, dialingWith, historyAfter, historyOf, requestLines, US_E164, US_PAGE } from './page-helpers';
+import {
+  dialingWith,
+  dialOnPage,
+  dialSecondNumber,
+  expectFailureShown,
+  expectHistoryHides,
+  providerSettings,
+  requestLines,
+  TWO_NUMBER_PAGE,
+  US_E164,
+  requestsMade,
+} from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 
@@ -22,18 +33,17 @@ for (const autoAnswer of [true, false]) {
     pages,
     sim,
   }) => {
-    await extension.setSettings({
-      ...sim.settingsFor('yeastar-p'),
-      dialing: dialing({ autoAnswer, outboundPrefix: '9' }),
-    });
-    await clickNumber(context, pages, `yeastar-p-${autoAnswer}`, US_PAGE, US_E164);
-    const [entry] = await historyAfter(extension, 1);
+    const { entry } = await dialOnPage(
+      { context, extension, pages },
+      `yeastar-p-${autoAnswer}`,
+      providerSettings(sim, 'yeastar-p', dialing({ autoAnswer, outboundPrefix: '9' })),
+    );
     expect(entry).toMatchObject({ result: 'queued', provider: 'yeastar-p', number: US_E164, source: 'link' });
 
-    const requests = sim.requestsFor('yeastar-p');
-    expect(requestLines(requests)).toEqual(['POST /openapi/v1.0/get_token', 'POST /openapi/v1.0/call/dial']);
-    expect(sim.requests).toHaveLength(2);
-    const [login, dial] = requests as [SimRequest, SimRequest];
+    const [login, dial] = requestsMade(sim, [
+      'yeastar-p POST /openapi/v1.0/get_token',
+      'yeastar-p POST /openapi/v1.0/call/dial',
+    ]) as [SimRequest, SimRequest];
     expect(login.headers['content-type']).toBe('application/json');
     expect(login.headers['user-agent']).toBeTruthy();
     expect([...login.query.keys()]).toEqual([]);
@@ -44,12 +54,13 @@ for (const autoAnswer of [true, false]) {
     expect(dial.query.get('access_token')).toMatch(/^[0-9a-f]{32}$/);
     // National digits at home (US), after the outbound prefix; no dial_permission when none is set.
     expect(json(dial)).toEqual({ caller: '1000', callee: '94155550132', auto_answer: autoAnswer ? 'yes' : 'no' });
-    expect(entry!.callId).toMatch(/^\d+\.1$/);
+    expect(entry.callId).toMatch(/^\d+\.1$/);
     // Nothing the person can see holds a credential or the token.
-    const shown = JSON.stringify(await historyOf(extension));
-    for (const secret of [YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET, dial.query.get('access_token')!]) {
-      expect(shown).not.toContain(secret);
-    }
+    await expectHistoryHides(extension, [
+      YEASTAR_P_SIM_CLIENT_ID,
+      YEASTAR_P_SIM_CLIENT_SECRET,
+      dial.query.get('access_token')!,
+    ]);
   });
 }
 
@@ -60,13 +71,14 @@ test('Yeastar P-Series: a refused dial (70084 ACTION FORBIDDEN) is shown to the 
   sim,
 }) => {
   sim.configure('yeastar-p', { actionForbidden: true });
-  await extension.setSettings({ ...sim.settingsFor('yeastar-p'), dialing: dialing({}) });
-  await clickNumber(context, pages, 'yeastar-p-refused', US_PAGE, US_E164);
-  const [entry] = await historyAfter(extension, 1);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'yeastar-p-refused',
+    providerSettings(sim, 'yeastar-p', dialing({})),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: 'yeastar-p', errorKind: 'permission' });
-  expect(entry!.message).toMatch(/^Call to \+1 415 555 0132 failed: .*ACTION FORBIDDEN/);
-  await expect.poll(() => extension.evaluate(() => chrome.action.getBadgeText({}), null)).toBe('!');
-  expect(await extension.evaluate(() => chrome.action.getTitle({}), null)).toContain(entry!.message!);
+  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*ACTION FORBIDDEN/);
+  await expectFailureShown(extension, entry);
   expect(requestLines(sim.requestsFor('yeastar-p'))).toEqual([
     'POST /openapi/v1.0/get_token',
     'POST /openapi/v1.0/call/dial',
@@ -79,14 +91,15 @@ test('Yeastar P-Series: a token the PBX calls expired is renewed and the call pl
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('yeastar-p'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, 'yeastar-p-expiry', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
-  await historyAfter(extension, 1);
+  const { page } = await dialOnPage(
+    { context, extension, pages },
+    'yeastar-p-expiry',
+    providerSettings(sim, 'yeastar-p', dialing({})),
+    { body: TWO_NUMBER_PAGE },
+  );
   // The PBX forgets the access token (its 30 minutes ran out on the PBX's clock, or it was revoked).
   sim.configure('yeastar-p', { revokeTokens: true });
-  // A second number: the same one again within seconds would be taken for a double click.
-  await page.locator('a[data-pbx-dial="+14155550199"]').click();
-  const all = await historyAfter(extension, 2);
+  const all = await dialSecondNumber(extension, page);
   expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
   const requests = sim.requestsFor('yeastar-p');
   expect(requestLines(requests)).toEqual([

@@ -9,28 +9,27 @@
  */
 import { createHash } from 'node:crypto';
 import { test, expect } from './support/fixtures';
-import type { SimRequest, Simulator } from '../sim/server';
+import type { SimRequest } from '../sim/server';
 import { MAXOTEL_SIM_KEY } from '../sim/maxotel';
 import { YEASTAR_SIM_PASSWORD, YEASTAR_SIM_USERNAME } from '../sim/yeastar-s';
 import { NETSAPIENS_SIM_KEY } from '../sim/netsapiens';
 import { KAZOO_SIM } from '../sim/kazoo';
 import { CUSTOM_SIM_EXTENSION } from '../sim/custom';
 import { HDE_SIM, parseMultipart } from '../sim/helpdeskeddy';
-import { clickNumber, dialingWith as dialing, settledEntry } from './page-helpers';
-
-/** A US page: the national number is valid because the page says `en-US` and the user dials from the US. */
-const US_PAGE = '<p>Call our office on <span id="n">(415) 555-0132</span> today.</p>';
-const US_E164 = '+14155550132';
-
-/** The only request `provider` received (fails when there is not exactly one). */
-function onlyRequest(sim: Simulator, provider: string): SimRequest {
-  const requests = sim.requestsFor(provider);
-  expect(
-    requests.map((r) => `${r.method} ${r.path}`),
-    `${provider} received exactly one request`,
-  ).toHaveLength(1);
-  return requests[0]!;
-}
+import {
+  clickNumber,
+  dialingWith as dialing,
+  dialOnPage,
+  providerSettings,
+  settledEntry,
+  TWO_NUMBER_PAGE,
+  US_E164,
+  US_PAGE,
+  basicAuth,
+  expectFormBody,
+  requestsMade,
+  soleRequest,
+} from './page-helpers';
 
 const json = (request: SimRequest): unknown => JSON.parse(request.body);
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
@@ -41,19 +40,16 @@ test('MaxoTel: one POST calls/initiate form with the key in the body, the number
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: dialing({ numberFormat: 'e164' }) });
-  await clickNumber(context, pages, 'maxotel', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'maxotel',
+    providerSettings(sim, 'maxotel', dialing({ numberFormat: 'e164' })),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'maxotel', number: US_E164, source: 'link' });
 
-  const request = onlyRequest(sim, 'maxotel');
-  expect(sim.requests).toHaveLength(1);
-  expect(request.method).toBe('POST');
   // The doc's URL form, with the slash before the (here empty) query string; the key never in the URL.
-  expect(request.path).toBe('/calls/initiate/');
-  expect([...request.query.keys()]).toEqual([]);
-  expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
-  expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
+  const request = soleRequest(sim, 'maxotel POST /calls/initiate/');
+  expectFormBody(request, {
     key: MAXOTEL_SIM_KEY,
     origin: '101',
     destination: '+14155550132',
@@ -67,21 +63,17 @@ test('Yeastar S-Series: login with the MD5 of the password, then call/dial with 
   pages,
   sim,
 }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('yeastar-s'),
-    dialing: dialing({ numberFormat: 'dialable', outboundPrefix: '9' }),
-  });
-  await clickNumber(context, pages, 'yeastar', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'yeastar',
+    providerSettings(sim, 'yeastar-s', dialing({ numberFormat: 'dialable', outboundPrefix: '9' })),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'yeastar-s', number: US_E164 });
 
-  const requests = sim.requestsFor('yeastar-s');
-  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-    'POST /api/v2.0.0/login',
-    'POST /api/v2.0.0/call/dial',
-  ]);
-  expect(sim.requests).toHaveLength(2);
-  const [login, dial] = requests as [SimRequest, SimRequest];
+  const [login, dial] = requestsMade(sim, [
+    'yeastar-s POST /api/v2.0.0/login',
+    'yeastar-s POST /api/v2.0.0/call/dial',
+  ]) as [SimRequest, SimRequest];
   expect(login.headers['content-type']).toMatch(/^application\/json/);
   expect([...login.query.keys()]).toEqual([]);
   expect(json(login)).toEqual({
@@ -100,9 +92,12 @@ test('Yeastar S-Series: login with the MD5 of the password, then call/dial with 
 });
 
 test('Yeastar S-Series: a second call reuses the login token', async ({ context, extension, pages, sim }) => {
-  await extension.setSettings({ ...sim.settingsFor('yeastar-s'), dialing: dialing({}) });
-  const page = await clickNumber(context, pages, 'yeastar-two', `${US_PAGE}<p>Or (415) 555-0199.</p>`, US_E164);
-  await settledEntry(extension);
+  const { page } = await dialOnPage(
+    { context, extension, pages },
+    'yeastar-two',
+    providerSettings(sim, 'yeastar-s', dialing({})),
+    { body: TWO_NUMBER_PAGE },
+  );
   await page.locator('a[data-pbx-dial="+14155550199"]').click();
   await settledEntry(extension, 2);
   const requests = sim.requestsFor('yeastar-s');
@@ -120,18 +115,14 @@ test('NetSapiens: one Bearer POST …/domains/~/users/~/calls with the hyphenate
   pages,
   sim,
 }) => {
-  await extension.setSettings({
-    ...sim.settingsFor('netsapiens'),
-    dialing: dialing({ numberFormat: 'digits', autoAnswer: false }),
-  });
-  await clickNumber(context, pages, 'netsapiens', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'netsapiens',
+    providerSettings(sim, 'netsapiens', dialing({ numberFormat: 'digits', autoAnswer: false })),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'netsapiens', number: US_E164 });
 
-  const request = onlyRequest(sim, 'netsapiens');
-  expect(sim.requests).toHaveLength(1);
-  expect(request.method).toBe('POST');
-  expect(request.path).toBe('/ns-api/v2/domains/~/users/~/calls');
+  const request = soleRequest(sim, 'netsapiens POST /ns-api/v2/domains/~/users/~/calls');
   expect(request.headers.authorization).toBe(`Bearer ${NETSAPIENS_SIM_KEY}`);
   expect(request.headers['content-type']).toMatch(/^application\/json/);
   const body = json(request) as Record<string, string>;
@@ -151,9 +142,11 @@ test('Kazoo: PUT /v2/api_auth with the key, then GET …/connect?contact= with X
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('kazoo'), dialing: dialing({ numberFormat: 'e164' }) });
-  await clickNumber(context, pages, 'kazoo', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'kazoo',
+    providerSettings(sim, 'kazoo', dialing({ numberFormat: 'e164' })),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'kazoo', number: US_E164 });
 
   const requests = sim.requestsFor('kazoo');
@@ -193,9 +186,11 @@ test('Kazoo: a 202 whose originate then fails (USER_BUSY in /history) is reporte
   sim,
 }) => {
   sim.configure('kazoo', { originateCause: 'USER_BUSY' });
-  await extension.setSettings({ ...sim.settingsFor('kazoo'), dialing: dialing({ numberFormat: 'digits' }) });
-  await clickNumber(context, pages, 'kazoo-busy', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'kazoo-busy',
+    providerSettings(sim, 'kazoo', dialing({ numberFormat: 'digits' })),
+  );
   expect(entry).toMatchObject({ result: 'failed', provider: 'kazoo', errorKind: 'extension-unavailable' });
   expect(entry.message).toContain('your phone is busy');
   expect(sim.requestsFor('kazoo').filter((r) => r.path.endsWith('/connect'))).toHaveLength(1);
@@ -208,18 +203,16 @@ test('Kazoo without a token (auth_required off): only GET …/connect, no login 
   sim,
 }) => {
   sim.configure('kazoo', { authRequired: false });
-  await extension.setSettings({
-    ...sim.settingsFor('kazoo', { apiKey: '' }),
-    dialing: dialing({ numberFormat: 'digits', autoAnswer: false }),
-  });
-  await clickNumber(context, pages, 'kazoo-open', US_PAGE, US_E164);
-  const entry = await settledEntry(extension);
+  const { entry } = await dialOnPage(
+    { context, extension, pages },
+    'kazoo-open',
+    providerSettings(sim, 'kazoo', dialing({ numberFormat: 'digits', autoAnswer: false }), { apiKey: '' }),
+  );
   expect(entry).toMatchObject({ result: 'queued', provider: 'kazoo', number: US_E164 });
 
-  const connect = onlyRequest(sim, 'kazoo');
-  expect(sim.requests).toHaveLength(1);
-  expect(`${connect.method} ${connect.path}`).toBe(
-    `GET /v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`,
+  const connect = soleRequest(
+    sim,
+    `kazoo GET /v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`,
   );
   expect(Object.fromEntries(connect.query)).toEqual({ contact: '14155550132', auto_answer: 'false' });
   expect(connect.headers['x-auth-token']).toBeUndefined();
@@ -245,10 +238,7 @@ test('Custom template: one POST with the user’s header and JSON body, a foreig
   const entry = await settledEntry(extension);
   expect(entry).toMatchObject({ result: 'queued', provider: 'custom', number: '+442079460958' });
 
-  const request = onlyRequest(sim, 'custom');
-  expect(sim.requests).toHaveLength(1);
-  expect(request.method).toBe('POST');
-  expect(request.path).toBe('/custom/dial');
+  const request = soleRequest(sim, 'custom POST /custom/dial');
   expect(request.headers.authorization).toBe('Bearer cst_e2e_4f1d9a');
   expect(request.headers['content-type']).toMatch(/^application\/json/);
   // Abroad: the US international prefix 011, the country code, the national number.
@@ -278,9 +268,7 @@ test('HelpDeskEddy: after Yeastar accepted the dial, one create_call card with t
     `helpdeskeddy POST /api/v2/telephony/calls/${HDE_SIM.channelKey}/`,
   ]);
   const card = sim.requests[2]!;
-  expect(card.headers.authorization).toBe(
-    `Basic ${Buffer.from(`${HDE_SIM.email}:${HDE_SIM.apiKey}`).toString('base64')}`,
-  );
+  expect(card.headers.authorization).toBe(basicAuth(HDE_SIM.email, HDE_SIM.apiKey));
   expect(card.headers['content-type']).toMatch(/^multipart\/form-data; ?boundary=/);
   const fields = parseMultipart(card.rawBody, card.headers['content-type']!);
   expect(fields && Object.fromEntries(fields)).toEqual({

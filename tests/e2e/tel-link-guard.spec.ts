@@ -5,83 +5,71 @@
  * at once (dial.spec.ts).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type Extension } from './support/fixtures';
+import { test, expect } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import { answerConfirm, html, openLinked } from './page-helpers';
+import { answerConfirm, confirmWindowAfter, html, openLinked, usMaxotel } from './page-helpers';
 
-/** The content script is listening once it has linked the page's own text number. */
+/** The page's own text number: the content script is listening once it has linked it. */
+const OFFICE = '<p>Our office: +1 415-555-0132</p>';
+
 const openPage = (context: BrowserContext, pages: PageServer, name: string, body: string): Promise<Page> =>
-  openLinked(context, pages, `/tel-guard/${name}.html`, html(body));
+  openLinked(context, pages, `/tel-guard/${name}.html`, html(`${OFFICE}${body}`));
 
-/** Clicks Cancel in the confirmation window. */
-const cancel = (confirm: Page) => answerConfirm(confirm, 'Cancel');
+/** A tel: link one real click on which opens the confirmation window first, and what that window says. */
+interface AsksFirst {
+  name: string;
+  /** The fixture page's name and the markup after {@link OFFICE}. */
+  page: string;
+  body: string;
+  click(page: Page): Promise<void>;
+  heading: string;
+  number?: string;
+  reason?: string;
+}
 
-const US_MAXOTEL = (extension: Extension, sim: import('../sim/server').Simulator) =>
-  extension.setSettings({ ...sim.settingsFor('maxotel'), dialing: { defaultCountry: 'US' } });
-
-test('an invisible tel: overlay over the whole page: the click anywhere asks first, and Cancel places no call', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  await US_MAXOTEL(extension, sim);
-  const page = await openPage(
-    context,
-    pages,
-    'overlay',
-    `<p>Our office: +1 415-555-0132</p><p id="article">Read our article about spring.</p>
+const ASKS_FIRST: AsksFirst[] = [
+  {
+    name: 'an invisible tel: overlay over the whole page: the click anywhere asks first, and Cancel places no call',
+    page: 'overlay',
+    body: `<p id="article">Read our article about spring.</p>
      <a href="tel:+12684641234" style="position:fixed;inset:0;opacity:0;z-index:9">+1 268 464 1234</a>`,
-  );
-  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
-  await page.mouse.click(200, 300);
-  const confirm = await confirmPage;
-  await expect(confirm.getByRole('heading')).toHaveText('Call a number the page hid?');
-  await expect(confirm.getByTestId('confirm-number')).toHaveText('+1 268 464 1234');
-  await expect(confirm.getByTestId('confirm-reason')).toContainText('invisible');
-  await cancel(confirm);
-  await page.waitForTimeout(300);
-  expect(sim.requestsFor('maxotel')).toHaveLength(0);
-});
+    click: (page) => page.mouse.click(200, 300),
+    heading: 'Call a number the page hid?',
+    number: '+1 268 464 1234',
+    reason: 'invisible',
+  },
+  {
+    name: 'a tel: link whose text does not show its number asks first',
+    page: 'text-differs',
+    body: `<p><a id="call" href="tel:+14155550177">Call +1 415-555-0132</a></p>`,
+    click: (page) => page.click('#call'),
+    heading: 'Call a number the link does not show?',
+    number: '+1 415 555 0177',
+  },
+  {
+    name: 'a visible tel: link to a number abroad (+1 268, Antigua) asks first, naming the country',
+    page: 'abroad',
+    body: `<p><a id="call" href="tel:+12684641234">+1 (268) 464-1234</a></p>`,
+    click: (page) => page.click('#call'),
+    heading: 'Call a number abroad?',
+    reason: 'Antigua',
+  },
+];
 
-test('a tel: link whose text does not show its number asks first', async ({ context, extension, pages, sim }) => {
-  await US_MAXOTEL(extension, sim);
-  const page = await openPage(
-    context,
-    pages,
-    'text-differs',
-    `<p>Our office: +1 415-555-0132</p><p><a id="call" href="tel:+14155550177">Call +1 415-555-0132</a></p>`,
-  );
-  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
-  await page.click('#call');
-  const confirm = await confirmPage;
-  await expect(confirm.getByRole('heading')).toHaveText('Call a number the link does not show?');
-  await expect(confirm.getByTestId('confirm-number')).toHaveText('+1 415 555 0177');
-  await cancel(confirm);
-  expect(sim.requestsFor('maxotel')).toHaveLength(0);
-});
-
-test('a visible tel: link to a number abroad (+1 268, Antigua) asks first, naming the country', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  await US_MAXOTEL(extension, sim);
-  const page = await openPage(
-    context,
-    pages,
-    'abroad',
-    `<p>Our office: +1 415-555-0132</p><p><a id="call" href="tel:+12684641234">+1 (268) 464-1234</a></p>`,
-  );
-  const confirmPage = context.waitForEvent('page', (p) => p.url().includes('/confirm.html'));
-  await page.click('#call');
-  const confirm = await confirmPage;
-  await expect(confirm.getByRole('heading')).toHaveText('Call a number abroad?');
-  await expect(confirm.getByTestId('confirm-reason')).toContainText('Antigua');
-  await cancel(confirm);
-  expect(sim.requestsFor('maxotel')).toHaveLength(0);
-});
+for (const c of ASKS_FIRST) {
+  test(c.name, async ({ context, extension, pages, sim }) => {
+    await extension.setSettings(usMaxotel(sim));
+    const page = await openPage(context, pages, c.page, c.body);
+    const confirm = await confirmWindowAfter(context, () => c.click(page));
+    await expect(confirm.getByRole('heading')).toHaveText(c.heading);
+    if (c.number) await expect(confirm.getByTestId('confirm-number')).toHaveText(c.number);
+    if (c.reason) await expect(confirm.getByTestId('confirm-reason')).toContainText(c.reason);
+    await answerConfirm(confirm, 'Cancel');
+    // Time for a call that would still go out after Cancel.
+    await page.waitForTimeout(300);
+    expect(sim.requestsFor('maxotel')).toHaveLength(0);
+  });
+}
 
 test('an emergency tel: link is never dialled and no confirmation is offered', async ({
   context,
@@ -89,13 +77,8 @@ test('an emergency tel: link is never dialled and no confirmation is offered', a
   pages,
   sim,
 }) => {
-  await US_MAXOTEL(extension, sim);
-  const page = await openPage(
-    context,
-    pages,
-    'emergency',
-    `<p>Our office: +1 415-555-0132</p><p><a id="call" href="tel:911">911</a></p>`,
-  );
+  await extension.setSettings(usMaxotel(sim));
+  const page = await openPage(context, pages, 'emergency', `<p><a id="call" href="tel:911">911</a></p>`);
   const opened: string[] = [];
   context.on('page', (p) => opened.push(p.url()));
   await page.click('#call');
