@@ -295,6 +295,35 @@ export async function dialSecondNumber(extension: Extension, page: Page): Promis
   return historyAfter(extension, 2);
 }
 
+/**
+ * A kept token the PBX stops accepting: dials the first number of a {@link TWO_NUMBER_PAGE} (a token is got
+ * and kept), has the simulator revoke its tokens, dials the second, and checks that both calls were placed with
+ * no second click. The provider's requests, in order: the first token and dial, the refused dial, the new
+ * token, the retried dial.
+ */
+export async function dialAfterTokenRevoked(
+  browsing: Browsing,
+  sim: Simulator,
+  type: string,
+  settings: unknown,
+): Promise<SimRequest[]> {
+  const { page } = await dialOnPage(browsing, `${type}-expiry`, settings, { body: TWO_NUMBER_PAGE });
+  // The PBX forgets its access tokens (their lifetime ran out on its clock, or they were revoked).
+  sim.configure(type, { revokeTokens: true });
+  const all = await dialSecondNumber(browsing.extension, page);
+  expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
+  return sim.requestsFor(type) as SimRequest[];
+}
+
+/** After {@link dialAfterTokenRevoked}: the refused dial bore the kept bearer token, the retry a new one. */
+export function expectRetriedWithNewBearer(requests: SimRequest[]): SimRequest {
+  const [, first, refused, , retried] = requests;
+  expect(refused!.headers.authorization).toBe(first!.headers.authorization);
+  expect(retried!.headers.authorization).not.toBe(first!.headers.authorization);
+  expect(retried!.body).toBe(refused!.body);
+  return retried!;
+}
+
 /** Checks that nothing the person can see (the call history) holds any of `secrets`. */
 export async function expectHistoryHides(extension: Extension, secrets: string[]): Promise<void> {
   const shown = JSON.stringify(await historyOf(extension));

@@ -12,12 +12,10 @@ import type { DialingSettings } from '../../lib/settings/schema';
 import {
   dialingWith,
   dialOnPage,
-  dialSecondNumber,
   expectFailureShown,
   expectHistoryHides,
   providerSettings,
   requestLines,
-  TWO_NUMBER_PAGE,
   US_E164,
   requestsMade,
   expectFormBody,
@@ -73,34 +71,4 @@ test('3CX: an extension the API client does not monitor (403) is shown to the pe
   expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*extensions the client monitors/);
   await expectFailureShown(extension, entry);
   expect(requestLines(sim.requestsFor('3cx'))).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
-});
-
-test('3CX: a token 3CX no longer accepts is replaced and the call placed, with no second click', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  const { page } = await dialOnPage(
-    { context, extension, pages },
-    '3cx-expiry',
-    providerSettings(sim, '3cx', dialing({})),
-    { body: TWO_NUMBER_PAGE },
-  );
-  sim.configure('3cx', { revokeTokens: true });
-  const all = await dialSecondNumber(extension, page);
-  expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
-  const requests = sim.requestsFor('3cx');
-  expect(requestLines(requests)).toEqual([
-    'POST /connect/token',
-    'POST /callcontrol/100/makecall',
-    'POST /callcontrol/100/makecall',
-    'POST /connect/token',
-    'POST /callcontrol/100/makecall',
-  ]);
-  const [, first, refused, , retried] = requests as SimRequest[];
-  expect(refused!.headers.authorization).toBe(first!.headers.authorization);
-  expect(retried!.headers.authorization).not.toBe(first!.headers.authorization);
-  expect(JSON.parse(retried!.body)).toEqual({ destination: '4155550199' });
-  expect(retried!.body).toBe(refused!.body);
 });

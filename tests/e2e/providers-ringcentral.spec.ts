@@ -17,12 +17,10 @@ import type { DialingSettings } from '../../lib/settings/schema';
 import {
   dialingWith,
   dialOnPage,
-  dialSecondNumber,
   expectFailureShown,
   expectHistoryHides,
   providerSettings,
   requestLines,
-  TWO_NUMBER_PAGE,
   US_E164,
   requestsMade,
   basicAuth,
@@ -88,34 +86,4 @@ test('RingCentral: an app without the RingOut permission (403 CMN-408) is shown 
   expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*"RingOut" permission/);
   await expectFailureShown(extension, entry);
   expect(requestLines(sim.requestsFor('ringcentral'))).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
-});
-
-test('RingCentral: a token RingCentral no longer accepts is replaced and the call placed, with no second click', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  const { page } = await dialOnPage(
-    { context, extension, pages },
-    'ringcentral-expiry',
-    providerSettings(sim, 'ringcentral', dialing({})),
-    { body: TWO_NUMBER_PAGE },
-  );
-  sim.configure('ringcentral', { revokeTokens: true });
-  const all = await dialSecondNumber(extension, page);
-  expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
-  const requests = sim.requestsFor('ringcentral');
-  expect(requestLines(requests)).toEqual([
-    'POST /restapi/oauth/token',
-    `POST ${RING_OUT}`,
-    `POST ${RING_OUT}`,
-    'POST /restapi/oauth/token',
-    `POST ${RING_OUT}`,
-  ]);
-  const [, first, refused, , retried] = requests as SimRequest[];
-  expect(refused!.headers.authorization).toBe(first!.headers.authorization);
-  expect(retried!.headers.authorization).not.toBe(first!.headers.authorization);
-  expect(JSON.parse(retried!.body)).toMatchObject({ to: { phoneNumber: '+14155550199' } });
-  expect(retried!.body).toBe(refused!.body);
 });

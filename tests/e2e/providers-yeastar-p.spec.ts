@@ -12,12 +12,10 @@ import type { DialingSettings } from '../../lib/settings/schema';
 import {
   dialingWith,
   dialOnPage,
-  dialSecondNumber,
   expectFailureShown,
   expectHistoryHides,
   providerSettings,
   requestLines,
-  TWO_NUMBER_PAGE,
   US_E164,
   requestsMade,
 } from './page-helpers';
@@ -83,36 +81,4 @@ test('Yeastar P-Series: a refused dial (70084 ACTION FORBIDDEN) is shown to the 
     'POST /openapi/v1.0/get_token',
     'POST /openapi/v1.0/call/dial',
   ]);
-});
-
-test('Yeastar P-Series: a token the PBX calls expired is renewed and the call placed, with no second click', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  const { page } = await dialOnPage(
-    { context, extension, pages },
-    'yeastar-p-expiry',
-    providerSettings(sim, 'yeastar-p', dialing({})),
-    { body: TWO_NUMBER_PAGE },
-  );
-  // The PBX forgets the access token (its 30 minutes ran out on the PBX's clock, or it was revoked).
-  sim.configure('yeastar-p', { revokeTokens: true });
-  const all = await dialSecondNumber(extension, page);
-  expect(all.map((e) => e.result)).toEqual(['queued', 'queued']);
-  const requests = sim.requestsFor('yeastar-p');
-  expect(requestLines(requests)).toEqual([
-    'POST /openapi/v1.0/get_token',
-    'POST /openapi/v1.0/call/dial',
-    'POST /openapi/v1.0/call/dial',
-    'POST /openapi/v1.0/refresh_token',
-    'POST /openapi/v1.0/call/dial',
-  ]);
-  const [, first, refused, refresh, retried] = requests as SimRequest[];
-  expect(refused!.query.get('access_token')).toBe(first!.query.get('access_token'));
-  expect(Object.keys(json(refresh!) as object)).toEqual(['refresh_token']);
-  expect(retried!.query.get('access_token')).not.toBe(first!.query.get('access_token'));
-  expect(json(refused!)).toEqual({ caller: '1000', callee: '4155550199', auto_answer: 'yes' });
-  expect(json(retried!)).toEqual(json(refused!));
 });
