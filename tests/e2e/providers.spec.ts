@@ -151,13 +151,16 @@ test('Kazoo: PUT /v2/api_auth with the key, then GET …/connect?contact= with X
 
   const requests = sim.requestsFor('kazoo');
   const connectPath = `/v2/accounts/${KAZOO_SIM.accountId}/clicktocall/${KAZOO_SIM.clickToCallId}/connect`;
-  // After the 202 "processing request", the click-to-call's history, where the originate's result appears.
-  expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+  // After the 202 "processing request", the click-to-call's history, where the originate's result appears: read
+  // once, or again when the first read came before the result (on a busy machine), and nothing else.
+  const lines = requests.map((r) => `${r.method} ${r.path}`);
+  expect(lines.slice(0, 3)).toEqual([
     'PUT /v2/api_auth',
     `GET ${connectPath}`,
     `GET ${connectPath.replace(/connect$/, 'history')}`,
   ]);
-  expect(sim.requests).toHaveLength(3);
+  expect(new Set(lines.slice(2))).toEqual(new Set([`GET ${connectPath.replace(/connect$/, 'history')}`]));
+  expect(sim.requests).toHaveLength(requests.length);
   const [login, connect] = requests as [SimRequest, SimRequest];
   expect(login.headers['content-type']).toMatch(/^application\/json/);
   expect(json(login)).toEqual({ data: { api_key: KAZOO_SIM.apiKey } });
