@@ -167,21 +167,10 @@ describe('maxotel adapter against the simulator', () => {
       expect((await failure(() => adapter({}, { fetch: refused }).testConnection())).kind).toBe('unexpected');
     });
 
-    it('fails on a wrong key', async () => {
-      const error = await failure(() => adapter({ apiKey: 'nope' }).testConnection());
-      expect(error.kind).toBe('auth');
-      expect(error.details.step).toBe('test');
-    });
-
     it('places no call', async () => {
       await adapter().testConnection();
       expect(sim.requestsFor('maxotel').every((r) => !r.path.includes('initiate'))).toBe(true);
     });
-  });
-
-  it('declares no extension dialing and a list-based connection test', () => {
-    expect(maxotel.type).toBe('maxotel');
-    expect(maxotel.capabilities).toEqual({ extensionDialing: false, connectionTest: 'list' });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { answerConfirm as answer, html } from './page-helpers';
+import { answerConfirm as answer, expectRequestsStay, html } from './page-helpers';
 
 // The test adds an init script to the whole browser (to time the confirmation page): a browser of its own.
 test.use({ freshBrowser: true });
@@ -65,6 +65,5 @@ test('one window per number while it is open, and Call armed only after the prom
 
   await answer(confirm, 'Call');
   await expect.poll(() => sim.requestsFor('maxotel').length).toBe(1);
-  await page.waitForTimeout(500);
-  expect(sim.requestsFor('maxotel')).toHaveLength(1);
+  await expectRequestsStay(page, sim, 1, 500);
 });

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { maxotelParams as params } from '../sim/maxotel';
 import {
+  expectRequestsStay,
   answerConfirm as answer,
   badgeText as badge,
   confirmWindowAfter,
@@ -90,8 +91,7 @@ test('a double click places one call', async ({ context, extension, pages, sim }
   const page = await openFixture({ context, extension, pages }, usMaxotel(sim), 'double');
   await page.locator('a[data-pbx-dial="+14155550132"]').dblclick();
   await expect.poll(() => history(extension)).toHaveLength(1);
-  await page.waitForTimeout(500);
-  expect(sim.requestsFor('maxotel')).toHaveLength(1);
+  await expectRequestsStay(page, sim, 1, 500);
 });
 
 test('a failed dial is recorded with the reason and marks the badge "!"', async ({

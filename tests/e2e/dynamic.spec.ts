@@ -14,6 +14,10 @@ import {
   type OpenOptions,
 } from './page-helpers';
 
+/** `count` rows of markup, each made by `row` from its index, as one string. */
+const repeat = (count: number, row: (i: number) => string): string =>
+  Array.from({ length: count }, (_, i) => row(i)).join('');
+
 /** Stores the default page settings and opens `body` as `/dynamic/<name>.html`, once its links are there. */
 const openDynamic = (browsing: Browsing, name: string, body: string, options?: OpenOptions): Promise<Page> =>
   openWithSettings(browsing, settingsWith(), `/dynamic/${name}.html`, html(body), options);
@@ -214,10 +218,10 @@ test('an ordinary long page is linked in full, far below the first screen too, w
 }) => {
   // 3,000 rows, 150 screens tall, but only about 3,000 elements: relaying it out costs a few milliseconds. The
   // walk takes several slices, so rows far below are found after the first one.
-  const rows = Array.from({ length: 3000 }, (_, i) => `<li id="r${i}">Agent ${i}: +1 415-555-${1000 + i}</li>`);
+  const rows = repeat(3000, (i) => `<li id="r${i}">Agent ${i}: +1 415-555-${1000 + i}</li>`);
   // In full, not in a given time (the bench measures that): the idle-time slices take seconds on a busy machine
   // (measured: 2,495 of 3,000 after 5 s at load 25 on 2 cores), as for the 2,000-row table below.
-  const list = `<ul>${rows.join('')}</ul>`;
+  const list = `<ul>${rows}</ul>`;
   const page = await openDynamic({ context, extension, pages }, 'ordinary-long', list, {
     links: 3000,
     timeout: 15_000,
@@ -233,13 +237,13 @@ test('a 2,000-row table with decoys in every row (18,000 elements) is linked in 
   pages,
   pageErrors,
 }) => {
-  const rows = Array.from(
-    { length: 2000 },
-    (_, i) =>
+  const rows = repeat(
+    2000,
+    (i) =>
       `<tr><td>Customer ${i}</td><td>+1 415-555-${String(1000 + i).padStart(4, '0')}</td><td>Order #${10_000_000 + i}</td>` +
       `<td>2024-05-${String((i % 28) + 1).padStart(2, '0')}</td><td>$${(i * 7.31).toFixed(2)}</td><td>10.0.${i % 255}.7</td><td>v2.${i % 30}.1</td><td>SKU ${4_000_000 + i * 3}</td></tr>`,
   );
-  const table = `<table><tbody>${rows.join('')}</tbody></table>`;
+  const table = `<table><tbody>${rows}</tbody></table>`;
   const page = await openDynamic({ context, extension, pages }, 'table-2000', table, { links: 2000, timeout: 15_000 });
   expect(await page.locator('tr:last-child a[data-pbx-dial]').getAttribute('data-pbx-dial')).toBe('+14155552999');
   expect(pageErrors).toEqual([]);
@@ -252,12 +256,12 @@ test('a big page: numbers far below are linked when scrolled near, not all up fr
   pageErrors,
 }) => {
   // 30,000 elements: every change inside it costs a relayout worth saving.
-  const rows = Array.from(
-    { length: 3000 },
-    (_, i) =>
+  const rows = repeat(
+    3000,
+    (i) =>
       `<li id="r${i}"><span><b>Agent</b> <i>${i}</i></span> <small>desk</small> <u>A</u> <s>B</s> <em>C</em> <mark>D</mark>: +1 415-555-${1000 + i}</li>`,
   );
-  const list = `<ul>${rows.join('')}</ul>`;
+  const list = `<ul>${rows}</ul>`;
   const page = await openDynamic({ context, extension, pages }, 'long', list, {
     selector: '#r0 a[data-pbx-dial]',
     links: 1,

@@ -4,7 +4,7 @@
  */
 import { test, expect } from './support/fixtures';
 import type { PopupState } from '../../lib/messages';
-import { historyOf, html, openUnlinked, openWithSettings, settledEntry, usMaxotel } from './page-helpers';
+import { historyOf, html, openUnlinked, openWithSettings, settledEntry, US_PAGE, usMaxotel } from './page-helpers';
 
 test('dials from a page and from the popup are listed newest first, then cleared', async ({
   context,
@@ -12,8 +12,7 @@ test('dials from a page and from the popup are listed newest first, then cleared
   pages,
   sim,
 }) => {
-  const doc = html('<p>Call +1 415-555-0132 today.</p>');
-  const page = await openWithSettings({ context, extension, pages }, usMaxotel(sim), '/history/a.html', doc);
+  const page = await openWithSettings({ context, extension, pages }, usMaxotel(sim), '/history/a.html', html(US_PAGE));
   await page.locator('a[data-pbx-dial="+14155550132"]').click();
   await settledEntry(extension);
 

@@ -7,6 +7,7 @@
 import { test, expect } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import {
+  expectRequestsStay,
   badgeText,
   historyOf,
   html,
@@ -81,8 +82,7 @@ test.describe('without access to the PBX host', () => {
     // A notice that opens the options page, where "Allow access" asks for the host.
     expect((await notificationIds(extension)).some((id) => id.startsWith('pbx-settings:'))).toBe(true);
     await expect.poll(() => badgeText(extension)).toBe('!');
-    await page.waitForTimeout(300);
-    expect(sim.requests).toHaveLength(0);
+    await expectRequestsStay(page, sim, 0);
 
     // The options page says the same and offers the button.
     const options = await extension.openPage('options.html');

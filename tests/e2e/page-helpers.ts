@@ -236,6 +236,15 @@ export function requestsMade(sim: Simulator, lines: string[]): SimRequest[] {
   return sim.requests;
 }
 
+/**
+ * Waits `ms` (time for a call that would still go out: after a Cancel, a second click, a refusal) and checks
+ * that the simulator received `count` requests in all: none came late.
+ */
+export async function expectRequestsStay(page: Page, sim: Simulator, count: number, ms = 300): Promise<void> {
+  await page.waitForTimeout(ms);
+  expect(sim.requests).toHaveLength(count);
+}
+
 /** The toolbar badge's text and title ('!' after a failed dial, '?' when not set up). */
 export const badgeText = (extension: Extension) => extension.evaluate(() => chrome.action.getBadgeText({}), null);
 export const badgeTitle = (extension: Extension) => extension.evaluate(() => chrome.action.getTitle({}), null);

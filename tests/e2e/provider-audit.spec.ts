@@ -1,7 +1,8 @@
 /**
  * Issue 14 (items 2, 7, 8) and issue 15 item 8, through the built extension against the simulator: each
- * provider's number format is picked with the provider; NetSapiens office-manager keys need a domain and user;
- * MaxoTel's UNAVAILABLE in a 200 answer; redirects and SSO login pages are errors that say what to do.
+ * provider's number format is picked with the provider; a NetSapiens office-manager key with a domain and user;
+ * redirects and SSO login pages are errors that say what to do. (An office-manager key without them, MaxoTel's
+ * UNAVAILABLE in a 200 answer and an HTML answer are in providers-refusals.spec.ts.)
  */
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
@@ -29,23 +30,6 @@ test('options: picking a provider sets its number format and says why (Yeastar: 
   await expect(page.locator('#provider-format-help')).toContainText('it cannot read a +');
 });
 
-test('NetSapiens office-manager key with "~": not dialled, and the history says to enter the domain and user', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  const entry = await dialAudit(
-    { context, extension, pages },
-    'ns-office',
-    providerSettings(sim, 'netsapiens', dialing({ numberFormat: 'digits' }), { apiKey: NETSAPIENS_SIM_OFFICE_KEY }),
-  );
-  expect(entry).toMatchObject({ result: 'failed', errorKind: 'not-found' });
-  expect(entry.message).toContain('office-manager (nsd_) key');
-  expect(entry.message).toContain('enter the domain and the user');
-  expect(sim.requestsFor('netsapiens')).toHaveLength(0);
-});
-
 test('NetSapiens office-manager key with domain and user: dials as that user with call-orig-user', async ({
   context,
   extension,
@@ -69,22 +53,6 @@ test('NetSapiens office-manager key with domain and user: dials as that user wit
     'call-orig-user': '1001@sim.example',
     'call-term-user': '14155550132',
   });
-});
-
-test('MaxoTel UNAVAILABLE in an HTTP 200 answer: "extension not registered", not a generic error', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('maxotel', { extensionOnline: false, unavailableStatus: 200 });
-  const entry = await dialAudit(
-    { context, extension, pages },
-    'maxotel-200',
-    providerSettings(sim, 'maxotel', dialing()),
-  );
-  expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
-  expect(entry.message).toContain('MaxoTel could not ring extension 101');
 });
 
 test('Yeastar on http:// redirecting to https://: "redirects to …; use that address", nothing sent on', async ({
@@ -122,22 +90,6 @@ test('custom endpoint behind SSO: the login page is not "Calling", and the Autho
   expect(entry.result).toBe('failed');
   expect(entry.message).toContain('redirects elsewhere');
   expect(sim.requests.map((r) => r.path)).toEqual(['/custom/dial']);
-});
-
-test('custom endpoint answering 200 with an HTML page: an error, not "Calling"', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('custom', { body: '<!DOCTYPE html><html><body>Sign in</body></html>', contentType: 'text/html' });
-  const entry = await dialAudit(
-    { context, extension, pages },
-    'custom-html',
-    providerSettings(sim, 'custom', dialing()),
-  );
-  expect(entry).toMatchObject({ result: 'failed', errorKind: 'unexpected' });
-  expect(entry.message).toContain('answered with a web page (HTML)');
 });
 
 test('export without secrets leaves out Kazoo’s click-to-call id and key, HelpDeskEddy’s channel key, a custom URL and headers', async ({

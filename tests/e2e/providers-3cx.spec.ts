@@ -2,8 +2,8 @@
  * Issue 12, 3CX V20 Call Control API end to end (docs/providers/3cx.md): a click on a number the content script
  * linked reaches the simulator as exactly the documented requests (client credentials in the form body of
  * /connect/token, then makecall on the user's DN with a Bearer header), the same with auto-answer on and off (the
- * API has no auto-answer switch); a refusal is shown to the person; and a token 3CX no longer accepts is replaced
- * and the call placed without a second click.
+ * API has no auto-answer switch). Its refusals are in providers-refusals.spec.ts, its token renewal in
+ * providers-token-renewal.spec.ts.
  */
 import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
@@ -12,10 +12,8 @@ import type { DialingSettings } from '../../lib/settings/schema';
 import {
   dialingWith,
   dialOnPage,
-  expectFailureShown,
   expectHistoryHides,
   providerSettings,
-  requestLines,
   US_E164,
   requestsMade,
   expectFormBody,
@@ -54,21 +52,3 @@ for (const autoAnswer of [true, false]) {
     await expectHistoryHides(extension, [THREECX_SIM_CLIENT_SECRET, call.headers.authorization!.slice(7)]);
   });
 }
-
-test('3CX: an extension the API client does not monitor (403) is shown to the person, and sent once', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('3cx', { monitored: false });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    '3cx-refused',
-    providerSettings(sim, '3cx', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', provider: '3cx', errorKind: 'permission' });
-  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*extensions the client monitors/);
-  await expectFailureShown(extension, entry);
-  expect(requestLines(sim.requestsFor('3cx'))).toEqual(['POST /connect/token', 'POST /callcontrol/100/makecall']);
-});

@@ -1,7 +1,8 @@
 /**
  * Issue 12, end to end for Asterisk ARI: a click on a number the content script linked reaches the simulator as
  * exactly one `POST /ari/channels` (Basic auth in the header, nothing in the query, the JSON body
- * docs/providers/asterisk-ari.md describes), with and without auto-answer; and a refusal is what the person sees.
+ * docs/providers/asterisk-ari.md describes), with and without auto-answer. Its
+ * refusals are in providers-refusals.spec.ts.
  */
 import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
@@ -62,39 +63,4 @@ test('Asterisk ARI: with auto-answer off no header variable is sent', async ({ c
   const body = JSON.parse(onlyRequest(sim).body) as Record<string, unknown>;
   expect(body).not.toHaveProperty('variables');
   expect(body).toMatchObject({ endpoint: 'PJSIP/101', extension: '4155550132' });
-});
-
-test('Asterisk ARI: a read-only ARI user (403 "Write access denied") is reported to the person as such', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('asterisk-ari', { readOnly: true });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'asterisk-readonly',
-    providerSettings(sim, 'asterisk-ari', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', provider: 'asterisk-ari', errorKind: 'permission' });
-  expect(entry.message).toContain('read-only');
-  expect(entry.message).not.toContain(ASTERISK_SIM.password);
-  onlyRequest(sim);
-});
-
-test('Asterisk ARI: no phone registered to the endpoint (500) is reported as your phone being unavailable', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('asterisk-ari', { extensionOnline: false });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'asterisk-offline',
-    providerSettings(sim, 'asterisk-ari', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', errorKind: 'extension-unavailable' });
-  expect(entry.message).toContain('PJSIP/101');
-  onlyRequest(sim);
 });

@@ -1,7 +1,8 @@
 /**
  * Issue 12, end to end for FreeSWITCH / FusionPBX: a click on a number the content script linked reaches the
  * simulator as exactly one `GET /txtapi/bgapi?originate …` (Basic auth in the header, the originate string
- * docs/providers/freeswitch.md describes), with and without auto-answer; and a refusal is what the person sees.
+ * docs/providers/freeswitch.md describes), with and without auto-answer. Its
+ * refusals are in providers-refusals.spec.ts.
  */
 import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
@@ -54,38 +55,4 @@ test('FreeSWITCH: with auto-answer off sip_auto_answer is left out, and the cont
   const args = decodeURIComponent(onlyRequest(sim).rawQuery!);
   expect(args).not.toContain('sip_auto_answer');
   expect(args).toMatch(new RegExp(`\\}user/101@${D.replace(/\./g, '\\.')} 94155550132 XML default$`));
-});
-
-test('FreeSWITCH: a user not allowed to run bgapi (403) is reported to the person as such', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('freeswitch', { bgapiAllowed: false });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'freeswitch-forbidden',
-    providerSettings(sim, 'freeswitch', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', provider: 'freeswitch', errorKind: 'permission' });
-  expect(entry.message).toContain('http-allowed-api');
-  expect(entry.message).not.toContain(FREESWITCH_SIM.password);
-  onlyRequest(sim);
-});
-
-test('FreeSWITCH: a wrong password (401) is reported as a login problem', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'freeswitch-auth',
-    providerSettings(sim, 'freeswitch', dialing({}), { password: 'not-the-fs-password' }),
-  );
-  expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
-  expect(entry.message).not.toContain('not-the-fs-password');
-  onlyRequest(sim);
 });

@@ -2,8 +2,8 @@
  * Issue 12, RingCentral RingOut end to end (docs/providers/ringcentral.md): a click on a number the content
  * script linked reaches the simulator as exactly the documented requests (the JWT bearer grant with the app's
  * Basic credentials, then ring-out from the user's phone to the number in E.164 with playPrompt false), the same
- * with auto-answer on and off (RingOut has none); a refusal is shown to the person; and a token RingCentral no
- * longer accepts is replaced and the call placed without a second click.
+ * with auto-answer on and off (RingOut has none). Its refusals are in providers-refusals.spec.ts, its token
+ * renewal in providers-token-renewal.spec.ts.
  */
 import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
@@ -17,10 +17,8 @@ import type { DialingSettings } from '../../lib/settings/schema';
 import {
   dialingWith,
   dialOnPage,
-  expectFailureShown,
   expectHistoryHides,
   providerSettings,
-  requestLines,
   US_E164,
   requestsMade,
   basicAuth,
@@ -69,21 +67,3 @@ for (const autoAnswer of [true, false]) {
     ]);
   });
 }
-
-test('RingCentral: an app without the RingOut permission (403 CMN-408) is shown to the person, and sent once', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('ringcentral', { ringOutPermission: false });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'ringcentral-refused',
-    providerSettings(sim, 'ringcentral', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', provider: 'ringcentral', errorKind: 'permission' });
-  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*"RingOut" permission/);
-  await expectFailureShown(extension, entry);
-  expect(requestLines(sim.requestsFor('ringcentral'))).toEqual(['POST /restapi/oauth/token', `POST ${RING_OUT}`]);
-});

@@ -2,7 +2,8 @@
  * Issue 12, end to end for Twilio: a click on a number the content script linked reaches the simulator as exactly
  * one form-encoded `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (Basic auth with the API key in the header,
  * the body docs/providers/twilio.md describes), identical with auto-answer on and off (it does not apply to a
- * phone number); and Twilio's error codes are what the person sees.
+ * phone number); and the options page's caller-ID finder. Its refusals (Twilio's error codes) are in
+ * providers-refusals.spec.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/fixtures';
@@ -65,40 +66,6 @@ test('Twilio: with auto-answer off the request is the same (a phone number is an
   );
   expect(entry).toMatchObject({ result: 'queued', provider: 'twilio' });
   expect(Object.fromEntries(new URLSearchParams(onlyRequest(sim).body))).toEqual(EXPECTED_BODY);
-});
-
-test('Twilio: a trial account calling an unverified phone (21219) is reported to the person as such', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('twilio', { trial: true });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'twilio-trial',
-    providerSettings(sim, 'twilio', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', provider: 'twilio', errorKind: 'permission' });
-  expect(entry.message).toContain('trial');
-  onlyRequest(sim);
-});
-
-test('Twilio: a wrong API key secret (20003) is reported as a login problem, without the secret', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  const wrong = 'WrongTwilioSecret00000000000000aa';
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'twilio-auth',
-    providerSettings(sim, 'twilio', dialing({}), { apiKeySecret: wrong }),
-  );
-  expect(entry).toMatchObject({ result: 'failed', errorKind: 'auth' });
-  expect(JSON.stringify(entry)).not.toContain(wrong);
-  onlyRequest(sim);
 });
 
 test('Twilio options: "Find caller IDs" lists the numbers and verified caller IDs; picking one sets the caller ID', async ({

@@ -1,24 +1,14 @@
 /**
  * Issue 12, Yeastar P-Series / Cloud PBX end to end (docs/providers/yeastar-p.md): a click on a number the
  * content script linked reaches the simulator as exactly the documented requests (get_token with the Client ID
- * and Secret in the JSON body, then call/dial with `access_token` in the query), with auto-answer on and off; a
- * refusal is shown to the person (history message and badge title); and a token the PBX calls expired is renewed
- * and the call placed without a second click.
+ * and Secret in the JSON body, then call/dial with `access_token` in the query), with auto-answer on and off. Its
+ * refusals are in providers-refusals.spec.ts, its token renewal in providers-token-renewal.spec.ts.
  */
 import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET } from '../sim/yeastar-p';
 import type { DialingSettings } from '../../lib/settings/schema';
-import {
-  dialingWith,
-  dialOnPage,
-  expectFailureShown,
-  expectHistoryHides,
-  providerSettings,
-  requestLines,
-  US_E164,
-  requestsMade,
-} from './page-helpers';
+import { dialingWith, dialOnPage, expectHistoryHides, providerSettings, US_E164, requestsMade } from './page-helpers';
 
 const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 
@@ -61,24 +51,3 @@ for (const autoAnswer of [true, false]) {
     ]);
   });
 }
-
-test('Yeastar P-Series: a refused dial (70084 ACTION FORBIDDEN) is shown to the person, and sent once', async ({
-  context,
-  extension,
-  pages,
-  sim,
-}) => {
-  sim.configure('yeastar-p', { actionForbidden: true });
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'yeastar-p-refused',
-    providerSettings(sim, 'yeastar-p', dialing({})),
-  );
-  expect(entry).toMatchObject({ result: 'failed', provider: 'yeastar-p', errorKind: 'permission' });
-  expect(entry.message).toMatch(/^Call to \+1 415 555 0132 failed: .*ACTION FORBIDDEN/);
-  await expectFailureShown(extension, entry);
-  expect(requestLines(sim.requestsFor('yeastar-p'))).toEqual([
-    'POST /openapi/v1.0/get_token',
-    'POST /openapi/v1.0/call/dial',
-  ]);
-});

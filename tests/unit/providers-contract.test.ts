@@ -321,6 +321,9 @@ describe.each([...providerSubjects, ...callLogSubjects].map((s) => [`${s.type} (
             issued,
           );
           expect(error.kind).toBe('auth');
+          // Named as the connection test's failure or its login's (the options page says which step failed), never
+          // as a dial's.
+          expect(['test', 'login']).toContain(error.details.step);
           expect(dialRequests(subject)).toHaveLength(0);
         });
       }
