@@ -6,7 +6,7 @@
  * `telephone` is usually international.
  */
 
-import { countriesNamedIn } from '../phone/context-rules';
+import { countriesNamedIn } from '../phone/country-rules';
 import { explicitCountriesIn } from '../phone/detect';
 
 /**
@@ -71,7 +71,7 @@ function safeDecode(s: string): string {
 /**
  * The countries a page names, most mentioned first: the schema.org `addressCountry` of its JSON-LD (an ISO code
  * or a name; it counts as three mentions), then the country and city names, currency signs and UK postcodes of
- * its visible text (lib/phone/context-rules `countriesNamedIn`).
+ * its visible text (lib/phone/country-rules `countriesNamedIn`).
  */
 export function namedCountries(doc: Document, text = leadingText(doc)): string[] {
   const counts = new Map<string, number>();

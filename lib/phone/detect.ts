@@ -1,6 +1,6 @@
 /**
  * Phone number detection for page text (issue 3): libphonenumber-js for the numbering plans, plus the context
- * rules it lacks (see `context-rules.ts`).
+ * rules it lacks (`labels.ts`, `decoys.ts` and `country-rules.ts`).
  *
  * Metadata choice, by measurement (`node --import tsx scripts/measure-detection.ts`, corpus in
  * `tests/fixtures/detection/`): **max** metadata, shipped as `metadata.detect.json` — libphonenumber-js's

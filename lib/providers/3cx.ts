@@ -120,6 +120,7 @@ export const threeCx: ProviderDefinition<ThreeCxProvider> = {
   fields,
   // makecall's destination is dialled like a number typed on the extension, through the outbound rules [I].
   numberFormat: 'dialable',
+  // Test connection gets a token and reads the user's own DN (GET /callcontrol/{dn}): who the client may act for.
   capabilities: { extensionDialing: false, connectionTest: 'identity' },
   create(settings, context) {
     const root = threeCxRoot(settings.baseUrl);
