@@ -24,6 +24,7 @@
  * - `delayMs` (0).
  */
 import { randomBytes } from 'node:crypto';
+import { tokenSimState } from './token-state';
 import type { SimContext, SimProvider, SimRequest, SimResponse } from './types';
 
 export const THREECX_SIM_CLIENT_ID = '900';
@@ -50,15 +51,14 @@ const DEFAULTS: ThreeCxConfig = {
 
 /** Creates the 3CX simulator. */
 export function threeCxSim(): SimProvider {
-  let config: ThreeCxConfig = { ...DEFAULTS };
-  let tokens = new Map<string, number>();
-  let callSeq = 0;
+  const state = tokenSimState(DEFAULTS);
+  const { tokens } = state;
 
   const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): SimResponse => ({
     status,
     body: body ?? '',
     headers: body === undefined ? headers : { 'content-type': 'application/json; charset=utf-8', ...headers },
-    delayMs: config.delayMs,
+    delayMs: state.config.delayMs,
   });
   const problem = (status: number, title: string) => reply(status, { title, status });
 
@@ -82,7 +82,7 @@ export function threeCxSim(): SimProvider {
       if (!match) return problem(404, 'Not Found');
       const dn = decodeURIComponent(match[1]!);
       if (!THREECX_SIM_EXTENSIONS.includes(dn)) return problem(404, `DN ${dn} not found.`);
-      if (!config.monitored) return problem(403, 'Forbidden');
+      if (!state.config.monitored) return problem(403, 'Forbidden');
       if (!match[2]) {
         if (request.method !== 'GET') return problem(405, 'Method Not Allowed');
         return reply(200, {
@@ -95,16 +95,8 @@ export function threeCxSim(): SimProvider {
       if (request.method !== 'POST') return problem(405, 'Method Not Allowed');
       return makecall(request, dn);
     },
-    reset() {
-      config = { ...DEFAULTS };
-      tokens = new Map();
-      callSeq = 0;
-    },
-    configure(patch) {
-      const { revokeTokens, ...rest } = patch;
-      if (revokeTokens) tokens.clear();
-      config = { ...config, ...(rest as Partial<ThreeCxConfig>) };
-    },
+    reset: state.reset,
+    configure: state.configure,
     settings: (context) => ({
       type: '3cx',
       baseUrl: context.baseUrl,
@@ -154,12 +146,12 @@ export function threeCxSim(): SimProvider {
     }
     if (params.timeout !== undefined && typeof params.timeout !== 'number') return problem(422, 'Invalid timeout.');
     const destination = params.destination;
-    if (typeof destination !== 'string' || !/^\+?[0-9*#]+$/.test(destination) || config.rejectDestination) {
+    if (typeof destination !== 'string' || !/^\+?[0-9*#]+$/.test(destination) || state.config.rejectDestination) {
       return problem(422, 'Invalid destination.');
     }
-    if (config.serverError) return problem(500, 'Internal Server Error');
-    if (config.rateLimited) return problem(429, 'Too Many Requests');
-    callSeq++;
+    if (state.config.serverError) return problem(500, 'Internal Server Error');
+    if (state.config.rateLimited) return problem(429, 'Too Many Requests');
+    const callSeq = state.nextCall();
     return reply(200, {
       finalstatus: 'Success',
       reason: 'None',

@@ -19,6 +19,7 @@
  * `InternationalDisabled`; `rateLimited` (false) → 429 `CMN-301`; `revokeTokens` (action); `delayMs` (0).
  */
 import { randomBytes } from 'node:crypto';
+import { tokenSimState } from './token-state';
 import type { SimContext, SimProvider, SimRequest, SimResponse } from './types';
 
 export const RINGCENTRAL_SIM_CLIENT_ID = 'rcSimClientId0123456789';
@@ -49,15 +50,14 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Creates the RingCentral simulator. */
 export function ringcentralSim(): SimProvider {
-  let config: RingcentralConfig = { ...DEFAULTS };
-  let tokens = new Map<string, number>();
-  let callSeq = 0;
+  const state = tokenSimState(DEFAULTS);
+  const { tokens } = state;
 
   const reply = (status: number, body: unknown): SimResponse => ({
     status,
     body,
     headers: { 'content-type': 'application/json;charset=UTF-8' },
-    delayMs: config.delayMs,
+    delayMs: state.config.delayMs,
   });
   const apiError = (status: number, errorCode: string, message: string, parameterName?: string) =>
     reply(status, {
@@ -93,16 +93,8 @@ export function ringcentralSim(): SimProvider {
       }
       return apiError(404, 'CMN-102', 'Resource for parameter [path] is not found');
     },
-    reset() {
-      config = { ...DEFAULTS };
-      tokens = new Map();
-      callSeq = 0;
-    },
-    configure(patch) {
-      const { revokeTokens, ...rest } = patch;
-      if (revokeTokens) tokens.clear();
-      config = { ...config, ...(rest as Partial<RingcentralConfig>) };
-    },
+    reset: state.reset,
+    configure: state.configure,
     settings: (context) => ({
       type: 'ringcentral',
       baseUrl: context.baseUrl,
@@ -156,7 +148,7 @@ export function ringcentralSim(): SimProvider {
   }
 
   function ringOut(request: SimRequest): SimResponse {
-    if (!config.ringOutPermission) {
+    if (!state.config.ringOutPermission) {
       return apiError(
         403,
         'CMN-408',
@@ -184,16 +176,16 @@ export function ringcentralSim(): SimProvider {
     if (typeof from !== 'string' || !E164.test(from)) {
       return apiError(400, 'CMN-101', 'Parameter [from.phoneNumber] value is invalid', 'from.phoneNumber');
     }
-    if (typeof to !== 'string' || !E164.test(to) || config.rejectNumber) {
+    if (typeof to !== 'string' || !E164.test(to) || state.config.rejectNumber) {
       return apiError(400, 'CMN-101', 'Parameter [to.phoneNumber] value is invalid', 'to.phoneNumber');
     }
     if (body.playPrompt !== undefined && typeof body.playPrompt !== 'boolean') {
       return apiError(400, 'CMN-101', 'Parameter [playPrompt] value is invalid', 'playPrompt');
     }
-    if (config.rateLimited) return apiError(429, 'CMN-301', 'Request rate exceeded');
-    callSeq++;
+    if (state.config.rateLimited) return apiError(429, 'CMN-301', 'Request rate exceeded');
+    const callSeq = state.nextCall();
     const id = `${234_000 + callSeq}`;
-    const status = config.internationalDisabled ? 'InternationalDisabled' : 'InProgress';
+    const status = state.config.internationalDisabled ? 'InternationalDisabled' : 'InProgress';
     return reply(200, {
       uri: `https://platform.ringcentral.com/restapi/v1.0/account/400/extension/101/ring-out/${id}`,
       id,

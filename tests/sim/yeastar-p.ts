@@ -24,6 +24,7 @@
  * A caller or dial_permission that is no extension of the PBX → 40002 naming the field [I].
  */
 import { randomBytes } from 'node:crypto';
+import { tokenSimState } from './token-state';
 import type { SimContext, SimProvider, SimRequest, SimResponse } from './types';
 
 export const YEASTAR_P_SIM_CLIENT_ID = 'UEnH9Dmv6uBJEXsYcag1trNfQThYsim1';
@@ -79,18 +80,17 @@ const ENDPOINTS: Record<string, { method: 'GET' | 'POST'; required: string[]; op
 
 /** Creates the Yeastar P-Series simulator. */
 export function yeastarPSim(): SimProvider {
-  let config: YeastarPConfig = { ...DEFAULTS };
+  const state = tokenSimState(DEFAULTS);
   /** access token → expiry (simulator clock). */
-  let access = new Map<string, number>();
+  const access = state.tokens;
   /** refresh token → expiry. */
-  let refresh = new Map<string, number>();
-  let callSeq = 0;
+  const refresh = new Map<string, number>();
 
   const answer = (errcode: number, extra: Record<string, unknown> = {}): SimResponse => ({
     status: 200,
     body: { errcode, errmsg: ERRMSG[errcode] ?? 'FAILURE', ...extra },
     headers: { 'content-type': 'application/json;charset=UTF-8' },
-    delayMs: config.delayMs,
+    delayMs: state.config.delayMs,
   });
   const invalid = (field: string, validation_type?: string) =>
     answer(40002, { invalid_param_list: [validation_type ? { field, validation_type } : { field, value: 'invalid' }] });
@@ -113,7 +113,7 @@ export function yeastarPSim(): SimProvider {
     kind: 'provider',
     matches: (request) => request.path.startsWith(PREFIX),
     handle(request: SimRequest, context: SimContext): SimResponse {
-      if (config.ipBlocked) return answer(70004);
+      if (state.config.ipBlocked) return answer(70004);
       if (!(request.headers['user-agent'] ?? '').trim()) return answer(10005);
       const endpoint = ENDPOINTS[request.path.slice(PREFIX.length)];
       if (!endpoint || request.method !== endpoint.method) return answer(10001);
@@ -167,16 +167,11 @@ export function yeastarPSim(): SimProvider {
       return dial(params as Record<string, string>, now);
     },
     reset() {
-      config = { ...DEFAULTS };
-      access = new Map();
-      refresh = new Map();
-      callSeq = 0;
+      state.reset();
+      refresh.clear();
     },
-    configure(patch) {
-      const { revokeTokens, ...rest } = patch;
-      if (revokeTokens) access.clear();
-      config = { ...config, ...(rest as Partial<YeastarPConfig>) };
-    },
+    // revokeTokens forgets the access tokens only: a refresh token still issues a new pair.
+    configure: state.configure,
     settings: (context) => ({
       type: 'yeastar-p',
       baseUrl: context.baseUrl,
@@ -198,11 +193,11 @@ export function yeastarPSim(): SimProvider {
     if (!YEASTAR_P_SIM_EXTENSIONS.includes(caller!)) return invalid('caller');
     if (permission !== undefined && !YEASTAR_P_SIM_EXTENSIONS.includes(permission)) return invalid('dial_permission');
     // The callee must match an outbound route or be an extension: a "+" or other non-digit matches none [I].
-    if (!/^[0-9*#]+$/.test(callee!) || config.rejectCallee) return invalid('callee');
-    if (config.internalError) return answer(-2);
-    if (config.accessDenied) return answer(10005);
-    if (config.actionForbidden) return answer(70084);
-    callSeq++;
+    if (!/^[0-9*#]+$/.test(callee!) || state.config.rejectCallee) return invalid('callee');
+    if (state.config.internalError) return answer(-2);
+    if (state.config.accessDenied) return answer(10005);
+    if (state.config.actionForbidden) return answer(70084);
+    const callSeq = state.nextCall();
     return answer(0, { call_id: `${Math.floor(now / 1000)}.${callSeq}` });
   }
 }

@@ -19,6 +19,7 @@
  * - `delayMs` (0): wait before answering (timeouts).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { tokenSimState } from './token-state';
 import type { SimContext, SimProvider, SimRequest, SimResponse } from './types';
 
 export const YEASTAR_SIM_USERNAME = 'api';
@@ -70,18 +71,17 @@ const FIELDS: Record<string, { required: string[]; optional: string[] }> = {
 
 /** Creates the Yeastar S-Series simulator. */
 export function yeastarSSim(): SimProvider {
-  let config: YeastarConfig = { ...DEFAULTS };
+  const state = tokenSimState(DEFAULTS);
   /** token → last use (simulator clock). */
-  let tokens = new Map<string, number>();
+  const { tokens } = state;
   // The lock is per client IP; every simulator client is on 127.0.0.1, so one record is that IP's.
   let failures = { count: 0, lockedUntil: 0 };
-  let callSeq = 0;
 
   const answer = (body: Record<string, unknown>): SimResponse => ({
     status: 200,
     body,
     headers: HEADERS,
-    delayMs: config.delayMs,
+    delayMs: state.config.delayMs,
   });
   const failed = (errno: string) => answer({ status: 'Failed', errno });
 
@@ -90,12 +90,12 @@ export function yeastarSSim(): SimProvider {
     kind: 'provider',
     matches: (request) => request.path.startsWith(PREFIX),
     handle(request: SimRequest, context: SimContext): SimResponse {
-      if (config.redirectToHttps) {
+      if (state.config.redirectToHttps) {
         const url = new URL(context.baseUrl);
         const target = `https://${url.host}${request.path}${request.query.size ? `?${request.query}` : ''}`;
-        return { status: 301, body: '', headers: { location: target }, delayMs: config.delayMs };
+        return { status: 301, body: '', headers: { location: target }, delayMs: state.config.delayMs };
       }
-      if (!config.allowedIp) return failed('20015');
+      if (!state.config.allowedIp) return failed('20015');
       if (request.method !== 'POST') return failed('20001');
       const endpoint = request.path.slice(PREFIX.length);
       const fields = FIELDS[endpoint];
@@ -141,16 +141,10 @@ export function yeastarSSim(): SimProvider {
       return dial(params as Record<string, string>, now);
     },
     reset() {
-      config = { ...DEFAULTS };
-      tokens = new Map();
+      state.reset();
       failures = { count: 0, lockedUntil: 0 };
-      callSeq = 0;
     },
-    configure(patch) {
-      const { revokeTokens, ...rest } = patch;
-      if (revokeTokens) tokens.clear();
-      config = { ...config, ...(rest as Partial<YeastarConfig>) };
-    },
+    configure: state.configure,
     settings: (context) => ({
       type: 'yeastar-s',
       baseUrl: context.baseUrl,
@@ -183,7 +177,7 @@ export function yeastarSSim(): SimProvider {
   }
 
   function dial(params: Record<string, string>, now: number): SimResponse {
-    if (!config.apiServerRunning) return failed('30003');
+    if (!state.config.apiServerRunning) return failed('30003');
     const { caller, callee, dialpermission, autoanswer } = params as Record<string, string | undefined>;
     if (autoanswer !== undefined && autoanswer !== 'yes' && autoanswer !== 'no') return failed('10002');
     if (!caller) return failed('10004');
@@ -194,12 +188,12 @@ export function yeastarSSim(): SimProvider {
     }
     // "callee: Integer … must match outbound route rules" (Make a call): a "+" or any non-digit matches no route.
     if (!/^[0-9]+$/.test(callee)) return failed('10031');
-    if (config.rejectNumber) return failed(config.rejectNumber);
+    if (state.config.rejectNumber) return failed(state.config.rejectNumber);
     const external = !YEASTAR_SIM_EXTENSIONS.includes(callee);
-    if (external && !config.outboundPermission) return failed('10024');
-    if (config.extensionBusy) return failed('10008');
+    if (external && !state.config.outboundPermission) return failed('10024');
+    if (state.config.extensionBusy) return failed('10008');
     // Asterisk-style uniqueid, as in the doc's example "1571620483.18".
-    callSeq++;
+    const callSeq = state.nextCall();
     return answer({ status: 'Success', callid: `${Math.floor(now / 1000)}.${callSeq}` });
   }
 }
