@@ -3,17 +3,10 @@
  * after the service has told the person "timed out" must not be followed by the dial step.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { fileSimulator } from './support/simulator';
-import { createDialService, type CallLogRegistry } from '@/lib/dial/service';
-import { createHistoryStore } from '@/lib/dial/history';
-import { createStatusStore } from '@/lib/dial/status';
-import { memoryArea } from '@/tests/unit/support/dial-fakes';
-import { formatForPbx } from '@/lib/phone/format';
-import { PROVIDERS } from '@/lib/providers/registry';
+import { fileSimulator, simDialService } from './support/simulator';
 import { httpRequest, MIN_DIAL_STEP_MS } from '@/lib/net/http';
 import { ProviderError } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
-import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator();
 
@@ -30,24 +23,7 @@ describe('the dial deadline reaches the adapter', () => {
       if (String(input).includes('/login')) await sleep(600);
       return fetch(input, init);
     };
-    const area = memoryArea();
-    const service = createDialService({
-      loadSettings: async () => parsed.settings,
-      providers: PROVIDERS as never,
-      callLogs: {} as CallLogRegistry,
-      fetch: slowLogin,
-      now: Date.now,
-      randomId: () => 'id',
-      notify: async () => undefined,
-      confirm: async () => true,
-      history: createHistoryStore(area),
-      status: createStatusStore(area),
-      refreshBadge: async () => undefined,
-      format: formatForPbx,
-      text: english,
-      timeoutMs: 1500,
-      log: () => undefined,
-    });
+    const { service } = simDialService(sim, parsed.settings, { fetch: slowLogin, timeoutMs: 1500 });
     const answer = await service.dial({ number: '+14155550132', source: 'popup' });
     expect(answer.status).toBe('failed');
     expect(answer.message).toMatch(/took too long to get ready .*so the call was not placed/);

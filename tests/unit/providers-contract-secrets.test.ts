@@ -9,14 +9,11 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fileSimulator } from './support/simulator';
+import { fileSimulator, simDialService, tokenRecordingFetch } from './support/simulator';
 import { CALL_LOGS } from '@/lib/calllog/registry';
 import { testConnection } from '@/lib/dial/connection';
-import { createHistoryStore } from '@/lib/dial/history';
-import { createDialService, type CallLogRegistry, type Notice, type ProviderRegistry } from '@/lib/dial/service';
+import type { CallLogRegistry, ProviderRegistry } from '@/lib/dial/service';
 import { createStatusStore } from '@/lib/dial/status';
-import { memoryArea } from '@/tests/unit/support/dial-fakes';
-import { formatForPbx } from '@/lib/phone/format';
 import { PROVIDERS } from '@/lib/providers/registry';
 import {
   CALL_LOG_FIELDS,
@@ -56,17 +53,6 @@ const sim = await fileSimulator(() => {
   for (const c of Object.values(PROVIDER_CASES)) c.forgetState?.();
 });
 
-/** Collects strings under keys naming a token (`token`, `auth_token`…) in a JSON answer. */
-function collectTokens(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) value.forEach((v) => collectTokens(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (/token/i.test(key) && typeof v === 'string' && v.length >= 8 && v !== 'undefined') into.add(v);
-      else collectTokens(v, into);
-    }
-  }
-}
-
 /** Everything one run showed: its outputs as text, labelled. */
 interface Shown {
   label: string;
@@ -93,44 +79,15 @@ async function runAll(document: Record<string, unknown>, issued: Set<string>): P
   const parsed = parseSettings(document);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const settings = parsed.settings;
-  const area = memoryArea();
-  const notices: Notice[] = [];
-  const logs: string[] = [];
-  const fetchRecording: typeof fetch = async (input, init) => {
-    const response = await globalThis.fetch(input, init);
-    try {
-      collectTokens(JSON.parse(await response.clone().text()), issued);
-    } catch {
-      // not JSON
-    }
-    return response;
-  };
+  const fetch = tokenRecordingFetch(issued);
+  const { service, area, notices, logs } = simDialService(sim, settings, { fetch, timeoutMs: 5000 });
   let ids = 0;
   const context = () => ({
-    fetch: fetchRecording,
+    fetch,
     now: () => sim.clock.now(),
     timeoutMs: 3000,
     randomId: () => `run-${++ids}`,
     sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 50))),
-  });
-  const service = createDialService({
-    loadSettings: async () => settings,
-    providers: PROVIDERS as unknown as ProviderRegistry,
-    callLogs: CALL_LOGS as unknown as CallLogRegistry,
-    fetch: fetchRecording,
-    now: () => sim.clock.now(),
-    randomId: () => `id-${++ids}`,
-    notify: async (n) => {
-      notices.push(n);
-    },
-    confirm: async () => true,
-    history: createHistoryStore(area),
-    status: createStatusStore(area),
-    refreshBadge: async () => undefined,
-    format: formatForPbx,
-    text: english,
-    timeoutMs: 5000,
-    log: (m) => logs.push(m),
   });
   const answer = await service.dial({ number: '+14155550132', source: 'popup' });
   const test = await testConnection(document, {

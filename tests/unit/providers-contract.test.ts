@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closedPort, fileSimulator } from './support/simulator';
+import { closedPort, fileSimulator, tokenRecordingFetch } from './support/simulator';
 import { parseSettings } from '@/lib/settings/validate';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
@@ -101,34 +101,14 @@ const callLogSubjects: Subject[] = Object.values(CALL_LOGS).map((definition) => 
 
 const sim = await fileSimulator();
 
-/** Collects every string under a key naming a token (`token`, `auth_token`, `access_token`…) in a JSON answer. */
-function collectTokens(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) value.forEach((v) => collectTokens(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (/token/i.test(key) && typeof v === 'string' && v.length >= 8 && v !== 'undefined') into.add(v);
-      else collectTokens(v, into);
-    }
-  }
-}
-
 /** A run of one adapter: its context, and the tokens the simulator issued to it. */
 function run(timeoutMs = 5000): { context: ProviderContext; issued: Set<string> } {
   const issued = new Set<string>();
   let ids = 0;
-  const recordingFetch: typeof fetch = async (input, init) => {
-    const response = await globalThis.fetch(input, init);
-    try {
-      collectTokens(JSON.parse(await response.clone().text()), issued);
-    } catch {
-      // Not JSON, or the body was cut off: nothing issued.
-    }
-    return response;
-  };
   return {
     issued,
     context: {
-      fetch: recordingFetch,
+      fetch: tokenRecordingFetch(issued),
       now: () => sim.clock.now(),
       timeoutMs,
       randomId: () => `contract-call-${++ids}`,
