@@ -7,7 +7,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import { defaultSettings, type DialingSettings, type PageSettings, type Settings } from '../../lib/settings/schema';
+import {
+  defaultSettings,
+  PROVIDER_NUMBER_FORMATS,
+  type DialingSettings,
+  type PageSettings,
+  type ProviderType,
+  type Settings,
+} from '../../lib/settings/schema';
 import type { DialMessage, HistoryEntry } from '../../lib/messages';
 import { POLICY_CACHE_KEY } from '../../lib/settings/store';
 import type { SimRequest, Simulator } from '../sim/server';
@@ -206,7 +213,7 @@ export async function settledEntry(extension: Extension, count = 1): Promise<His
 }
 
 /** Dialing settings for a US user with auto-answer on and no confirmation, with `patch` applied. */
-export function dialingWith(patch: Partial<DialingSettings> = {}): DialingSettings {
+function dialingWith(patch: Partial<DialingSettings> = {}): DialingSettings {
   return { defaultCountry: 'US', autoAnswer: true, confirm: false, numberFormat: 'e164', outboundPrefix: '', ...patch };
 }
 
@@ -268,14 +275,20 @@ export interface ProviderRun extends Browsing {
   sim: Simulator;
 }
 
-/** The simulator's settings for `provider` (its fields changed by `fields`) with these dialing settings. */
+/**
+ * The simulator's settings for `provider` (its fields changed by `fields`), dialing as {@link dialingWith} in the
+ * provider's own number format (the one the options page picks with it), with `dialing` applied.
+ */
 export function providerSettings(
   sim: Simulator,
-  provider: string,
-  dialing: DialingSettings,
+  provider: ProviderType,
+  dialing: Partial<DialingSettings> = {},
   fields?: Record<string, unknown>,
 ): Record<string, unknown> {
-  return { ...sim.settingsFor(provider, fields), dialing };
+  return {
+    ...sim.settingsFor(provider, fields),
+    dialing: dialingWith({ numberFormat: PROVIDER_NUMBER_FORMATS[provider], ...dialing }),
+  };
 }
 
 /** A US page with two numbers: {@link US_E164} and, for a second call, {@link SECOND_E164}. */

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
 import { NETSAPIENS_SIM_OFFICE_KEY } from '../sim/netsapiens';
-import { dialingWith as dialing, dialOnPage, providerSettings, type Browsing } from './page-helpers';
+import { dialOnPage, providerSettings, type Browsing } from './page-helpers';
 
 // A launch, a page and a dial take about 15 s on a busy machine: room to stay under half the timeout.
 test.describe.configure({ timeout: 60_000 });
@@ -36,15 +36,12 @@ test('NetSapiens office-manager key with domain and user: dials as that user wit
   pages,
   sim,
 }) => {
+  const officeKeyAsUser = { apiKey: NETSAPIENS_SIM_OFFICE_KEY, domain: 'sim.example', user: '1001' };
   expect(
     await dialAudit(
       { context, extension, pages },
       'ns-office-named',
-      providerSettings(sim, 'netsapiens', dialing({ numberFormat: 'digits' }), {
-        apiKey: NETSAPIENS_SIM_OFFICE_KEY,
-        domain: 'sim.example',
-        user: '1001',
-      }),
+      providerSettings(sim, 'netsapiens', {}, officeKeyAsUser),
     ),
   ).toMatchObject({ result: 'queued', provider: 'netsapiens' });
   const [post] = sim.requestsFor('netsapiens');
@@ -62,11 +59,7 @@ test('Yeastar on http:// redirecting to https://: "redirects to …; use that ad
   sim,
 }) => {
   sim.configure('yeastar-s', { redirectToHttps: true });
-  const entry = await dialAudit(
-    { context, extension, pages },
-    'yeastar-redirect',
-    providerSettings(sim, 'yeastar-s', dialing({ numberFormat: 'dialable' })),
-  );
+  const entry = await dialAudit({ context, extension, pages }, 'yeastar-redirect', providerSettings(sim, 'yeastar-s'));
   expect(entry.result).toBe('failed');
   expect(entry.errorKind).not.toBe('auth');
   expect(entry.errorKind).not.toBe('certificate');
@@ -85,7 +78,7 @@ test('custom endpoint behind SSO: the login page is not "Calling", and the Autho
   const entry = await dialAudit(
     { context, extension, pages },
     'custom-sso',
-    providerSettings(sim, 'custom', dialing(), { headers: { Authorization: 'Bearer cst_e2e_sso_51c0' } }),
+    providerSettings(sim, 'custom', {}, { headers: { Authorization: 'Bearer cst_e2e_sso_51c0' } }),
   );
   expect(entry.result).toBe('failed');
   expect(entry.message).toContain('redirects elsewhere');

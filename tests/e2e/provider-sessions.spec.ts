@@ -8,12 +8,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, stopServiceWorker, type Extension } from './support/fixtures';
 import type { PageServer } from './support/page-server';
 import type { HistoryEntry } from '../../lib/messages';
-import { clickNumber as clickAt, dialingWith } from './page-helpers';
+import { clickNumber as clickAt, providerSettings } from './page-helpers';
 
 // Two dials, a worker restart and an options page: a launch of its own takes most of the default 30 s.
 test.describe.configure({ timeout: 60_000 });
-
-const DIALING = dialingWith({ numberFormat: 'dialable' });
 
 /** Opens a page with one US number and clicks its link. */
 const clickNumber = (context: BrowserContext, pages: PageServer, name: string, national: string, e164: string) =>
@@ -38,7 +36,7 @@ test('Yeastar: a worker stopped between two dials costs no second login (token i
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('yeastar-s'), dialing: DIALING });
+  await extension.setSettings(providerSettings(sim, 'yeastar-s'));
   const { page: options } = await extension.openPage('options.html');
   await clickNumber(context, pages, 'first', '(415) 555-0132', '+14155550132');
   await waitForHistory(options, 1);
@@ -68,7 +66,7 @@ test('Yeastar: after a refused login no further login, even across a worker rest
   pages,
   sim,
 }) => {
-  await extension.setSettings({ ...sim.settingsFor('yeastar-s', { password: 'Wrong-Pa55word!' }), dialing: DIALING });
+  await extension.setSettings(providerSettings(sim, 'yeastar-s', {}, { password: 'Wrong-Pa55word!' }));
   const { page: options } = await extension.openPage('options.html');
   await clickNumber(context, pages, 'refused-1', '(415) 555-0132', '+14155550132');
   const [first] = await waitForHistory(options, 1);

@@ -8,9 +8,7 @@
 import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { THREECX_SIM_CLIENT_ID, THREECX_SIM_CLIENT_SECRET } from '../sim/3cx';
-import type { DialingSettings } from '../../lib/settings/schema';
 import {
-  dialingWith,
   dialOnPage,
   expectHistoryHides,
   providerSettings,
@@ -19,8 +17,6 @@ import {
   expectFormBody,
   expectJsonBody,
 } from './page-helpers';
-
-const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 
 for (const autoAnswer of [true, false]) {
   test(`3CX: /connect/token with client credentials, then makecall on the extension with Bearer, auto-answer ${autoAnswer ? 'on' : 'off'}`, async ({
@@ -32,7 +28,7 @@ for (const autoAnswer of [true, false]) {
     const { entry } = await dialOnPage(
       { context, extension, pages },
       `3cx-${autoAnswer}`,
-      providerSettings(sim, '3cx', dialing({ autoAnswer, outboundPrefix: '9' })),
+      providerSettings(sim, '3cx', { autoAnswer, outboundPrefix: '9' }),
     );
     expect(entry).toMatchObject({ result: 'queued', provider: '3cx', number: US_E164, source: 'link' });
 

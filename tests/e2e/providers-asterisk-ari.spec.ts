@@ -7,18 +7,8 @@
 import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
 import { ASTERISK_SIM } from '../sim/asterisk-ari';
-import type { DialingSettings } from '../../lib/settings/schema';
-import {
-  dialingWith,
-  dialOnPage,
-  providerSettings,
-  soleRequest,
-  US_E164,
-  basicAuth,
-  expectJsonBody,
-} from './page-helpers';
+import { dialOnPage, providerSettings, soleRequest, US_E164, basicAuth, expectJsonBody } from './page-helpers';
 
-const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 const onlyRequest = (sim: Simulator) => soleRequest(sim, 'asterisk-ari POST /ari/channels');
 
 const AUTH = basicAuth(ASTERISK_SIM.username, ASTERISK_SIM.password);
@@ -32,7 +22,7 @@ test('Asterisk ARI: one POST /ari/channels with Basic auth and the JSON originat
   const { entry } = await dialOnPage(
     { context, extension, pages },
     'asterisk-on',
-    providerSettings(sim, 'asterisk-ari', dialing({ outboundPrefix: '9' })),
+    providerSettings(sim, 'asterisk-ari', { outboundPrefix: '9' }),
   );
   expect(entry).toMatchObject({ result: 'queued', provider: 'asterisk-ari', number: US_E164, source: 'link' });
 
@@ -55,9 +45,12 @@ test('Asterisk ARI: with auto-answer off no header variable is sent', async ({ c
   const { entry } = await dialOnPage(
     { context, extension, pages },
     'asterisk-off',
-    providerSettings(sim, 'asterisk-ari', dialing({ autoAnswer: false }), {
-      autoAnswerHeader: 'Alert-Info: info=alert-autoanswer',
-    }),
+    providerSettings(
+      sim,
+      'asterisk-ari',
+      { autoAnswer: false },
+      { autoAnswerHeader: 'Alert-Info: info=alert-autoanswer' },
+    ),
   );
   expect(entry).toMatchObject({ result: 'queued', provider: 'asterisk-ari' });
   const body = JSON.parse(onlyRequest(sim).body) as Record<string, unknown>;

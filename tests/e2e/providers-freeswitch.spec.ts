@@ -7,10 +7,8 @@
 import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
 import { FREESWITCH_SIM } from '../sim/freeswitch';
-import type { DialingSettings } from '../../lib/settings/schema';
-import { dialingWith, dialOnPage, providerSettings, soleRequest, US_E164, basicAuth } from './page-helpers';
+import { dialOnPage, providerSettings, soleRequest, US_E164, basicAuth } from './page-helpers';
 
-const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
 const onlyRequest = (sim: Simulator) => soleRequest(sim, 'freeswitch GET /txtapi/bgapi');
 
 const AUTH = basicAuth(FREESWITCH_SIM.username, FREESWITCH_SIM.password);
@@ -26,7 +24,7 @@ test('FreeSWITCH: one GET /txtapi/bgapi?originate with Basic auth, sip_auto_answ
   const { entry } = await dialOnPage(
     { context, extension, pages },
     'freeswitch-on',
-    providerSettings(sim, 'freeswitch', dialing({})),
+    providerSettings(sim, 'freeswitch'),
   );
   expect(entry).toMatchObject({ result: 'queued', provider: 'freeswitch', number: US_E164, source: 'link' });
 
@@ -49,7 +47,7 @@ test('FreeSWITCH: with auto-answer off sip_auto_answer is left out, and the cont
   const { entry } = await dialOnPage(
     { context, extension, pages },
     'freeswitch-off',
-    providerSettings(sim, 'freeswitch', dialing({ autoAnswer: false, outboundPrefix: '9' }), { context: 'default' }),
+    providerSettings(sim, 'freeswitch', { autoAnswer: false, outboundPrefix: '9' }, { context: 'default' }),
   );
   expect(entry).toMatchObject({ result: 'queued', provider: 'freeswitch' });
   const args = decodeURIComponent(onlyRequest(sim).rawQuery!);

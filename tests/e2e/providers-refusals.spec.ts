@@ -8,14 +8,13 @@ import { test, expect } from './support/fixtures';
 import { NETSAPIENS_SIM_OFFICE_KEY } from '../sim/netsapiens';
 import { TWILIO_SIM } from '../sim/twilio';
 import type { ErrorKind } from '../../lib/net/errors';
-import type { NumberFormat } from '../../lib/settings/schema';
-import { dialingWith, dialOnPage, expectFailureShown, providerSettings, requestLines } from './page-helpers';
+import type { ProviderType } from '../../lib/settings/schema';
+import { dialOnPage, expectFailureShown, providerSettings, requestLines } from './page-helpers';
 
 interface Refusal {
   title: string;
   /** The provider, as its settings `type` and the simulator's name. */
-  type: string;
-  numberFormat: NumberFormat;
+  type: ProviderType;
   /** How the simulator is told to refuse ({@link Simulator.configure}); none where the settings are wrong. */
   sim?: Record<string, unknown>;
   /** Provider fields that differ from the simulator's working settings (a wrong password, say). */
@@ -34,7 +33,6 @@ const REFUSALS: Refusal[] = [
   {
     title: '3CX: an extension the API client does not monitor (403)',
     type: '3cx',
-    numberFormat: 'dialable',
     sim: { monitored: false },
     errorKind: 'permission',
     says: /extensions the client monitors/,
@@ -43,7 +41,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'RingCentral: an app without the RingOut permission (403 CMN-408)',
     type: 'ringcentral',
-    numberFormat: 'e164',
     sim: { ringOutPermission: false },
     errorKind: 'permission',
     says: /"RingOut" permission/,
@@ -52,7 +49,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'Yeastar P-Series: a refused dial (70084 ACTION FORBIDDEN)',
     type: 'yeastar-p',
-    numberFormat: 'dialable',
     sim: { actionForbidden: true },
     errorKind: 'permission',
     says: /ACTION FORBIDDEN/,
@@ -61,7 +57,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'Asterisk ARI: a read-only ARI user (403 "Write access denied")',
     type: 'asterisk-ari',
-    numberFormat: 'dialable',
     sim: { readOnly: true },
     errorKind: 'permission',
     says: /read-only/,
@@ -70,7 +65,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'Asterisk ARI: no phone registered to the endpoint (500), reported as your phone being unavailable',
     type: 'asterisk-ari',
-    numberFormat: 'dialable',
     sim: { extensionOnline: false },
     errorKind: 'extension-unavailable',
     says: /PJSIP\/101/,
@@ -79,7 +73,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'FreeSWITCH: a user not allowed to run bgapi (403)',
     type: 'freeswitch',
-    numberFormat: 'dialable',
     sim: { bgapiAllowed: false },
     errorKind: 'permission',
     says: /http-allowed-api/,
@@ -88,7 +81,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'FreeSWITCH: a wrong password (401), reported as a login problem',
     type: 'freeswitch',
-    numberFormat: 'dialable',
     fields: { password: 'not-the-fs-password' },
     errorKind: 'auth',
     says: /./,
@@ -97,7 +89,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'Twilio: a trial account calling an unverified phone (21219)',
     type: 'twilio',
-    numberFormat: 'e164',
     sim: { trial: true },
     errorKind: 'permission',
     says: /trial/,
@@ -106,7 +97,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'Twilio: a wrong API key secret (20003), reported as a login problem',
     type: 'twilio',
-    numberFormat: 'e164',
     fields: { apiKeySecret: 'WrongTwilioSecret00000000000000aa' },
     errorKind: 'auth',
     says: /./,
@@ -115,7 +105,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'MaxoTel: UNAVAILABLE in an HTTP 200 answer, "extension not registered", not a generic error',
     type: 'maxotel',
-    numberFormat: 'e164',
     sim: { extensionOnline: false, unavailableStatus: 200 },
     errorKind: 'extension-unavailable',
     says: /MaxoTel could not ring extension 101/,
@@ -125,7 +114,6 @@ const REFUSALS: Refusal[] = [
     title:
       'NetSapiens: an office-manager key with "~" is not dialled, and the person is told to enter the domain and user',
     type: 'netsapiens',
-    numberFormat: 'digits',
     fields: { apiKey: NETSAPIENS_SIM_OFFICE_KEY },
     errorKind: 'not-found',
     says: /office-manager \(nsd_\) key.*enter the domain and the user/,
@@ -134,7 +122,6 @@ const REFUSALS: Refusal[] = [
   {
     title: 'Custom template: an endpoint answering 200 with an HTML page is an error, not "Calling"',
     type: 'custom',
-    numberFormat: 'e164',
     sim: { body: '<!DOCTYPE html><html><body>Sign in</body></html>', contentType: 'text/html' },
     fields: { headers: { Authorization: 'Bearer cst_e2e_html_51c0' } },
     errorKind: 'unexpected',
@@ -157,7 +144,7 @@ const secretsOf = (provider: Record<string, unknown>): string[] => [
 for (const c of REFUSALS) {
   test(`${c.title}: shown to the person, without secrets, sent once`, async ({ context, extension, pages, sim }) => {
     if (c.sim) sim.configure(c.type, c.sim);
-    const settings = providerSettings(sim, c.type, dialingWith({ numberFormat: c.numberFormat }), c.fields);
+    const settings = providerSettings(sim, c.type, {}, c.fields);
     const { entry } = await dialOnPage({ context, extension, pages }, `refused-${c.type}-${c.errorKind}`, settings);
 
     expect(entry).toMatchObject({ result: 'failed', provider: c.type, errorKind: c.errorKind });

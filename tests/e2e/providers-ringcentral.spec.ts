@@ -13,9 +13,7 @@ import {
   RINGCENTRAL_SIM_FROM,
   RINGCENTRAL_SIM_JWT,
 } from '../sim/ringcentral';
-import type { DialingSettings } from '../../lib/settings/schema';
 import {
-  dialingWith,
   dialOnPage,
   expectHistoryHides,
   providerSettings,
@@ -25,8 +23,6 @@ import {
   expectFormBody,
   expectJsonBody,
 } from './page-helpers';
-
-const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'e164', ...patch });
 
 const RING_OUT = '/restapi/v1.0/account/~/extension/~/ring-out';
 
@@ -40,7 +36,7 @@ for (const autoAnswer of [true, false]) {
     const { entry } = await dialOnPage(
       { context, extension, pages },
       `ringcentral-${autoAnswer}`,
-      providerSettings(sim, 'ringcentral', dialing({ autoAnswer })),
+      providerSettings(sim, 'ringcentral', { autoAnswer }),
     );
     expect(entry).toMatchObject({ result: 'queued', provider: 'ringcentral', number: US_E164, source: 'link' });
 

@@ -5,21 +5,15 @@
  */
 import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
-import {
-  dialAfterTokenRevoked,
-  dialingWith,
-  expectRetriedWithNewBearer,
-  providerSettings,
-  requestLines,
-} from './page-helpers';
+import type { ProviderType } from '../../lib/settings/schema';
+import { dialAfterTokenRevoked, expectRetriedWithNewBearer, providerSettings, requestLines } from './page-helpers';
 
 const RING_OUT = '/restapi/v1.0/account/~/extension/~/ring-out';
 const json = (request: SimRequest): unknown => JSON.parse(request.body);
 
 const CASES: {
   title: string;
-  type: string;
-  numberFormat: 'dialable' | 'e164';
+  type: ProviderType;
   requests: string[];
   /** What the refused and the retried call requests carry (the provider's own token and body). */
   check: (requests: SimRequest[]) => void;
@@ -27,7 +21,6 @@ const CASES: {
   {
     title: '3CX: a token 3CX no longer accepts is replaced and the call placed, with no second click',
     type: '3cx',
-    numberFormat: 'dialable',
     requests: [
       'POST /connect/token',
       'POST /callcontrol/100/makecall',
@@ -40,7 +33,6 @@ const CASES: {
   {
     title: 'RingCentral: a token RingCentral no longer accepts is replaced and the call placed, with no second click',
     type: 'ringcentral',
-    numberFormat: 'e164',
     requests: [
       'POST /restapi/oauth/token',
       `POST ${RING_OUT}`,
@@ -54,7 +46,6 @@ const CASES: {
   {
     title: 'Yeastar P-Series: a token the PBX calls expired is renewed and the call placed, with no second click',
     type: 'yeastar-p',
-    numberFormat: 'dialable',
     // Renewed with the refresh token, not a new login; the token rides in the query, not a header.
     requests: [
       'POST /openapi/v1.0/get_token',
@@ -76,7 +67,7 @@ const CASES: {
 
 for (const c of CASES) {
   test(c.title, async ({ context, extension, pages, sim }) => {
-    const settings = providerSettings(sim, c.type, dialingWith({ numberFormat: c.numberFormat }));
+    const settings = providerSettings(sim, c.type);
     const requests = await dialAfterTokenRevoked({ context, extension, pages }, sim, c.type, settings);
     expect(requestLines(requests)).toEqual(c.requests);
     c.check(requests);

@@ -9,18 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/fixtures';
 import type { Simulator } from '../sim/server';
 import { TWILIO_SIM } from '../sim/twilio';
-import type { DialingSettings } from '../../lib/settings/schema';
-import {
-  dialingWith,
-  dialOnPage,
-  providerSettings,
-  soleRequest,
-  US_E164,
-  basicAuth,
-  expectFormBody,
-} from './page-helpers';
+import { dialOnPage, providerSettings, soleRequest, US_E164, basicAuth, expectFormBody } from './page-helpers';
 
-const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'e164', ...patch });
 const onlyRequest = (sim: Simulator) => soleRequest(sim, `twilio POST ${CALLS}`);
 
 const CALLS = `/2010-04-01/Accounts/${TWILIO_SIM.accountSid}/Calls.json`;
@@ -39,11 +29,7 @@ test('Twilio: one form POST Calls.json with the API key, To your phone, From the
   pages,
   sim,
 }) => {
-  const { entry } = await dialOnPage(
-    { context, extension, pages },
-    'twilio-on',
-    providerSettings(sim, 'twilio', dialing({})),
-  );
+  const { entry } = await dialOnPage({ context, extension, pages }, 'twilio-on', providerSettings(sim, 'twilio'));
   expect(entry).toMatchObject({ result: 'queued', provider: 'twilio', number: US_E164, source: 'link' });
 
   const request = onlyRequest(sim);
@@ -62,7 +48,7 @@ test('Twilio: with auto-answer off the request is the same (a phone number is an
   const { entry } = await dialOnPage(
     { context, extension, pages },
     'twilio-off',
-    providerSettings(sim, 'twilio', dialing({ autoAnswer: false })),
+    providerSettings(sim, 'twilio', { autoAnswer: false }),
   );
   expect(entry).toMatchObject({ result: 'queued', provider: 'twilio' });
   expect(Object.fromEntries(new URLSearchParams(onlyRequest(sim).body))).toEqual(EXPECTED_BODY);

@@ -7,10 +7,7 @@
 import { test, expect } from './support/fixtures';
 import type { SimRequest } from '../sim/server';
 import { YEASTAR_P_SIM_CLIENT_ID, YEASTAR_P_SIM_CLIENT_SECRET } from '../sim/yeastar-p';
-import type { DialingSettings } from '../../lib/settings/schema';
-import { dialingWith, dialOnPage, expectHistoryHides, providerSettings, US_E164, requestsMade } from './page-helpers';
-
-const dialing = (patch: Partial<DialingSettings>) => dialingWith({ numberFormat: 'dialable', ...patch });
+import { dialOnPage, expectHistoryHides, providerSettings, US_E164, requestsMade } from './page-helpers';
 
 const json = (request: SimRequest): unknown => JSON.parse(request.body);
 
@@ -24,7 +21,7 @@ for (const autoAnswer of [true, false]) {
     const { entry } = await dialOnPage(
       { context, extension, pages },
       `yeastar-p-${autoAnswer}`,
-      providerSettings(sim, 'yeastar-p', dialing({ autoAnswer, outboundPrefix: '9' })),
+      providerSettings(sim, 'yeastar-p', { autoAnswer, outboundPrefix: '9' }),
     );
     expect(entry).toMatchObject({ result: 'queued', provider: 'yeastar-p', number: US_E164, source: 'link' });
 
