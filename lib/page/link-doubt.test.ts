@@ -92,16 +92,101 @@ describe('isHidden', () => {
   });
 });
 
+/** Makes the document's hit-test answer `stack` (topmost first), as the browser's elementsFromPoint would. */
+function hitTests(document: Document, stack: () => (Element | null)[]): void {
+  (document as unknown as { elementsFromPoint: () => Element[] }).elementsFromPoint = () =>
+    stack().filter((el): el is Element => !!el);
+}
+
 describe('isUnderPointer', () => {
   it('compares the hit-tested element with the link; keyboard clicks have no pointer', () => {
-    const { document } = page('<a id="a" href="tel:+1"><b id="b">x</b></a><p id="p">other</p>');
+    const { document, win } = page('<a id="a" href="tel:+1"><b id="b">x</b></a><p id="p">other</p>');
     const a = document.getElementById('a')!;
     let hit: Element | null = document.getElementById('b');
-    (document as unknown as { elementFromPoint: () => Element | null }).elementFromPoint = () => hit;
-    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 })).toBe(true);
+    hitTests(document, () => [hit, document.body]);
+    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 }, win)).toBe(true);
     hit = document.getElementById('p');
-    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 })).toBe(false);
-    expect(isUnderPointer(a, { clientX: 0, clientY: 0, detail: 0 })).toBe(true);
+    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 }, win)).toBe(false);
+    expect(isUnderPointer(a, { clientX: 0, clientY: 0, detail: 0 }, win)).toBe(true);
+  });
+
+  it('a layer above the link that lets clicks through hides it when it paints there, not when it is transparent', () => {
+    const { document, win, styles } = page(
+      '<div id="layer"><p id="text">Read on</p></div><img id="pic" src="x.png"><a id="a" href="tel:+1">x</a>',
+    );
+    const a = document.getElementById('a')!;
+    const layer = document.getElementById('layer')!;
+    const click = { clientX: 5, clientY: 5, detail: 1 };
+    hitTests(document, () => [layer, a, document.body]);
+    // A toast container over the page: no background, nothing painted where the link is.
+    styles.set(layer, { backgroundColor: 'rgba(0, 0, 0, 0)', backgroundImage: 'none' });
+    expect(isUnderPointer(a, click, win)).toBe(true);
+    styles.set(layer, { backgroundColor: 'rgb(255, 255, 255)', backgroundImage: 'none' });
+    expect(isUnderPointer(a, click, win)).toBe(false);
+    styles.set(layer, { backgroundColor: 'transparent', backgroundImage: 'url("cover.png")' });
+    expect(isUnderPointer(a, click, win)).toBe(false);
+    // Painted, but not seen: invisible or see-through.
+    styles.set(layer, { backgroundColor: 'rgb(255, 255, 255)', visibility: 'hidden' });
+    expect(isUnderPointer(a, click, win)).toBe(true);
+    styles.set(layer, { backgroundColor: 'rgb(255, 255, 255)', opacity: '0.05' });
+    expect(isUnderPointer(a, click, win)).toBe(true);
+    // A picture above the link covers it whatever its background.
+    hitTests(document, () => [document.getElementById('pic'), a]);
+    expect(isUnderPointer(a, click, win)).toBe(false);
+    // The link's own ancestors are under it, not above.
+    styles.set(document.body, { backgroundColor: 'rgb(255, 255, 255)' });
+    hitTests(document, () => [document.body, a]);
+    expect(isUnderPointer(a, click, win)).toBe(true);
+  });
+});
+
+describe('isUnderPointer leaves the page as it was', () => {
+  const click = { clientX: 5, clientY: 5, detail: 1 };
+
+  it('adopts a sheet that sets pointer-events aside only while it hit-tests', () => {
+    const { document, win } = page('<a id="a" href="tel:+1">x</a>');
+    const a = document.getElementById('a')!;
+    const pageSheet = { own: 'page' };
+    const doc = document as unknown as { adoptedStyleSheets: unknown[] };
+    doc.adoptedStyleSheets = [pageSheet];
+    class Sheet {
+      text = '';
+      replaceSync(text: string) {
+        this.text = text;
+      }
+    }
+    let during: unknown[] = [];
+    hitTests(document, () => {
+      during = [...doc.adoptedStyleSheets];
+      return [a];
+    });
+    expect(isUnderPointer(a, click, { ...win, document, CSSStyleSheet: Sheet } as unknown as Window)).toBe(true);
+    expect(during).toHaveLength(2);
+    expect((during[1] as Sheet).text).toMatch(/pointer-events: auto !important/);
+    expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
+  });
+
+  it('where a content script cannot adopt a sheet (Firefox), uses a <style> of its own for that moment', () => {
+    const { document, win } = page('<a id="a" href="tel:+1">x</a>');
+    const a = document.getElementById('a')!;
+    Object.defineProperty(document, 'adoptedStyleSheets', {
+      get: () => [],
+      set: () => {
+        throw new TypeError('Accessing from Xray wrapper is not supported.');
+      },
+    });
+    let during: string[] = [];
+    hitTests(document, () => {
+      during = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '');
+      return [a];
+    });
+    class Sheet {
+      replaceSync() {}
+    }
+    expect(isUnderPointer(a, click, { ...win, document, CSSStyleSheet: Sheet } as unknown as Window)).toBe(true);
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(/pointer-events: auto !important/);
+    expect(document.querySelectorAll('style')).toHaveLength(0);
   });
 });
 
@@ -113,7 +198,7 @@ describe('linkDoubt', () => {
     const a = document.getElementById('a')!;
     const b = document.getElementById('b')!;
     let hit: Element | null = a;
-    (document as unknown as { elementFromPoint: () => Element | null }).elementFromPoint = () => hit;
+    hitTests(document, () => [hit]);
     const click = { clientX: 5, clientY: 5, detail: 1 };
     expect(linkDoubt(a, '+12685550100', click, win)).toBe('text-differs');
     hit = b;

@@ -67,6 +67,15 @@ function parentOf(el: Element): Element | null {
   return 'host' in root ? root.host : null;
 }
 
+/** The product of the element's opacity and its ancestors' (across shadow roots), stopping below {@link MIN_OPACITY}. */
+function opacityOf(el: Element, win: Window, own = win.getComputedStyle(el)): number {
+  let opacity = 1;
+  for (let at: Element | null = el; at && opacity >= MIN_OPACITY; at = parentOf(at)) {
+    opacity *= parseFloat((at === el ? own : win.getComputedStyle(at)).opacity || '1');
+  }
+  return opacity;
+}
+
 /** True when the link cannot be seen: zero size, off-screen, transparent, or `visibility: hidden`. */
 export function isHidden(link: Element, win: Window): boolean {
   const rect = link.getBoundingClientRect();
@@ -75,23 +84,92 @@ export function isHidden(link: Element, win: Window): boolean {
   const own = win.getComputedStyle(link);
   if (own.visibility !== 'visible') return true;
   if (alphaOf(own.color) < MIN_OPACITY && !link.querySelector('img, svg, picture, video, canvas')) return true;
-  let opacity = 1;
-  for (let el: Element | null = link; el; el = parentOf(el)) {
-    const style = el === link ? own : win.getComputedStyle(el);
-    opacity *= parseFloat(style.opacity || '1');
-    if (opacity < MIN_OPACITY) return true;
-  }
-  return false;
+  return opacityOf(link, win, own) < MIN_OPACITY;
 }
 
-/** True when a pointer click's point is on the link (or something inside it), as the browser hit-tests it. */
-export function isUnderPointer(link: Element, click: PointerLike): boolean {
+/** Elements that paint their whole box whatever their background: pictures, video, frames, drawings. */
+const OPAQUE_CONTENT = new Set(['img', 'picture', 'video', 'canvas', 'iframe', 'svg', 'object', 'embed']);
+
+/**
+ * True when `el`, painted above a link, hides it from a person: it paints something there (a background colour
+ * or image, a picture, a video) and is itself seen. A transparent layer over the page (a toast container, say)
+ * hides nothing.
+ */
+function covers(el: Element, win: Window): boolean {
+  const style = win.getComputedStyle(el);
+  if (style.visibility !== 'visible') return false;
+  const paints =
+    alphaOf(style.backgroundColor) >= MIN_OPACITY ||
+    (!!style.backgroundImage && style.backgroundImage !== 'none') ||
+    OPAQUE_CONTENT.has(el.localName);
+  return paints && opacityOf(el, win, style) >= MIN_OPACITY;
+}
+
+/** Gives every element its part in hit-testing, whatever the page's `pointer-events`. */
+const ALL_HIT_TESTED = '*, *::before, *::after { pointer-events: auto !important; }';
+
+/**
+ * Makes every element in `root` (and the document) take part in hit-testing, for a moment; returns how to undo
+ * it. A constructed stylesheet where the browser lets a content script adopt one, else (Firefox, whose
+ * content-script wrappers refuse one: see styles.ts) a `<style>` of ours, removed again at once.
+ */
+function hitTestEverything(root: Document | ShadowRoot, win: Window): () => void {
+  const doc = win.document as Document | undefined;
+  if (!doc) return () => undefined;
+  const holders: (Document | ShadowRoot)[] = root === doc ? [doc] : [doc, root];
+  const adopted: { holder: Document | ShadowRoot; before: CSSStyleSheet[] }[] = [];
+  const undoAdopted = () => adopted.forEach(({ holder, before }) => (holder.adoptedStyleSheets = before));
+  try {
+    const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(ALL_HIT_TESTED);
+    for (const holder of holders) {
+      const before = [...holder.adoptedStyleSheets];
+      holder.adoptedStyleSheets = [...before, sheet];
+      adopted.push({ holder, before });
+    }
+    return undoAdopted;
+  } catch {
+    undoAdopted();
+    const styles = holders.map((holder) => {
+      const style = doc.createElement('style');
+      style.textContent = ALL_HIT_TESTED;
+      (holder === doc ? (doc.head ?? doc.documentElement) : holder).appendChild(style);
+      return style;
+    });
+    return () => styles.forEach((style) => style.remove());
+  }
+}
+
+/**
+ * The elements at a point, topmost first, as a person sees them: `pointer-events: none` lets a page's layer
+ * pass clicks through to a link under it while it covers that link from view, so the hit-test sets it aside
+ * for a moment (one style recalculation, on a click on a page's own tel-scheme link only).
+ */
+function elementsSeenAt(root: Document | ShadowRoot, x: number, y: number, win: Window): Element[] {
+  const undo = hitTestEverything(root, win);
+  try {
+    return root.elementsFromPoint(x, y);
+  } finally {
+    undo();
+  }
+}
+
+/**
+ * True when a pointer click's point is on the link (or something inside it), as the browser hit-tests it, and
+ * nothing the page painted above the link there hides it (a layer that lets clicks through with
+ * `pointer-events: none` while showing something else).
+ */
+export function isUnderPointer(link: Element, click: PointerLike, win: Window): boolean {
   // Enter on a focused link has no pointer position: there is nothing to compare.
   if (!click.detail || click.clientX === undefined || click.clientY === undefined) return true;
   const root = link.getRootNode() as Document | ShadowRoot;
-  if (typeof root.elementFromPoint !== 'function') return true;
-  const hit = root.elementFromPoint(click.clientX, click.clientY);
-  return !!hit && (hit === link || link.contains(hit));
+  if (typeof root.elementsFromPoint !== 'function') return true;
+  for (const el of elementsSeenAt(root, click.clientX, click.clientY, win)) {
+    if (el === link || link.contains(el)) return true;
+    // Above the link in paint order: a layer of the page's own, seen or not.
+    if (!el.contains(link) && covers(el, win)) return false;
+  }
+  return false;
 }
 
 /**
@@ -100,7 +178,7 @@ export function isUnderPointer(link: Element, click: PointerLike): boolean {
  */
 export function linkDoubt(link: Element, number: string, click: PointerLike, win: Window): LinkDoubt | undefined {
   if (isHidden(link, win)) return 'hidden';
-  if (!isUnderPointer(link, click)) return 'not-under-pointer';
+  if (!isUnderPointer(link, click, win)) return 'not-under-pointer';
   // innerText leaves out what CSS hides (display: none); SVG links have only textContent.
   const text = (link as HTMLElement).innerText ?? link.textContent ?? '';
   // Only what a person sees counts: a title or aria-label is the page's word too.

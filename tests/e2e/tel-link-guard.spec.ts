@@ -7,7 +7,15 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import type { PageServer } from './support/page-server';
-import { answerConfirm, confirmWindowAfter, expectRequestsStay, html, openLinked, usMaxotel } from './page-helpers';
+import {
+  answerConfirm,
+  confirmWindowAfter,
+  expectRequestsStay,
+  html,
+  openLinked,
+  settledEntry,
+  usMaxotel,
+} from './page-helpers';
 
 /** The page's own text number: the content script is listening once it has linked it. */
 const OFFICE = '<p>Our office: +1 415-555-0132</p>';
@@ -39,6 +47,15 @@ const ASKS_FIRST: AsksFirst[] = [
     reason: 'invisible',
   },
   {
+    name: 'a tel: link under a layer that shows something else and lets clicks through (pointer-events: none) asks first',
+    page: 'covered',
+    body: `<p><a id="call" href="tel:+14155550177">+1 415-555-0177</a></p>
+     <div style="position:fixed;inset:0;background:#fff;pointer-events:none;z-index:9"><p>Spring sale: click anywhere</p></div>`,
+    click: (page) => page.click('#call'),
+    heading: 'Call a number you did not point at?',
+    number: '+1 415 555 0177',
+  },
+  {
     name: 'a tel: link whose text does not show its number asks first',
     page: 'text-differs',
     body: `<p><a id="call" href="tel:+14155550177">Call +1 415-555-0132</a></p>`,
@@ -68,6 +85,29 @@ for (const c of ASKS_FIRST) {
     await expectRequestsStay(page, sim, 0);
   });
 }
+
+test('a transparent layer over the page that lets clicks through (a toast container) leaves a tel: link to dial at once', async ({
+  context,
+  extension,
+  pages,
+  sim,
+}) => {
+  await extension.setSettings(usMaxotel(sim));
+  const page = await openPage(
+    context,
+    pages,
+    'toast-layer',
+    `<p><a id="call" href="tel:+14155550177">+1 415-555-0177</a></p>
+     <div style="position:fixed;inset:0;pointer-events:none;z-index:9">
+       <div style="position:absolute;right:0;bottom:0;background:#333;color:#fff">Saved</div>
+     </div>`,
+  );
+  const opened: string[] = [];
+  context.on('page', (p) => opened.push(p.url()));
+  await page.click('#call');
+  expect(await settledEntry(extension)).toMatchObject({ result: 'queued', source: 'tel-link', number: '+14155550177' });
+  expect(opened.filter((u) => u.includes('/confirm.html'))).toEqual([]);
+});
 
 test('an emergency tel: link is never dialled and no confirmation is offered', async ({
   context,
