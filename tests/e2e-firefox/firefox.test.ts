@@ -149,6 +149,21 @@ withPolicy(
       await page.close();
     });
 
+    test('a tel: link under a layer that paints over it and lets clicks through is asked about, not dialled', async () => {
+      // Firefox's content scripts cannot adopt a stylesheet: the hit-test that sets pointer-events aside uses a
+      // <style> of its own there (lib/page/link-doubt.ts). The click is the extension's (default prevented), and
+      // the background asks first (the confirmation window, which BiDi cannot read) instead of dialling.
+      const body = `<p><a id="tel" href="tel:+1-415-555-0177">+1 415-555-0177</a></p>
+        <div style="position:fixed;inset:0;background:#fff;pointer-events:none;z-index:9">Spring sale</div>${US_PAGE}`;
+      const page = await openLinked(firefox(), pages, '/ff/covered.html', body, US_E164);
+      await page.click('#tel');
+      await new Promise((r) => setTimeout(r, NOTHING_MS));
+      assert.deepEqual(await prevented(page), [true]);
+      assert.deepEqual(sim.requestsFor('maxotel'), []);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('style').length), 0);
+      await page.close();
+    });
+
     test('a synthetic click (el.click()) dials nothing; a trusted one then does', async () => {
       // A number no test before it dialled: the made-link test's click on US_E164 a second or two ago would make a
       // trusted click on the same number a repeat, which the dial service ignores for a few seconds.
