@@ -18,6 +18,24 @@ import {
 const repeat = (count: number, row: (i: number) => string): string =>
   Array.from({ length: count }, (_, i) => row(i)).join('');
 
+/**
+ * 2,000 rows of a customer table, a number and six decoys in each (order, date, price, IP address, version, SKU):
+ * 18,000 elements.
+ */
+const DECOY_TABLE = `<table><tbody>${repeat(
+  2000,
+  (i) =>
+    `<tr><td>Customer ${i}</td><td>+1 415-555-${String(1000 + i).padStart(4, '0')}</td><td>Order #${10_000_000 + i}</td>` +
+    `<td>2024-05-${String((i % 28) + 1).padStart(2, '0')}</td><td>$${(i * 7.31).toFixed(2)}</td><td>10.0.${i % 255}.7</td><td>v2.${i % 30}.1</td><td>SKU ${4_000_000 + i * 3}</td></tr>`,
+)}</tbody></table>`;
+
+/** A list of 3,000 agents, ten elements each: 30,000, where every change inside costs a relayout worth saving. */
+const BIG_LIST = `<ul>${repeat(
+  3000,
+  (i) =>
+    `<li id="r${i}"><span><b>Agent</b> <i>${i}</i></span> <small>desk</small> <u>A</u> <s>B</s> <em>C</em> <mark>D</mark>: +1 415-555-${1000 + i}</li>`,
+)}</ul>`;
+
 /** Stores the default page settings and opens `body` as `/dynamic/<name>.html`, once its links are there. */
 const openDynamic = (browsing: Browsing, name: string, body: string, options?: OpenOptions): Promise<Page> =>
   openWithSettings(browsing, settingsWith(), `/dynamic/${name}.html`, html(body), options);
@@ -237,14 +255,10 @@ test('a 2,000-row table with decoys in every row (18,000 elements) is linked in 
   pages,
   pageErrors,
 }) => {
-  const rows = repeat(
-    2000,
-    (i) =>
-      `<tr><td>Customer ${i}</td><td>+1 415-555-${String(1000 + i).padStart(4, '0')}</td><td>Order #${10_000_000 + i}</td>` +
-      `<td>2024-05-${String((i % 28) + 1).padStart(2, '0')}</td><td>$${(i * 7.31).toFixed(2)}</td><td>10.0.${i % 255}.7</td><td>v2.${i % 30}.1</td><td>SKU ${4_000_000 + i * 3}</td></tr>`,
-  );
-  const table = `<table><tbody>${rows}</tbody></table>`;
-  const page = await openDynamic({ context, extension, pages }, 'table-2000', table, { links: 2000, timeout: 15_000 });
+  const page = await openDynamic({ context, extension, pages }, 'table-2000', DECOY_TABLE, {
+    links: 2000,
+    timeout: 15_000,
+  });
   expect(await page.locator('tr:last-child a[data-pbx-dial]').getAttribute('data-pbx-dial')).toBe('+14155552999');
   expect(pageErrors).toEqual([]);
 });
@@ -255,14 +269,7 @@ test('a big page: numbers far below are linked when scrolled near, not all up fr
   pages,
   pageErrors,
 }) => {
-  // 30,000 elements: every change inside it costs a relayout worth saving.
-  const rows = repeat(
-    3000,
-    (i) =>
-      `<li id="r${i}"><span><b>Agent</b> <i>${i}</i></span> <small>desk</small> <u>A</u> <s>B</s> <em>C</em> <mark>D</mark>: +1 415-555-${1000 + i}</li>`,
-  );
-  const list = `<ul>${rows}</ul>`;
-  const page = await openDynamic({ context, extension, pages }, 'long', list, {
+  const page = await openDynamic({ context, extension, pages }, 'long', BIG_LIST, {
     selector: '#r0 a[data-pbx-dial]',
     links: 1,
   });

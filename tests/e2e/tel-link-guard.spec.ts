@@ -6,7 +6,6 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import type { PageServer } from './support/page-server';
 import {
   answerConfirm,
   confirmWindowAfter,
@@ -15,13 +14,24 @@ import {
   openLinked,
   settledEntry,
   usMaxotel,
+  type ProviderRun,
 } from './page-helpers';
 
 /** The page's own text number: the content script is listening once it has linked it. */
 const OFFICE = '<p>Our office: +1 415-555-0132</p>';
 
-const openPage = (context: BrowserContext, pages: PageServer, name: string, body: string): Promise<Page> =>
-  openLinked(context, pages, `/tel-guard/${name}.html`, html(`${OFFICE}${body}`));
+/** Stores the MaxoTel settings of a US user and opens `/tel-guard/<name>.html` with `body` after {@link OFFICE}. */
+async function openPage({ context, extension, pages, sim }: ProviderRun, name: string, body: string): Promise<Page> {
+  await extension.setSettings(usMaxotel(sim));
+  return openLinked(context, pages, `/tel-guard/${name}.html`, html(`${OFFICE}${body}`));
+}
+
+/** Records the windows the browser opens from now on: the confirmation windows among them, when asked. */
+function confirmWindowsFrom(context: BrowserContext): () => string[] {
+  const opened: string[] = [];
+  context.on('page', (p) => opened.push(p.url()));
+  return () => opened.filter((u) => u.includes('/confirm.html'));
+}
 
 /** A tel: link one real click on which opens the confirmation window first, and what that window says. */
 interface AsksFirst {
@@ -75,8 +85,7 @@ const ASKS_FIRST: AsksFirst[] = [
 
 for (const c of ASKS_FIRST) {
   test(c.name, async ({ context, extension, pages, sim }) => {
-    await extension.setSettings(usMaxotel(sim));
-    const page = await openPage(context, pages, c.page, c.body);
+    const page = await openPage({ context, extension, pages, sim }, c.page, c.body);
     const confirm = await confirmWindowAfter(context, () => c.click(page));
     await expect(confirm.getByRole('heading')).toHaveText(c.heading);
     if (c.number) await expect(confirm.getByTestId('confirm-number')).toHaveText(c.number);
@@ -92,21 +101,18 @@ test('a transparent layer over the page that lets clicks through (a toast contai
   pages,
   sim,
 }) => {
-  await extension.setSettings(usMaxotel(sim));
   const page = await openPage(
-    context,
-    pages,
+    { context, extension, pages, sim },
     'toast-layer',
     `<p><a id="call" href="tel:+14155550177">+1 415-555-0177</a></p>
      <div style="position:fixed;inset:0;pointer-events:none;z-index:9">
        <div style="position:absolute;right:0;bottom:0;background:#333;color:#fff">Saved</div>
      </div>`,
   );
-  const opened: string[] = [];
-  context.on('page', (p) => opened.push(p.url()));
+  const confirmWindows = confirmWindowsFrom(context);
   await page.click('#call');
   expect(await settledEntry(extension)).toMatchObject({ result: 'queued', source: 'tel-link', number: '+14155550177' });
-  expect(opened.filter((u) => u.includes('/confirm.html'))).toEqual([]);
+  expect(confirmWindows()).toEqual([]);
 });
 
 test('an emergency tel: link is never dialled and no confirmation is offered', async ({
@@ -115,17 +121,18 @@ test('an emergency tel: link is never dialled and no confirmation is offered', a
   pages,
   sim,
 }) => {
-  await extension.setSettings(usMaxotel(sim));
-  const page = await openPage(context, pages, 'emergency', `<p><a id="call" href="tel:911">911</a></p>`);
-  const opened: string[] = [];
-  context.on('page', (p) => opened.push(p.url()));
+  const confirmWindows = confirmWindowsFrom(context);
+  const page = await openPage(
+    { context, extension, pages, sim },
+    'emergency',
+    `<p><a id="call" href="tel:911">911</a></p>`,
+  );
   await page.click('#call');
   await expect
     .poll(async () =>
       Object.keys(await extension.evaluate(() => chrome.notifications.getAll() as Promise<object>, null)),
     )
     .toHaveLength(1);
-  await page.waitForTimeout(300);
-  expect(opened.filter((u) => u.includes('/confirm.html'))).toEqual([]);
-  expect(sim.requestsFor('maxotel')).toHaveLength(0);
+  await expectRequestsStay(page, sim, 0);
+  expect(confirmWindows()).toEqual([]);
 });
