@@ -60,6 +60,7 @@ describe('dial service: a page’s own tel: links (issue 15)', () => {
   it.each([
     ['hidden', 'hidden-link'],
     ['not-under-pointer', 'not-under-pointer'],
+    ['covered', 'covered-link'],
     ['text-differs', 'text-differs'],
   ] as const)(
     'asks before a tel: link the content script doubts (%s), and Cancel places no call',

@@ -14,8 +14,9 @@ export interface ConfirmPrompt {
   dialledAs: string;
   /**
    * `premium-rate`: always asked; `setting`: `dialing.confirm` is on. For a page's own tel:/callto:/sip: link
-   * (issue 15): `hidden-link` (invisible, zero size, off-screen), `not-under-pointer`, `text-differs` (its
-   * text does not show the number), `unusual-type` (shared-cost, personal, satellite…), `abroad`.
+   * (issue 15): `hidden-link` (invisible, zero size, off-screen), `not-under-pointer`, `covered-link` (under a
+   * layer the page paints over it that lets clicks through), `text-differs` (its text does not show the number),
+   * `unusual-type` (shared-cost, personal, satellite…), `abroad`.
    */
   reason: ConfirmReason;
   /** The number's country (ISO alpha-2), for `abroad`. */
@@ -25,7 +26,14 @@ export interface ConfirmPrompt {
 }
 
 export type ConfirmReason =
-  'premium-rate' | 'hidden-link' | 'not-under-pointer' | 'text-differs' | 'unusual-type' | 'abroad' | 'setting';
+  | 'premium-rate'
+  | 'hidden-link'
+  | 'not-under-pointer'
+  | 'covered-link'
+  | 'text-differs'
+  | 'unusual-type'
+  | 'abroad'
+  | 'setting';
 
 /** Why this call needs a yes first, or undefined when it may go straight to the PBX. */
 export function confirmReason(
@@ -40,6 +48,7 @@ export function confirmReason(
     // text, and an invisible one can lie over the whole page (issue 15). Ask when anything looks off.
     if (doubt === 'hidden') return { reason: 'hidden-link' };
     if (doubt === 'not-under-pointer') return { reason: 'not-under-pointer' };
+    if (doubt === 'covered') return { reason: 'covered-link' };
     if (doubt === 'text-differs') return { reason: 'text-differs' };
     const info = numberInfo(number.e164);
     if (info.unusual) return { reason: 'unusual-type', country: info.country };

@@ -66,6 +66,8 @@ function warningFor(prompt: ConfirmPrompt, language: string): { heading: UiText;
       return { heading: msg('confirm_hidden_heading'), warning: msg('confirm_hidden_warning') };
     case 'not-under-pointer':
       return { heading: msg('confirm_pointer_heading'), warning: msg('confirm_pointer_warning') };
+    case 'covered-link':
+      return { heading: msg('confirm_covered_heading'), warning: msg('confirm_covered_warning') };
     case 'text-differs':
       return { heading: msg('confirm_text_heading'), warning: msg('confirm_text_warning') };
     case 'unusual-type':

@@ -105,6 +105,7 @@ describe('confirmTexts', () => {
     const warning = (reason: ConfirmReason) => read(confirmTexts({ ...base, reason })).warning;
     expect(warning('hidden-link')).toMatch(/link you clicked was invisible/);
     expect(warning('not-under-pointer')).toMatch(/not under the pointer/);
+    expect(warning('covered-link')).toMatch(/page showed something else over/);
     expect(warning('text-differs')).toMatch(/text does not show this number/);
     expect(warning('unusual-type')).toMatch(/satellite/);
   });

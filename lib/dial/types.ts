@@ -13,7 +13,7 @@ export type DialSource = (typeof DIAL_SOURCES)[number];
  * (issue 15): the link is invisible (zero size, transparent, off-screen), is not what the pointer is on, or its
  * visible text does not show the number. The background then asks before dialling.
  */
-export const LINK_DOUBTS = ['hidden', 'not-under-pointer', 'text-differs'] as const;
+export const LINK_DOUBTS = ['hidden', 'not-under-pointer', 'covered', 'text-differs'] as const;
 export type LinkDoubt = (typeof LINK_DOUBTS)[number];
 
 /** One dial in the call history (`storage.local`, key `history`, newest first, at most 100). */

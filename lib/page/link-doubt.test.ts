@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { isHidden, isUnderPointer, linkDoubt, textShowsNumber } from './link-doubt';
+import { isHidden, linkDoubt, pointerDoubt, textShowsNumber } from './link-doubt';
 
 describe('textShowsNumber', () => {
   it.each([
@@ -98,19 +98,19 @@ function hitTests(document: Document, stack: () => (Element | null)[]): void {
     stack().filter((el): el is Element => !!el);
 }
 
-describe('isUnderPointer', () => {
+describe('pointerDoubt', () => {
   it('compares the hit-tested element with the link; keyboard clicks have no pointer', () => {
     const { document, win } = page('<a id="a" href="tel:+1"><b id="b">x</b></a><p id="p">other</p>');
     const a = document.getElementById('a')!;
     let hit: Element | null = document.getElementById('b');
     hitTests(document, () => [hit, document.body]);
-    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 }, win)).toBe(true);
+    expect(pointerDoubt(a, { clientX: 5, clientY: 5, detail: 1 }, win)).toBeUndefined();
     hit = document.getElementById('p');
-    expect(isUnderPointer(a, { clientX: 5, clientY: 5, detail: 1 }, win)).toBe(false);
-    expect(isUnderPointer(a, { clientX: 0, clientY: 0, detail: 0 }, win)).toBe(true);
+    expect(pointerDoubt(a, { clientX: 5, clientY: 5, detail: 1 }, win)).toBe('not-under-pointer');
+    expect(pointerDoubt(a, { clientX: 0, clientY: 0, detail: 0 }, win)).toBeUndefined();
   });
 
-  it('a layer above the link that lets clicks through hides it when it paints there, not when it is transparent', () => {
+  it('a layer above the link that lets clicks through covers it when it paints there, not when it is transparent', () => {
     const { document, win, styles } = page(
       '<div id="layer"><p id="text">Read on</p></div><img id="pic" src="x.png"><a id="a" href="tel:+1">x</a>',
     );
@@ -120,27 +120,27 @@ describe('isUnderPointer', () => {
     hitTests(document, () => [layer, a, document.body]);
     // A toast container over the page: no background, nothing painted where the link is.
     styles.set(layer, { backgroundColor: 'rgba(0, 0, 0, 0)', backgroundImage: 'none' });
-    expect(isUnderPointer(a, click, win)).toBe(true);
+    expect(pointerDoubt(a, click, win)).toBeUndefined();
     styles.set(layer, { backgroundColor: 'rgb(255, 255, 255)', backgroundImage: 'none' });
-    expect(isUnderPointer(a, click, win)).toBe(false);
+    expect(pointerDoubt(a, click, win)).toBe('covered');
     styles.set(layer, { backgroundColor: 'transparent', backgroundImage: 'url("cover.png")' });
-    expect(isUnderPointer(a, click, win)).toBe(false);
+    expect(pointerDoubt(a, click, win)).toBe('covered');
     // Painted, but not seen: invisible or see-through.
     styles.set(layer, { backgroundColor: 'rgb(255, 255, 255)', visibility: 'hidden' });
-    expect(isUnderPointer(a, click, win)).toBe(true);
+    expect(pointerDoubt(a, click, win)).toBeUndefined();
     styles.set(layer, { backgroundColor: 'rgb(255, 255, 255)', opacity: '0.05' });
-    expect(isUnderPointer(a, click, win)).toBe(true);
+    expect(pointerDoubt(a, click, win)).toBeUndefined();
     // A picture above the link covers it whatever its background.
     hitTests(document, () => [document.getElementById('pic'), a]);
-    expect(isUnderPointer(a, click, win)).toBe(false);
+    expect(pointerDoubt(a, click, win)).toBe('covered');
     // The link's own ancestors are under it, not above.
     styles.set(document.body, { backgroundColor: 'rgb(255, 255, 255)' });
     hitTests(document, () => [document.body, a]);
-    expect(isUnderPointer(a, click, win)).toBe(true);
+    expect(pointerDoubt(a, click, win)).toBeUndefined();
   });
 });
 
-describe('isUnderPointer leaves the page as it was', () => {
+describe('pointerDoubt leaves the page as it was', () => {
   const click = { clientX: 5, clientY: 5, detail: 1 };
 
   it('adopts a sheet that sets pointer-events aside only while it hit-tests', () => {
@@ -160,7 +160,7 @@ describe('isUnderPointer leaves the page as it was', () => {
       during = [...doc.adoptedStyleSheets];
       return [a];
     });
-    expect(isUnderPointer(a, click, { ...win, document, CSSStyleSheet: Sheet } as unknown as Window)).toBe(true);
+    expect(pointerDoubt(a, click, { ...win, document, CSSStyleSheet: Sheet } as unknown as Window)).toBeUndefined();
     expect(during).toHaveLength(2);
     expect((during[1] as Sheet).text).toMatch(/pointer-events: auto !important/);
     expect(doc.adoptedStyleSheets).toEqual([pageSheet]);
@@ -183,7 +183,7 @@ describe('isUnderPointer leaves the page as it was', () => {
     class Sheet {
       replaceSync() {}
     }
-    expect(isUnderPointer(a, click, { ...win, document, CSSStyleSheet: Sheet } as unknown as Window)).toBe(true);
+    expect(pointerDoubt(a, click, { ...win, document, CSSStyleSheet: Sheet } as unknown as Window)).toBeUndefined();
     expect(during).toHaveLength(1);
     expect(during[0]).toMatch(/pointer-events: auto !important/);
     expect(document.querySelectorAll('style')).toHaveLength(0);

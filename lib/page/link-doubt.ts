@@ -155,30 +155,37 @@ function elementsSeenAt(root: Document | ShadowRoot, x: number, y: number, win: 
 }
 
 /**
- * True when a pointer click's point is on the link (or something inside it), as the browser hit-tests it, and
- * nothing the page painted above the link there hides it (a layer that lets clicks through with
- * `pointer-events: none` while showing something else).
+ * What a pointer click's point says about the link, as the browser hit-tests it: nothing (undefined) when it is
+ * on the link or something inside it and nothing the page painted above the link hides it there; `covered` when
+ * such a layer paints over it (one that lets clicks through with `pointer-events: none` while showing something
+ * else); `not-under-pointer` when the link is not at that point at all.
  */
-export function isUnderPointer(link: Element, click: PointerLike, win: Window): boolean {
+export function pointerDoubt(
+  link: Element,
+  click: PointerLike,
+  win: Window,
+): 'covered' | 'not-under-pointer' | undefined {
   // Enter on a focused link has no pointer position: there is nothing to compare.
-  if (!click.detail || click.clientX === undefined || click.clientY === undefined) return true;
+  if (!click.detail || click.clientX === undefined || click.clientY === undefined) return undefined;
   const root = link.getRootNode() as Document | ShadowRoot;
-  if (typeof root.elementsFromPoint !== 'function') return true;
+  if (typeof root.elementsFromPoint !== 'function') return undefined;
+  let covered = false;
   for (const el of elementsSeenAt(root, click.clientX, click.clientY, win)) {
-    if (el === link || link.contains(el)) return true;
+    if (el === link || link.contains(el)) return covered ? 'covered' : undefined;
     // Above the link in paint order: a layer of the page's own, seen or not.
-    if (!el.contains(link) && covers(el, win)) return false;
+    if (!el.contains(link) && covers(el, win)) covered = true;
   }
-  return false;
+  return 'not-under-pointer';
 }
 
 /**
  * The first doubt about a click on a page's own tel-scheme link whose number is `number`, or undefined when it
- * looks meant: visible, under the pointer, and showing that number in its visible text.
+ * looks meant: visible, under the pointer and not covered there, and showing that number in its visible text.
  */
 export function linkDoubt(link: Element, number: string, click: PointerLike, win: Window): LinkDoubt | undefined {
   if (isHidden(link, win)) return 'hidden';
-  if (!isUnderPointer(link, click, win)) return 'not-under-pointer';
+  const pointer = pointerDoubt(link, click, win);
+  if (pointer) return pointer;
   // innerText leaves out what CSS hides (display: none); SVG links have only textContent.
   const text = (link as HTMLElement).innerText ?? link.textContent ?? '';
   // Only what a person sees counts: a title or aria-label is the page's word too.

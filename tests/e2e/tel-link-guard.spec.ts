@@ -62,8 +62,9 @@ const ASKS_FIRST: AsksFirst[] = [
     body: `<p><a id="call" href="tel:+14155550177">+1 415-555-0177</a></p>
      <div style="position:fixed;inset:0;background:#fff;pointer-events:none;z-index:9"><p>Spring sale: click anywhere</p></div>`,
     click: (page) => page.click('#call'),
-    heading: 'Call a number you did not point at?',
+    heading: 'Call a number the page covered?',
     number: '+1 415 555 0177',
+    reason: 'showed something else over the phone link',
   },
   {
     name: 'a tel: link whose text does not show its number asks first',
