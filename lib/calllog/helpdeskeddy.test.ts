@@ -6,6 +6,7 @@ import type { HelpdeskeddyCallLog } from '../settings/schema';
 import type { ProviderContext } from '../providers/types';
 import { helpdeskeddy } from './helpdeskeddy';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator();
 
@@ -159,7 +160,7 @@ describe('helpdeskeddy errors', () => {
 
 describe('helpdeskeddy test connection', () => {
   it('checks the credentials with a read of the ticket list, reports the API limit, creates nothing', async () => {
-    const { detail } = await helpdeskeddy.create(settings(), context()).testConnection();
+    const detail = english((await helpdeskeddy.create(settings(), context()).testConnection()).detail);
     expect(detail).toContain('accepted the e-mail and API key');
     expect(detail).toContain('300 requests a minute, 299 left');
     expect(detail).toContain('channel key can only be checked by creating a call card');

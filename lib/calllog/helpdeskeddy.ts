@@ -14,6 +14,7 @@ import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecre
 import type { ProviderContext } from '../net/context';
 import { ProviderError, type ErrorKind } from '../net/errors';
 import type { CallLogDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const PROVIDER = 'HelpDeskEddy';
 
@@ -163,11 +164,17 @@ export const helpdeskeddy: CallLogDefinition<HelpdeskeddyCallLog> = {
         );
         const limit = response.headers.get('x-rate-limit');
         const remaining = response.headers.get('x-rate-limit-remaining');
-        const limits = limit ? ` API limit: ${limit} requests a minute${remaining ? `, ${remaining} left` : ''}.` : '';
-        const note = ' The channel key can only be checked by creating a call card, so it was not checked.';
+        const limits = limit
+          ? remaining
+            ? msg('test_helpdeskeddy_limit_left', limit, remaining)
+            : msg('test_helpdeskeddy_limit', limit)
+          : undefined;
+        const note = msg('test_helpdeskeddy_channel_key');
         if (response.status === 403) {
           return {
-            detail: `HelpDeskEddy accepted the e-mail and API key, though this user may not read tickets.${limits}${note}`,
+            detail: limits
+              ? msg('test_helpdeskeddy_no_tickets_limits', limits, note)
+              : msg('test_helpdeskeddy_no_tickets', note),
           };
         }
         if (response.status < 200 || response.status >= 300) throw hdeError(response, 'test', settings);
@@ -179,7 +186,9 @@ export const helpdeskeddy: CallLogDefinition<HelpdeskeddyCallLog> = {
             step: 'test',
           });
         }
-        return { detail: `HelpDeskEddy accepted the e-mail and API key.${limits}${note}` };
+        return {
+          detail: limits ? msg('test_helpdeskeddy_ok_limits', limits, note) : msg('test_helpdeskeddy_ok', note),
+        };
       },
     };
   },

@@ -15,7 +15,7 @@ export interface CallLogEntry {
     context: ProviderContext,
   ): {
     logCall(call: { number: string; callId?: string; extension?: string }): Promise<unknown>;
-    testConnection(): Promise<{ detail: string }>;
+    testConnection(): Promise<{ detail: UiText }>;
   };
 }
 export type CallLogRegistry = Readonly<Record<string, CallLogEntry>>;

@@ -5,6 +5,7 @@ import { runProviderAction, testConnection, type ActionRegistry } from './connec
 import { createStatusStore, STATUS_KEY } from './status';
 import { fakeProvider, HDE_CALL_LOG, memoryArea, API_KEY } from '@/tests/unit/support/dial-fakes';
 import { english } from '@/tests/unit/support/locale';
+import { msg } from '../i18n/text';
 
 const context = (): ProviderContext => ({
   fetch: (() => Promise.reject(new Error('offline'))) as unknown as typeof fetch,
@@ -29,7 +30,7 @@ function deps(callLogFails = false) {
             throw new ProviderError('auth', 'HelpDeskEddy rejected the e-mail or API key', {
               provider: 'HelpDeskEddy',
             });
-          return { detail: 'Signed in as agent@acme.example' };
+          return { detail: msg('test_helpdeskeddy_ok', msg('test_helpdeskeddy_channel_key')) };
         },
       }),
     },
@@ -69,8 +70,18 @@ describe('testConnection', () => {
       ok: true,
       steps: [
         { name: 'Settings', ok: true, detail: 'The settings are complete.' },
-        { name: 'MaxoTel', ok: true, detail: 'API key accepted' },
-        { name: 'HelpDeskEddy', ok: true, detail: 'Signed in as agent@acme.example' },
+        {
+          name: 'MaxoTel',
+          ok: true,
+          detail:
+            'MaxoTel accepted the API key (checked with the call history). MaxoTel has no way to check the Click to Call permission without placing a call.',
+        },
+        {
+          name: 'HelpDeskEddy',
+          ok: true,
+          detail:
+            'HelpDeskEddy accepted the e-mail and API key. The channel key can only be checked by creating a call card, so it was not checked.',
+        },
       ],
     });
     expect(area.data[STATUS_KEY]).toBeUndefined();

@@ -86,7 +86,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       else
         try {
           const outcome = await definition.create(provider, deps.context()).testConnection();
-          steps.push({ name: definition.label, ok: true, detail: outcome.detail });
+          steps.push({ name: definition.label, ok: true, detail: deps.text(outcome.detail) });
         } catch (error) {
           steps.push({ name: definition.label, ok: false, detail: failureText(error, deps.text).text });
         }
@@ -106,7 +106,7 @@ export async function testConnection(document: unknown, deps: ConnectionDeps): P
       } else {
         try {
           const outcome = await entry.create(callLog, deps.context()).testConnection();
-          steps.push({ name: entry.label, ok: true, detail: outcome.detail });
+          steps.push({ name: entry.label, ok: true, detail: deps.text(outcome.detail) });
         } catch (error) {
           steps.push({ name: entry.label, ok: false, detail: failureText(error, deps.text).text });
         }

@@ -6,6 +6,7 @@ import { describe3cxStatus, forget3cxSessions, THREECX_SESSION_KEY, threeCx, thr
 import { memorySessionArea } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator(forget3cxSessions);
 
@@ -153,7 +154,7 @@ describe('3cx adapter against the simulator', () => {
   it('test connection reads the extension state with a fresh token and places no call', async () => {
     const outcome = await adapter().testConnection();
     expect(calls()).toEqual(['POST /connect/token', 'GET /callcontrol/100']);
-    expect(outcome.detail).toMatch(/extension 100 \(1 registered device\)/);
+    expect(english(outcome.detail)).toMatch(/extension 100 \(1 registered device\)/);
   });
 
   it('test connection names an extension the client does not monitor', async () => {

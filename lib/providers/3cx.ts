@@ -31,6 +31,7 @@ import {
 import { oauthToken } from './oauth-token';
 import { fallbackSession } from './token-cache';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = '3CX';
 
@@ -232,7 +233,7 @@ export const threeCx: ProviderDefinition<ThreeCxProvider> = {
         }
         const devices = Array.isArray(json.devices) ? json.devices.length : 0;
         return {
-          detail: `3CX accepted the API client, and the Call Control API may control extension ${json.dn} (${devices} registered device${devices === 1 ? '' : 's'}).`,
+          detail: devices === 1 ? msg('test_3cx_ok_one', json.dn) : msg('test_3cx_ok', json.dn, String(devices)),
         };
       },
     };

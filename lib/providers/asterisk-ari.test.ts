@@ -4,6 +4,7 @@ import { ariCallerId, ariRoot, asteriskAri, asteriskAriProblems, autoAnswerVaria
 import { basicAuthorization } from '../net/basic-auth';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator();
 
@@ -114,8 +115,8 @@ describe('asterisk-ari adapter against the simulator', () => {
 describe('asterisk-ari connection test', () => {
   it('reads info and the endpoint, checks write access with an originate without endpoint, places no call', async () => {
     const outcome = await adapter().testConnection();
-    expect(outcome.detail).toContain(`Asterisk ${ASTERISK_SIM.version}`);
-    expect(outcome.detail).toContain('PJSIP/101 is online');
+    expect(english(outcome.detail)).toContain(`Asterisk ${ASTERISK_SIM.version}`);
+    expect(english(outcome.detail)).toContain('PJSIP/101 is online');
     expect(requests().map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual([
       'GET /ari/asterisk/info ',
       'GET /ari/endpoints/PJSIP/101 ',

@@ -18,6 +18,7 @@ import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-s
 import { BasicAuthHttp } from '../net/basic-auth';
 import { htmlAnswerError, isHtml, isObject, joinUrl, type HttpResponse } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'Asterisk ARI';
 
@@ -251,7 +252,7 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
         const info = await client.send('GET', 'asterisk/info', 'test');
         if (info.status !== 200 || isHtml(info)) throw client.failure(info, 'test');
         const system = isObject(info.json) && isObject(info.json.system) ? info.json.system : {};
-        const version = typeof system.version === 'string' ? ` ${system.version}` : '';
+        const version = typeof system.version === 'string' ? system.version : undefined;
 
         const [technology, resource] = client.endpoint.split(/\/(.*)/s) as [string, string];
         const endpointPath = `endpoints/${encodeURIComponent(technology)}/${encodeURIComponent(resource ?? '')}`;
@@ -268,8 +269,14 @@ export const asteriskAri: ProviderDefinition<AsteriskAriProvider> = {
 
         const write = await client.send('POST', 'channels', 'test', {});
         if (write.status !== 400 || isHtml(write)) throw client.failure(write, 'test');
+        // The state is Asterisk's own word ("online", "unknown"), shown as it wrote it.
+        const known = state || msg('test_asterisk_state_known');
+        const user = settings.username.trim();
+        const context = settings.context.trim();
         return {
-          detail: `Logged in to Asterisk${version} as ${settings.username.trim()}; endpoint ${client.endpoint} is ${state || 'known'}, and the user may place calls (checked with an originate Asterisk refuses before dialling). Calls are dialled in context ${settings.context.trim()}.`,
+          detail: version
+            ? msg('test_asterisk_ok_version', version, user, client.endpoint, known, context)
+            : msg('test_asterisk_ok', user, client.endpoint, known, context),
         };
       },
     };

@@ -5,6 +5,7 @@ import type { CustomProvider } from './custom';
 import { bodyEscaping, custom, renderCustomRequest, validateCustomTemplate } from './custom';
 import type { ProviderContext } from './types';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator();
 
@@ -229,7 +230,7 @@ describe('custom template: answers', () => {
 
 describe('custom template: test connection', () => {
   it('validates the template and says nothing was sent', async () => {
-    const { detail } = await custom.create(settings(), context()).testConnection();
+    const detail = english((await custom.create(settings(), context()).testConnection()).detail);
     expect(detail).toContain('template is valid');
     expect(detail).toContain('cannot be checked without placing a call');
     expect(requests()).toHaveLength(0);

@@ -18,6 +18,7 @@ import type { FieldProblem, FieldTable, SettingsFrom } from '../settings/field-s
 import { deskPhoneRefusal } from './desk-phones';
 import { excerpt, htmlAnswerError, httpRequest, isHtml, redactSecrets } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const PROVIDER = 'Custom PBX';
 
@@ -236,9 +237,7 @@ export const custom: ProviderDefinition<CustomProvider> = {
         if (problems.length) throw templateError(problems, 'test');
         const rendered = renderCustomRequest(settings, SAMPLE_NUMBER);
         const host = new URL(rendered.url).host;
-        return {
-          detail: `The template is valid (${settings.method} to ${host}). A custom request cannot be checked without placing a call, so nothing was sent: place a test call to confirm.`,
-        };
+        return { detail: msg('test_custom_ok', settings.method, host) };
       },
     };
   },

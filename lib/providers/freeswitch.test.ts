@@ -4,6 +4,7 @@ import { basicAuthorization } from '../net/basic-auth';
 import { freeswitch, freeswitchProblems, txtapiPath } from './freeswitch';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 let ids = 0;
 const sim = await fileSimulator(() => (ids = 0));
@@ -88,8 +89,8 @@ describe('freeswitch adapter against the simulator', () => {
 describe('freeswitch connection test', () => {
   it('runs status, an argument-less bgapi and sofia_contact; places no call', async () => {
     const outcome = await adapter().testConnection();
-    expect(outcome.detail).toContain(`FreeSWITCH ${FREESWITCH_SIM.version}`);
-    expect(outcome.detail).toContain(`your phone (101@${D}) is registered`);
+    expect(english(outcome.detail)).toContain(`FreeSWITCH ${FREESWITCH_SIM.version}`);
+    expect(english(outcome.detail)).toContain(`your phone (101@${D}) is registered`);
     expect(requests().map((r) => `${r.path}?${r.rawQuery}`)).toEqual([
       '/txtapi/status?',
       '/txtapi/bgapi?',

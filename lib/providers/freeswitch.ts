@@ -23,6 +23,7 @@ import {
   type ProviderContext,
   type ProviderDefinition,
 } from './types';
+import { msg, type UiText } from '../i18n/text';
 
 const LABEL = 'FreeSWITCH';
 
@@ -234,7 +235,7 @@ export const freeswitch: ProviderDefinition<FreeswitchProvider> = {
         await client.run('bgapi', undefined, 'test');
 
         const who = `${settings.extension.trim()}@${settings.domain.trim()}`;
-        let registration: string;
+        let registration: UiText;
         try {
           const { text } = await client.run('sofia_contact', who, 'test');
           if (/^error\//.test(text) || text.startsWith('-ERR')) {
@@ -244,14 +245,18 @@ export const freeswitch: ProviderDefinition<FreeswitchProvider> = {
               { provider: LABEL, status: 200, providerMessage: client.words(text) || undefined, step: 'test' },
             );
           }
-          registration = `your phone (${who}) is registered`;
+          registration = msg('test_freeswitch_registered', who);
         } catch (error) {
           // A directory user may be allowed bgapi but not sofia_contact: then registration is not known.
           if (!(error instanceof ProviderError) || error.kind !== 'permission') throw error;
-          registration = `whether your phone (${who}) is registered could not be read (sofia_contact is not allowed)`;
+          registration = msg('test_freeswitch_registration_unknown', who);
         }
+        const user = settings.username.trim();
+        const dialContext = freeswitchContext(settings);
         return {
-          detail: `Logged in to FreeSWITCH${version ? ` ${version}` : ''} as ${settings.username.trim()}; the user may run bgapi, and ${registration}. Calls are dialled in context ${freeswitchContext(settings)}.`,
+          detail: version
+            ? msg('test_freeswitch_ok_version', version, user, registration, dialContext)
+            : msg('test_freeswitch_ok', user, registration, dialContext),
         };
       },
     };

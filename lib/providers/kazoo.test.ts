@@ -4,6 +4,7 @@ import { KAZOO_CONNECT_PATH as connectPath, kazooHarness } from '@/tests/unit/su
 import { parseSettings } from '@/lib/settings/validate';
 import { KAZOO_SIM, kazooNormalize, kazooUrlencode } from '@/tests/sim/kazoo';
 import { kazoo, KAZOO_TOKEN_LIFETIME_MS } from './kazoo';
+import { english } from '@/tests/unit/support/locale';
 
 const h = kazooHarness();
 const { context, settings, noKey, kazooRequests, connects, logins, step } = h;
@@ -259,7 +260,7 @@ describe('kazoo transport failures', () => {
 
 describe('kazoo test connection', () => {
   it('with a key: logs in, reads the click-to-call, reports its name, extension and auth_required; no call', async () => {
-    const { detail } = await kazoo.create(settings(), context()).testConnection();
+    const detail = english((await kazoo.create(settings(), context()).testConnection()).detail);
     expect(detail).toContain('"Sales desk"');
     expect(detail).toContain('extension 101');
     expect(detail).toContain('auth_required is on');
@@ -271,13 +272,13 @@ describe('kazoo test connection', () => {
 
   it('with a key, says when the key is optional', async () => {
     h.sim.configure('kazoo', { authRequired: false });
-    const { detail } = await kazoo.create(settings(), context()).testConnection();
+    const detail = english((await kazoo.create(settings(), context()).testConnection()).detail);
     expect(detail).toContain('the API key is optional');
   });
 
   it('without a key: a contact-less connect proves the ids, and no call is placed', async () => {
     h.sim.configure('kazoo', { authRequired: false });
-    const { detail } = await kazoo.create(noKey(), context()).testConnection();
+    const detail = english((await kazoo.create(noKey(), context()).testConnection()).detail);
     expect(detail).toContain('without a token');
     expect(connects()).toHaveLength(1);
     expect(connects()[0]!.query.has('contact')).toBe(false);

@@ -19,6 +19,7 @@ import { isObject } from '../net/http';
 import { createClickToCall, listClickToCalls } from './kazoo-click-to-calls';
 import { envelopeWords, isContactProblem, isSuccess, KazooClient } from './kazoo-client';
 import type { ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 export { forgetKazooTokens, KAZOO_HISTORY_POLLS_MS, KAZOO_TOKEN_LIFETIME_MS } from './kazoo-client';
 export { createClickToCall, listClickToCalls, type KazooClickToCall } from './kazoo-click-to-calls';
@@ -115,10 +116,7 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
           );
           const words = envelopeWords(response);
           if (response.status === 400 && isContactProblem(words.data)) {
-            return {
-              detail:
-                'The click-to-call exists and accepts calls without a token (auth_required is off). Checked with a connect request carrying no number, which Kazoo refuses before placing any call; its name and extension can only be read with an API key.',
-            };
+            return { detail: msg('test_kazoo_ok_no_key') };
           }
           throw isSuccess(response) ? client.unexpectedAnswer(response, 'test') : client.error(response, 'test');
         }
@@ -128,15 +126,13 @@ export const kazoo: ProviderDefinition<KazooProvider> = {
         );
         if (!isSuccess(response)) throw client.error(response, 'test');
         const data = isObject(response.json.data) ? response.json.data : {};
-        const name = typeof data.name === 'string' ? data.name : '(no name)';
-        const extension = typeof data.extension === 'string' ? data.extension : '(none)';
+        const name = typeof data.name === 'string' ? data.name : msg('test_kazoo_no_name');
+        const extension = typeof data.extension === 'string' ? data.extension : msg('test_kazoo_no_extension');
         const authRequired = data.auth_required !== false;
         return {
-          detail: `Logged in with the API key. Click-to-call "${name}" rings extension ${extension} first; ${
-            authRequired
-              ? 'it requires a token (auth_required is on), so keep the API key.'
-              : 'it does not require a token (auth_required is off), so the API key is optional.'
-          }`,
+          detail: authRequired
+            ? msg('test_kazoo_ok_token_required', name, extension)
+            : msg('test_kazoo_ok_token_optional', name, extension),
         };
       },
     };

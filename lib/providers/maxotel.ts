@@ -8,6 +8,7 @@
 import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isObject, joinUrl, type HttpResponse, redactSecrets } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderContext, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'MaxoTel';
 
@@ -153,17 +154,15 @@ export const maxotel: ProviderDefinition<MaxotelProvider> = {
           { startTime: String(end - 60), endTime: String(end), outputFormat: 'json', limit: '1' },
           'test',
         );
-        const limitation = 'MaxoTel has no way to check the Click to Call permission without placing a call.';
+        const limitation = msg('test_maxotel_limitation');
         // Any 200 proves the key (the CDR body's exact shape is not fully documented: JSON, or CSV), unless it
         // carries the API's failure marker `status: 0`.
         const refused = isObject(response.json) && response.json.status === 0;
         if (response.status === 200 && !refused) {
-          return { detail: `MaxoTel accepted the API key (checked with the call history). ${limitation}` };
+          return { detail: msg('test_maxotel_ok', limitation) };
         }
         if (response.status === 403) {
-          return {
-            detail: `MaxoTel recognised the API key (it has no Call History permission, which is fine). ${limitation}`,
-          };
+          return { detail: msg('test_maxotel_ok_no_history', limitation) };
         }
         throw failure(response, settings, 'test');
       },

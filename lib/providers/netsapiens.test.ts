@@ -4,6 +4,7 @@ import type { NetsapiensProvider } from './netsapiens';
 import { netsapiens, netsapiensApiRoot } from './netsapiens';
 import { providerFailure } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator();
 
@@ -133,7 +134,7 @@ describe('netsapiens adapter against the simulator', () => {
   describe('testConnection (GET /ns-api/v2/apikeys/~, the key identity)', () => {
     it('reads the identity and places no call', async () => {
       const outcome = await adapter().testConnection();
-      expect(outcome.detail).toMatch(/accepted the API key \(user 1000 in domain sim\.example, Basic User\)/);
+      expect(english(outcome.detail)).toMatch(/accepted the API key \(user 1000 in domain sim\.example, Basic User\)/);
       const [request, ...rest] = requests();
       expect(rest).toHaveLength(0);
       expect(request!.method).toBe('GET');
@@ -240,7 +241,7 @@ describe('netsapiens key types: "~" is only the own domain and user of a basic-u
     const named = make({ domain: 'sim.example', user: '1001' });
     const adapter = netsapiens.create(named, context({ randomId: () => 'c-1' }));
     const test = await adapter.testConnection();
-    expect(test.detail).toMatch(/calls as user 1001 in domain sim\.example/);
+    expect(english(test.detail)).toMatch(/calls as user 1001 in domain sim\.example/);
     await adapter.dial(dial);
     const post = sim.requestsFor('netsapiens').find((r) => r.method === 'POST')!;
     expect(post.path).toBe('/ns-api/v2/domains/sim.example/users/1001/calls');

@@ -21,6 +21,7 @@ import {
   redactSecrets,
 } from '../net/http';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'NetSapiens';
 
@@ -215,11 +216,21 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
         if (response.status !== 200) throw failure(response, settings, 'test');
         const info = isObject(response.json) ? response.json : {};
         const text = (key: string) => (typeof info[key] === 'string' && info[key] ? (info[key] as string) : undefined);
-        const who = [text('user') && `user ${text('user')}`, text('domain') && `domain ${text('domain')}`]
-          .filter(Boolean)
-          .join(' in ');
+        const user = text('user');
+        const domain = text('domain');
+        const who = [user && `user ${user}`, domain && `domain ${domain}`].filter(Boolean).join(' in ');
         const scope = text('user-scope');
+        // The read-only error below keeps the English identity: a ProviderError's message is the adapter's own
+        // summary, not a table text. The test's detail is translated, so it is built from messages.
         const identity = who ? ` (${who}${scope ? `, ${scope}` : ''})` : '';
+        const whoText = user
+          ? domain
+            ? msg('test_netsapiens_user_domain', user, domain)
+            : msg('test_netsapiens_user', user)
+          : domain
+            ? msg('test_netsapiens_domain', domain)
+            : undefined;
+        const identityText = whoText && scope ? msg('test_netsapiens_who_scope', whoText, scope) : whoText;
         if (text('readonly') === 'yes') {
           throw new ProviderError(
             'permission',
@@ -231,13 +242,15 @@ export const netsapiens: ProviderDefinition<NetsapiensProvider> = {
         if (keyProblem) throw keyProblem;
         const keyScope = netsapiensKeyScope(settings.apiKey);
         if (keyScope && keyScope.prefix !== 'nsu_') {
+          // The key's scope name ("office-manager", "reseller") is NetSapiens' own word, not translated.
+          const calls = [settings.user.trim(), settings.domain.trim()] as const;
           return {
-            detail: `NetSapiens accepted the ${keyScope.name} API key${identity}; it calls as user ${settings.user.trim()} in domain ${settings.domain.trim()}, which is checked on the first call.`,
+            detail: identityText
+              ? msg('test_netsapiens_ok_scoped_identity', keyScope.name, identityText, ...calls)
+              : msg('test_netsapiens_ok_scoped', keyScope.name, ...calls),
           };
         }
-        return {
-          detail: `NetSapiens accepted the API key${identity}. The domain and user settings are checked on the first call.`,
-        };
+        return { detail: identityText ? msg('test_netsapiens_ok_identity', identityText) : msg('test_netsapiens_ok') };
       },
     };
   },

@@ -16,6 +16,7 @@ import {
 import { memorySessionArea } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator(forgetRingcentralSessions);
 
@@ -150,7 +151,7 @@ describe('ringcentral adapter against the simulator', () => {
   it('test connection reads the user extension with a fresh token and places no call', async () => {
     const outcome = await adapter().testConnection();
     expect(calls()).toEqual(['POST /restapi/oauth/token', 'GET /restapi/v1.0/account/~/extension/~']);
-    expect(outcome.detail).toMatch(/Sim User \(extension 101\)/);
+    expect(english(outcome.detail)).toMatch(/Sim User \(extension 101\)/);
   });
 
   it('the settings refuse a "Your phone" that is not in international format', () => {

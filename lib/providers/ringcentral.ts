@@ -22,6 +22,7 @@ import { excerpt, httpRequest, isObject, joinUrl, redactSecrets, refusalError, t
 import { oauthToken } from './oauth-token';
 import { fallbackSession } from './token-cache';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'RingCentral';
 
@@ -269,10 +270,12 @@ export const ringcentral: ProviderDefinition<RingcentralProvider> = {
         if (response.status !== 200) throw fail(response, 'test');
         const json = response.json;
         if (!isObject(json)) throw fail(response, 'test');
-        const name = typeof json.name === 'string' ? json.name : 'your user';
-        const ext = typeof json.extensionNumber === 'string' ? ` (extension ${json.extensionNumber})` : '';
+        const name = typeof json.name === 'string' ? json.name : msg('test_ringcentral_your_user');
         return {
-          detail: `RingCentral accepted the app and the JWT credential of ${name}${ext}. RingOut will ring ${settings.fromNumber} first.`,
+          detail:
+            typeof json.extensionNumber === 'string'
+              ? msg('test_ringcentral_ok_extension', name, json.extensionNumber, settings.fromNumber)
+              : msg('test_ringcentral_ok', name, settings.fromNumber),
         };
       },
     };

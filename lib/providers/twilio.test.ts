@@ -90,14 +90,14 @@ describe('twilio adapter against the simulator', () => {
 describe('twilio connection test and number list', () => {
   it('finds the caller ID among the account numbers; places no call', async () => {
     const outcome = await adapter().testConnection();
-    expect(outcome.detail).toContain(`${TWILIO_SIM.number} is one of the account's numbers`);
+    expect(english(outcome.detail)).toContain(`${TWILIO_SIM.number} is one of the account's numbers`);
     expect(requests().map((r) => `${r.method} ${r.path}?${r.query}`)).toEqual([
       `GET /2010-04-01/Accounts/${TWILIO_SIM.accountSid}/IncomingPhoneNumbers.json?PhoneNumber=%2B14155550100`,
     ]);
   });
 
   it('then among the verified caller IDs, and says when it is neither', async () => {
-    expect((await adapter({ callerId: TWILIO_SIM.verifiedCallerId }).testConnection()).detail).toContain(
+    expect(english((await adapter({ callerId: TWILIO_SIM.verifiedCallerId }).testConnection()).detail)).toContain(
       'verified caller ID',
     );
     const error = await failure(() => adapter({ callerId: '+14155550999' }).testConnection());

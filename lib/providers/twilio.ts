@@ -22,6 +22,7 @@ import {
   type ProviderContext,
   type ProviderDefinition,
 } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'Twilio';
 
@@ -291,9 +292,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
               },
             );
           }
-          return {
-            detail: `Twilio accepted the API key; ${callerId} is one of the account's numbers. Calls ring ${settings.phone.trim()} first (auto-answer does not apply to phone numbers).`,
-          };
+          return { detail: msg('test_twilio_ok_own', callerId, settings.phone.trim()) };
         }
         const verified = await client.list(
           'OutgoingCallerIds.json',
@@ -302,9 +301,7 @@ export const twilio: ProviderDefinition<TwilioProvider> = {
           'test',
         );
         if (verified.some((n) => isObject(n) && n.phone_number === callerId)) {
-          return {
-            detail: `Twilio accepted the API key; ${callerId} is a verified caller ID of the account. Calls ring ${settings.phone.trim()} first.`,
-          };
+          return { detail: msg('test_twilio_ok_verified', callerId, settings.phone.trim()) };
         }
         throw new ProviderError(
           'not-found',

@@ -6,6 +6,7 @@
  */
 import type { FieldProblem, FieldSpec, NumberFormat } from '../settings/field-spec';
 import type { ProviderContext } from '../net/context';
+import type { UiText } from '../i18n/text';
 
 // Shared with the call log (lib/calllog), so they live in lib/net; re-exported for the provider files.
 export { ERROR_KINDS, ProviderError, type ErrorKind } from '../net/errors';
@@ -31,8 +32,11 @@ export interface DialOutcome {
 }
 
 export interface ConnectionTestOutcome {
-  /** What was checked, e.g. "Logged in as api-user; extension 1023 exists". */
-  detail: string;
+  /**
+   * What was checked, e.g. "Logged in as api-user; extension 1023 exists", as a text of the locale table: the
+   * options page shows it in the browser's language. Values from the PBX or the settings are substitutions.
+   */
+  detail: UiText;
 }
 
 export interface ProviderAdapter {

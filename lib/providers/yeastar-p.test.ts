@@ -12,6 +12,7 @@ import {
 import { memorySessionArea } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator(forgetYeastarPSessions);
 
@@ -144,7 +145,7 @@ describe('yeastar-p adapter against the simulator', () => {
     const session = memorySessionArea();
     await adapter({}, { session }).dial(dialRequest);
     const outcome = await adapter({}, { session }).testConnection();
-    expect(outcome.detail).toMatch(/accepted the Client ID/);
+    expect(english(outcome.detail)).toMatch(/accepted the Client ID/);
     expect(endpoints()).toEqual(['POST get_token', 'POST call/dial', 'GET del_token', 'POST get_token']);
     expect(requests()[2]!.body).toBe('');
   });

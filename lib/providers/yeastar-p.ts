@@ -21,6 +21,7 @@ import type { FieldTable, SettingsFrom } from '../settings/field-spec';
 import { excerpt, httpRequest, isHtml, htmlAnswerError, isObject, joinUrl, redactSecrets } from '../net/http';
 import { accountLogins, fallbackSession, lifetimeMs, tokenUsable } from './token-cache';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'Yeastar P-Series';
 
@@ -347,9 +348,7 @@ export const yeastarP: ProviderDefinition<YeastarPProvider> = {
           await call('GET', 'del_token', undefined, 'logout', kept.accessToken).catch(() => undefined);
         }
         await getToken('test');
-        return {
-          detail: `The PBX accepted the Client ID and Client Secret and issued an access token. Extension ${settings.extension} is checked on the first call.`,
-        };
+        return { detail: msg('test_yeastar_p_ok', settings.extension) };
       },
     };
   },

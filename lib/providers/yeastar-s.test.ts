@@ -6,6 +6,7 @@ import { forgetYeastarSessions, YEASTAR_SESSION_KEY, yeastarS, type YeastarSProv
 import { memorySessionArea, ProviderError } from './types';
 import { providerFailure, visibleText } from '@/tests/unit/support/provider-errors';
 import { fileSimulator, simAdapter } from '@/tests/unit/support/simulator';
+import { english } from '@/tests/unit/support/locale';
 
 const sim = await fileSimulator(forgetYeastarSessions);
 
@@ -299,7 +300,7 @@ describe('yeastar-s adapter against the simulator', () => {
   describe('testConnection (a fresh login)', () => {
     it('logs in and places no call', async () => {
       const outcome = await adapter().testConnection();
-      expect(outcome.detail).toMatch(/Logged in to the PBX as API user "api"/);
+      expect(english(outcome.detail)).toMatch(/Logged in to the PBX as API user "api"/);
       expect(endpoints()).toEqual(['login']);
     });
   });

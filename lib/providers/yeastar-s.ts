@@ -18,6 +18,7 @@ import { excerpt, httpRequest, isObject, joinUrl, redactSecrets } from '../net/h
 import { md5Hex } from './md5';
 import { accountLogins, fallbackSession, tokenUsable } from './token-cache';
 import { ProviderError, type ErrorKind, type ProviderDefinition } from './types';
+import { msg } from '../i18n/text';
 
 const LABEL = 'Yeastar S-Series';
 
@@ -314,9 +315,7 @@ export const yeastarS: ProviderDefinition<YeastarSProvider> = {
           await post(`logout?token=${encodeURIComponent(kept.token)}`, {}, 'logout').catch(() => undefined);
         }
         await login('test');
-        return {
-          detail: `Logged in to the PBX as API user "${settings.username}". Extension ${settings.extension} is checked on the first call (the API has no way to look it up without dialling).`,
-        };
+        return { detail: msg('test_yeastar_s_ok', settings.username, settings.extension) };
       },
 
       /**

@@ -7,7 +7,7 @@ import { formatForPbx } from '@/lib/phone/format';
 import type { DialOutcome, DialRequest } from '@/lib/providers/types';
 import { parseSettings } from '@/lib/settings/validate';
 import type { Settings } from '@/lib/settings/schema';
-import type { UiText } from '@/lib/i18n/text';
+import { msg, type UiText } from '@/lib/i18n/text';
 import { createHistoryStore, HISTORY_KEY, type HistoryArea } from '@/lib/dial/history';
 import type { HistoryEntry } from '@/lib/dial/types';
 import {
@@ -72,7 +72,7 @@ export function fakeProvider(options: { extensionDialing?: boolean; label?: stri
         dials.push(request);
         return answer(request);
       },
-      testConnection: async () => ({ detail: 'API key accepted' }),
+      testConnection: async () => ({ detail: msg('test_maxotel_ok', msg('test_maxotel_limitation')) }),
     })),
   };
   const registry = new Proxy({} as ProviderRegistry, { get: () => definition });
@@ -129,7 +129,7 @@ export function harness(
           if (callLogError) throw callLogError;
           return { id: 'hde-1' };
         },
-        testConnection: async () => ({ detail: 'ok' }),
+        testConnection: async () => ({ detail: msg('test_helpdeskeddy_ok', msg('test_helpdeskeddy_channel_key')) }),
       }),
     },
   };
