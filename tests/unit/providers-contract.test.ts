@@ -21,6 +21,7 @@ import { closedPort, fileSimulator, tokenRecordingFetch } from './support/simula
 import { parseSettings } from '@/lib/settings/validate';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_LOGS } from '@/lib/calllog/registry';
+import { english, messageTable } from './support/locale';
 import {
   ERROR_KINDS,
   ProviderError,
@@ -37,6 +38,7 @@ import {
   type ProviderType,
 } from '@/lib/settings/schema';
 import { formatForPbx } from '@/lib/phone/format';
+import type { UiText } from '@/lib/i18n/text';
 import type { SimRequest } from '@/tests/sim/types';
 import { CALL_LOG_CASES, PROVIDER_CASES, type SimCase } from './providers-contract-cases';
 
@@ -221,6 +223,12 @@ async function failure(
 
 const dialRequests = (subject: Subject): SimRequest[] => sim.requestsFor(subject.type).filter(subject.simCase.isDial);
 
+/** A connection test's detail is a message of the locale table (so a German user reads it in German), not empty. */
+function expectDetail(detail: UiText): void {
+  expect(messageTable('en')[detail.key], detail.key).toBeDefined();
+  expect(english(detail).trim()).not.toBe('');
+}
+
 describe('the contract tables cover every registered provider and call log', () => {
   it('has a row for each provider and nothing else', () => {
     expect(Object.keys(PROVIDER_CASES).sort()).toEqual(Object.keys(PROVIDERS).sort());
@@ -254,14 +262,14 @@ describe.each([...providerSubjects, ...callLogSubjects].map((s) => [`${s.type} (
       it('has no connection test: testConnection sends nothing at all and says so', async () => {
         const { context } = run();
         const outcome = await subject.create(workingSettings(subject), context).testConnection();
-        expect(outcome.detail.trim()).not.toBe('');
+        expectDetail(outcome.detail);
         expect(sim.requests).toHaveLength(0);
       });
     } else {
       it('testConnection succeeds with a detail, and places no call', async () => {
         const { context } = run();
         const outcome = await subject.create(workingSettings(subject), context).testConnection();
-        expect(outcome.detail.trim()).not.toBe('');
+        expectDetail(outcome.detail);
         expect(sim.requestsFor(subject.type).length).toBeGreaterThan(0);
         expect(dialRequests(subject)).toHaveLength(0);
       });
