@@ -20,14 +20,14 @@
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { startPageServer, type PageServer } from '../tests/e2e/support/page-server';
 import { POLICY_CACHE_KEY } from '../lib/settings/store';
 import { firstLinkMs } from './first-link';
+import { contentScriptSize, describeSize } from '../scripts/content-size';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = process.env.PBX_OUT_DIR ? resolve(ROOT, process.env.PBX_OUT_DIR) : join(ROOT, '.output');
@@ -497,13 +497,8 @@ async function firstLinks(pages: PageServer): Promise<{ cold: number; warm: numb
 const ms = (v: number | null) => (v === null ? '–' : v < 0 ? 'timed out' : `${v.toFixed(0)} ms`);
 
 async function main(): Promise<void> {
-  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
-  // The large half, loaded with import() on pages that show digits (lib/page/linking-module.ts).
-  const linking = readFileSync(join(EXTENSION_DIR, 'linking.js'));
-  // Loaded only when the popup lists a page's numbers or the context menu asks for a link's.
-  const pageNumbers = readFileSync(join(EXTENSION_DIR, 'page-numbers.js'));
-  const gzip = (b: Buffer) => gzipSync(b, { level: 9 }).length / 1024;
-  const gzipKiB = gzip(content) + gzip(linking);
+  // The part every page loads, the linking part (import() on pages that show digits) and the on-demand part.
+  const size = contentScriptSize(EXTENSION_DIR);
   const pages = await startPageServer();
   const naive = await naiveScript();
   pages.add('/bench/naive.js', naive, 'text/javascript');
@@ -597,7 +592,7 @@ async function main(): Promise<void> {
     `Page without digits (${ROWS.toLocaleString('en')} rows of words): content script ${Math.max(0, wordsExtension - wordsBaseline).toFixed(1)} ms of script time (CDP ScriptDuration ${wordsExtension.toFixed(1)} ms with the extension, ${wordsBaseline.toFixed(1)} ms without).`,
     `Small page without digits (one paragraph): content script ${Math.max(0, smallExtension - smallBaseline).toFixed(1)} ms of script time; a content script that only asks the background for its settings (the floor): ${Math.max(0, smallFloor - smallBaseline).toFixed(1)} ms (medians of ${LOADS} loads).`,
     `New tab to its first link: ${firstLink.cold.toFixed(0)} ms cold (the first tab of a new profile, whose settings wait for Chrome's first managed-policy read), ${firstLink.warm.toFixed(0)} ms warm (medians of ${FIRST_LINK_RUNS} browsers).`,
-    `Content script: ${gzipKiB.toFixed(1)} KiB gzipped in all (budget 60 KiB): ${gzip(content).toFixed(1)} KiB on every page (${content.length.toLocaleString('en')} bytes), ${gzip(linking).toFixed(1)} KiB more on pages that show digits (${linking.length.toLocaleString('en')} bytes); ${gzip(pageNumbers).toFixed(1)} KiB more when the popup or the context menu asks for a page's numbers.`,
+    describeSize(size),
     '',
     "Blocking time is the sum, over main-thread tasks, of each task's time beyond 50 ms; the page alone has its own",
     '(parsing and laying out 10,000 rows), and "added" subtracts it. Linking script: the JavaScript of the linking script',
