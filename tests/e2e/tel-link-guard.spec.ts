@@ -1,8 +1,9 @@
 /**
  * Issue 15, item 1, end to end: a page's own tel: link is the page's word. One real click on an invisible
- * overlay, on a link whose text shows another number, or on a number abroad opens the confirmation window
- * before anything reaches the PBX; an emergency number is never dialled. An ordinary visible link still dials
- * at once (dial.spec.ts).
+ * overlay, on a link under a layer that paints over it and lets the click through, on a link whose text shows
+ * another number, or on a number abroad opens the confirmation window before anything reaches the PBX; an
+ * emergency number is never dialled. An ordinary visible link, and one under a transparent layer, still dial at
+ * once (dial.spec.ts and below).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
