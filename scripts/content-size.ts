@@ -23,7 +23,7 @@ export interface PartSize {
 }
 
 export interface ContentScriptSize {
-  /** content-scripts/content.js: on every page. */
+  /** content.js: on every page. */
   everyPage: PartSize;
   /** linking.js: on pages that show digits. */
   linking: PartSize;
@@ -40,7 +40,7 @@ function sizeOf(file: string): PartSize {
 
 /** The sizes of the built content script in `extensionDir` (a Chrome build's output folder). */
 export function contentScriptSize(extensionDir: string): ContentScriptSize {
-  const everyPage = sizeOf(join(extensionDir, 'content-scripts', 'content.js'));
+  const everyPage = sizeOf(join(extensionDir, 'content.js'));
   const linking = sizeOf(join(extensionDir, 'linking.js'));
   const onDemand = sizeOf(join(extensionDir, 'page-numbers.js'));
   return { everyPage, linking, onDemand, totalKiB: everyPage.gzipKiB + linking.gzipKiB };

@@ -53,6 +53,20 @@ describe('watchForDigits', () => {
     expect(shown('<p>Room 12, floor 3</p><p>Gate 45</p>')).toBe(0);
   });
 
+  it('reads a long page the same way as a short one (a loop up to 4 KB of text, one expression beyond)', () => {
+    const shown = (body: string) => {
+      const { document, MutationObserver } = parseHTML(`<html><body>${body}</body></html>`);
+      let calls = 0;
+      watchForDigits(document, () => calls++, { MutationObserver }).stop();
+      return calls;
+    };
+    const words = '<p>' + 'words '.repeat(1000) + '</p>';
+    expect(words.length).toBeGreaterThan(4096);
+    expect(shown(`${words}<p>Room 12</p><p>Floor 3, gate ٤٥٦٧</p>`)).toBe(1);
+    expect(shown(`${words}<p>Room 12, floor 3</p><p>Gate 45</p>`)).toBe(0);
+    expect(shown(`<p>Room 12</p>${words}<p>Floor 3, gate ０４５６７</p>`)).toBe(1);
+  });
+
   it('calls back once when the page later adds text with digits, not for text without', async () => {
     const { document, MutationObserver } = parseHTML('<html><body><p>Hello</p></body></html>');
     let calls = 0;
