@@ -90,6 +90,84 @@ describe('hold-back: off-screen numbers wait for the viewport', () => {
     expect(linker.pending()).toBe(0);
   });
 
+  it('links the held-back rows next to rows the page adds to its table, in the same callback: one relayout', async () => {
+    const visibility = fakeVisibility();
+    const tableRows = Array.from(
+      { length: 1200 },
+      (_, i) => `<tr id="r${i}"><td>+1 415 555 ${String(1000 + i)}</td></tr>`,
+    ).join('');
+    const page = setup(`<p id="status">Loading</p><table><tbody>${tableRows}</tbody></table>`, {
+      now: ticking(),
+      sliceMs: 5,
+      firstSliceMs: 5,
+      holdBackAbove: 0,
+      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
+    });
+    const { document, linker, runAll } = page;
+    linker.start();
+    runAll();
+    const linked = () => document.querySelectorAll('a[data-pbx-dial]').length;
+    const first = linked();
+    expect(first).toBeLessThan(100);
+
+    // A change outside the table is laid out on its own: nothing held back goes in for it.
+    document.getElementById('status')!.append(document.createElement('b'));
+    await Promise.resolve();
+    expect(linked()).toBe(first);
+
+    // The page appends rows at the end (an infinite list): the 150 held-back rows before them are linked in
+    // the observer's callback, before any task runs; the new rows too, as far as the callback's slice goes.
+    const tbody = document.querySelector('tbody')!;
+    for (let i = 0; i < 3; i++) {
+      const tr = document.createElement('tr');
+      tr.appendChild(document.createElement('td')).textContent = `+1 415 555 ${String(5000 + i)}`;
+      tbody.append(tr);
+    }
+    await Promise.resolve();
+    const linkedRows = () => document.querySelectorAll('tr[id] a[data-pbx-dial]').length;
+    expect(document.getElementById('r1050')!.querySelector('a')).not.toBeNull();
+    expect(document.getElementById('r1199')!.querySelector('a')).not.toBeNull();
+    expect(document.getElementById('r1049')!.querySelector('a')).toBeNull();
+    expect(linkedRows()).toBe(first + 150);
+    expect(linked()).toBeGreaterThan(linkedRows());
+    runAll();
+    // New rows the slice did not reach are held back like the rest, until they come near the viewport.
+    expect(linkedRows()).toBe(first + 150);
+    expect(linked() + linker.pending()).toBe(1203);
+
+    // A cell the page rewrites in the middle: the held-back rows around it go in with it (150 before, 50
+    // after).
+    const hasLink = (id: string) => document.getElementById(id)!.querySelector('a') !== null;
+    document.getElementById('r400')!.firstElementChild!.textContent = '+1 415 555 6000';
+    await Promise.resolve();
+    expect(document.getElementById('r400')!.textContent).toBe('+1 415 555 6000');
+    expect([hasLink('r251'), hasLink('r250'), hasLink('r450'), hasLink('r451')]).toEqual([true, false, true, false]);
+    expect(hasLink('r400')).toBe(true);
+    expect(linked() + linker.pending()).toBe(1203);
+  });
+
+  it('links what the page adds in the observer callback for a whole slice: what it leaves is a relayout later', async () => {
+    const visibility = fakeVisibility();
+    const { document, linker, runAll } = setup(`<ul id="list">${rows(300)}</ul>`, {
+      now: ticking(),
+      sliceMs: 40,
+      firstSliceMs: 40,
+      holdBackAbove: 0,
+      createVisibilityObserver: (onVisible) => visibility.create(onVisible),
+    });
+    linker.start();
+    runAll();
+    const list = document.getElementById('list')!;
+    const added = Array.from({ length: 18 }, (_, i) => {
+      const li = document.createElement('li');
+      li.textContent = `+1 415 555 ${String(7000 + i)}`;
+      return list.appendChild(li);
+    });
+    await Promise.resolve();
+    // Half a slice (the ticking clock's 20 reads) reaches 10 of them; the whole slice all 18.
+    expect(added.filter((li) => li.querySelector('a[data-pbx-dial]')).length).toBe(18);
+  });
+
   it('without a visibility observer (no IntersectionObserver), links everything as it is found', () => {
     const { document, linker, runAll } = setup(`<ul>${rows(300)}</ul>`, { now: ticking(), sliceMs: 40 });
     linker.start();

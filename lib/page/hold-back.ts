@@ -118,13 +118,74 @@ function releaseAround(s: LinkerState, elements: Element[]): void {
       if (holder) batch.push(...stopHolding(s, holder));
     }
   }
-  // Only for text the page has not changed, moved away or linked otherwise meanwhile.
+  insertHeld(s, batch);
+}
+
+/** Inserts released links, for text the page has not changed, moved away or linked otherwise meanwhile. */
+function insertHeld(s: LinkerState, batch: PendingLink[]): void {
   for (const { t, data, matches } of batch) {
     if (t.isConnected && t.data === data && !s.segments.has(t)) insertLinks(s, t, matches);
   }
   if (!s.waiting.size) s.holders.length = 0;
   // Our own insertions would come back as mutation records: drop them.
   s.observer?.takeRecords();
+}
+
+/**
+ * How many held-back elements on each side of the page's own change to a table go in with it (see
+ * {@link releaseNearPageChange}): the screens around rows appended where the reader is (a 720-pixel window and
+ * its margin hold about 110 table rows), a millisecond or two of insertions, not the 20 ms of a full release.
+ */
+const PAGE_CHANGE_BEFORE = 150;
+const PAGE_CHANGE_AFTER = 50;
+/** `Node.DOCUMENT_POSITION_FOLLOWING` (not read from the global `Node`, which the unit tests' DOM lacks). */
+const FOLLOWING = 4;
+
+/**
+ * The page changed one of its own tables (an infinite list appending rows where the reader scrolled to, a live
+ * cell): the browser lays that whole table out again for it, before the next paint. The held-back links of the
+ * same table next to the change go in now, in the observer's callback, so they share that relayout, instead of
+ * costing one of their own a frame later, when the visibility observer reports them near (about 110 ms on a
+ * 10,000-row table: `npm run bench`, scrolling). Outside tables a change is laid out on its own, and nothing is
+ * released for it.
+ */
+export function releaseNearPageChange(s: LinkerState, changed: Node[]): void {
+  if (!s.running || !s.waiting.size || !changed.length) return;
+  // A burst of rows is one run of nodes: its two ends are where the page changed. Both are placed among the
+  // held-back elements before any is released (a release leaves gaps the second would be placed by).
+  const places: { table: Element; index: number }[] = [];
+  for (const node of new Set([changed[0]!, changed[changed.length - 1]!])) {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const table = el?.closest('table');
+    if (table?.isConnected) places.push({ table, index: holderPosition(s, node) });
+  }
+  const batch: PendingLink[] = [];
+  for (const { table, index } of places) {
+    const end = Math.min(s.holders.length, index + PAGE_CHANGE_AFTER);
+    for (let i = Math.max(0, index - PAGE_CHANGE_BEFORE); i < end; i++) {
+      const holder = s.holders[i];
+      if (holder && table.contains(holder)) batch.push(...stopHolding(s, holder));
+    }
+  }
+  if (batch.length) insertHeld(s, batch);
+}
+
+/**
+ * Where `node` falls among the held-back elements (in page order): an index such that the elements still held
+ * before it precede `node` and those from it on follow it. Released entries (`null`) are passed over.
+ */
+function holderPosition(s: LinkerState, node: Node): number {
+  let lo = 0;
+  let hi = s.holders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let m = mid;
+    while (m < hi && !s.holders[m]) m++;
+    if (m === hi) hi = mid;
+    else if (node.compareDocumentPosition(s.holders[m]!) & FOLLOWING) hi = mid;
+    else lo = m + 1;
+  }
+  return lo;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   isBigPage,
   linkOrHoldBack,
   onNearViewport,
+  releaseNearPageChange,
   watchAgainOnFirstScroll,
 } from './hold-back';
 import { applyPageChanges, OBSERVE, unlinkEverything } from './mutations';
@@ -190,9 +191,11 @@ export function createLinker(options: LinkerOptions): Linker {
     }
   }
 
-  /** Puts right what the page changed and queues what it added. */
-  function followPage(records: MutationRecord[]): void {
-    for (const n of applyPageChanges(s, records)) queueWalk(n);
+  /** Puts right what the page changed and queues what it added; returns that. */
+  function followPage(records: MutationRecord[]): Node[] {
+    const added = applyPageChanges(s, records);
+    for (const n of added) queueWalk(n);
+    return added;
   }
 
   /** Observer callback: put right what the page changed and link what it added, within one slice. */
@@ -206,10 +209,14 @@ export function createLinker(options: LinkerOptions): Linker {
       observer.takeRecords();
       return;
     }
-    followPage(records.concat(observer.takeRecords()));
-    // New rows and edited numbers are linked now, before the next paint, in the page's own relayout; a flood
-    // continues in later tasks, held back until near the viewport.
-    walkUntil(now() + sliceMs / 2);
+    const added = followPage(records.concat(observer.takeRecords()));
+    // New rows and edited numbers are linked now, before the next paint, in the page's own relayout, and the
+    // held-back rows next to them with them; a flood continues in later tasks, held back until near the
+    // viewport. A whole slice: each row it leaves is a relayout of its own later, when it comes into view
+    // (an infinite list's 100 new rows at the end of a 10,000-row table: two relayouts at half a slice, one at
+    // a whole, `npm run bench`, issue 13).
+    walkUntil(now() + sliceMs);
+    releaseNearPageChange(s, added);
     holdBackRest(s);
     // Our own changes would come back as records: drop them.
     observer.takeRecords();
