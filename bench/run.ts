@@ -207,6 +207,11 @@ function summarise(events: TraceEvent[], scriptUrl: RegExp) {
     if (sum) perTask.set(t, sum);
   }
   if (process.env.BENCH_VERBOSE) {
+    // Which step of the interaction a long task came in: the jump, the scroll, or the end of the table.
+    const stamp = (name: string) =>
+      events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === `bench:${name}`)?.ts ?? Infinity;
+    const phaseOf = (ts: number) =>
+      ts < mark ? 'load' : ts < stamp('scroll') ? 'jump' : ts < stamp('append') ? 'scroll' : 'end of the table';
     for (const t of tasks.filter((x) => x.dur! > 50_000)) {
       const inner: Record<string, number> = {};
       for (const e of events) {
@@ -222,7 +227,7 @@ function summarise(events: TraceEvent[], scriptUrl: RegExp) {
         inner[e.name] = Math.round((inner[e.name] ?? 0) + e.dur / 1000);
       }
       console.log(
-        `${t.ts >= mark ? 'interact' : 'load'} task ${Math.round(t.dur! / 1000)} ms (script ${Math.round((perTask.get(t) ?? 0) / 1000)} ms): ${JSON.stringify(inner)}`,
+        `${phaseOf(t.ts)}: task ${Math.round(t.dur! / 1000)} ms (script ${Math.round((perTask.get(t) ?? 0) / 1000)} ms): ${JSON.stringify(inner)}`,
       );
     }
   }
@@ -252,18 +257,30 @@ function summarise(events: TraceEvent[], scriptUrl: RegExp) {
   };
 }
 
+/** The floors' content scripts (issue 13), each on its own copy of our built extension. */
+const FLOOR_SCRIPTS = {
+  /** The least a content script that follows settings can cost: one `getPageConfig` message, nothing else. */
+  asks: `chrome.runtime.sendMessage({ type: 'getPageConfig' }).then(() => undefined);\n`,
+  /**
+   * The least one that also looks at the page's text can cost: the same message, a look at the document at
+   * document_start, and once the page is parsed and the settings are in, one test of its text for digits.
+   */
+  looks: [
+    `const settings = chrome.runtime.sendMessage({ type: 'getPageConfig' });`,
+    `const root = document.documentElement;`,
+    `document.addEventListener('DOMContentLoaded', () => settings.then(() => /\\d/.test(root.textContent ?? '')), { once: true });`,
+    '',
+  ].join('\n'),
+};
+
 /**
- * The least a content script that follows settings can cost: our built extension with its content script
- * replaced by one `getPageConfig` message to the background through the browser's own API (issue 13: the content
- * script no longer loads webextension-polyfill), nothing else.
+ * Our built extension with its content script replaced by one of {@link FLOOR_SCRIPTS} (the content script no
+ * longer loads webextension-polyfill, so neither does a floor).
  */
-function floorExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pbx-bench-floor-'));
+function floorExtension(kind: keyof typeof FLOOR_SCRIPTS): string {
+  const dir = mkdtempSync(join(tmpdir(), `pbx-bench-floor-${kind}-`));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'content-scripts', 'content.js'),
-    `chrome.runtime.sendMessage({ type: 'getPageConfig' }).then(() => undefined);\n`,
-  );
+  writeFileSync(join(dir, 'content.js'), FLOOR_SCRIPTS[kind]);
   return dir;
 }
 
@@ -377,6 +394,7 @@ async function measureTable(page: Page, url: string, name: string, linked: boole
     });
     if (linked) scrolled = jump;
     await page.evaluate(async () => {
+      console.timeStamp('bench:scroll');
       for (let i = 0; i < 40; i++) {
         window.scrollBy(0, 600);
         await new Promise((r) => requestAnimationFrame(r));
@@ -386,6 +404,7 @@ async function measureTable(page: Page, url: string, name: string, linked: boole
     // Append rows as an infinite list would (at the end of the table, where the reader is).
     const added = await page.evaluate(async () => {
       const tbody = document.querySelector('tbody')!;
+      console.timeStamp('bench:append');
       window.scrollTo(0, document.body.scrollHeight);
       return new Promise<number>((resolve) => {
         let last: HTMLTableRowElement | null = null;
@@ -504,8 +523,6 @@ async function main(): Promise<void> {
   pages.add('/bench/naive.js', naive, 'text/javascript');
   const tableUrl = pages.add('/bench/table.html', tablePage());
   const naiveUrl = pages.add('/bench/table-naive.html', tablePage('<script src="/bench/naive.js"></script>'));
-  const wordsUrl = pages.add('/bench/words.html', wordsPage());
-  const smallUrl = pages.add('/bench/small.html', SMALL_PAGE);
 
   // The page alone and with the extension, TABLE_RUNS times each in turns (the page's own parse and layout
   // alone vary by hundreds of milliseconds from load to load), each figure the median of its runs; the naive
@@ -540,28 +557,9 @@ async function main(): Promise<void> {
     await Promise.all([tableAlone.close(), tableOurs.close()]);
   }
   const runs: Run[] = [medianRun(aloneRuns), naiveRun, medianRun(oursRuns)];
-  // Script time on pages without digits: the page alone, with the extension, and with the least a content
-  // script can do (the floor), in three browsers open at once and loaded in turns.
-  const floor = floorExtension();
-  const [alone, ours, least] = await Promise.all([openBrowser(null), openBrowser(EXTENSION_DIR), openBrowser(floor)]);
-  let words: Record<'alone' | 'ours', number>;
-  let small: Record<'alone' | 'ours' | 'least', number>;
-  try {
-    await warmUp(ours.context, pages);
-    await warmUp(least.context, pages, false);
-    words = await scriptDurations({ alone: alone.context, ours: ours.context }, wordsUrl);
-    small = await scriptDurations({ alone: alone.context, ours: ours.context, least: least.context }, smallUrl);
-  } finally {
-    await Promise.all([alone.close(), ours.close(), least.close()]);
-    rmSync(floor, { recursive: true, force: true });
-  }
+  const without = await withoutDigits(pages, []);
   const firstLink = await firstLinks(pages);
   await pages.close();
-  const wordsBaseline = words.alone;
-  const wordsExtension = words.ours;
-  const smallBaseline = small.alone;
-  const smallExtension = small.ours;
-  const smallFloor = small.least;
 
   const base = runs[0]!;
   const added = (v: number, b: number) => ` (+${Math.max(0, v - b).toFixed(0)} ms)`;
@@ -589,8 +587,7 @@ async function main(): Promise<void> {
         .concat(' |'),
     ),
     '',
-    `Page without digits (${ROWS.toLocaleString('en')} rows of words): content script ${Math.max(0, wordsExtension - wordsBaseline).toFixed(1)} ms of script time (CDP ScriptDuration ${wordsExtension.toFixed(1)} ms with the extension, ${wordsBaseline.toFixed(1)} ms without).`,
-    `Small page without digits (one paragraph): content script ${Math.max(0, smallExtension - smallBaseline).toFixed(1)} ms of script time; a content script that only asks the background for its settings (the floor): ${Math.max(0, smallFloor - smallBaseline).toFixed(1)} ms (medians of ${LOADS} loads).`,
+    ...without.lines,
     `New tab to its first link: ${firstLink.cold.toFixed(0)} ms cold (the first tab of a new profile, whose settings wait for Chrome's first managed-policy read), ${firstLink.warm.toFixed(0)} ms warm (medians of ${FIRST_LINK_RUNS} browsers).`,
     describeSize(size),
     '',
@@ -641,41 +638,63 @@ function compareBuilds(): string[] {
     .map((dir) => join(resolve(dir), 'chrome-mv3'));
 }
 
-/** Just the script time of the pages without digits, against the page alone and the floor, printed. */
-async function smallOnly(): Promise<void> {
-  const pages = await startPageServer();
-  const url = pages.add('/bench/small.html', SMALL_PAGE);
+/**
+ * Script time on the pages without digits (the small page and the 10,000 rows of words), each a median of
+ * {@link LOADS} loads: the page alone, with the extension, with each floor of {@link FLOOR_SCRIPTS}, and with the
+ * builds of `compareDirs`, all in browsers open at once and loaded in turns. Returns the lines to print.
+ */
+async function withoutDigits(pages: PageServer, compareDirs: string[]): Promise<{ lines: string[] }> {
+  const smallUrl = pages.add('/bench/small.html', SMALL_PAGE);
   const wordsUrl = pages.add('/bench/words.html', wordsPage());
-  const floor = floorExtension();
-  // BENCH_COMPARE: other builds' output folders (comma-separated), measured in the same turns (a before/after).
-  const compareDirs = compareBuilds();
-  const [alone, ours, least, ...others] = await Promise.all([
+  const floors = { asks: floorExtension('asks'), looks: floorExtension('looks') };
+  const [alone, ours, asks, looks, ...others] = await Promise.all([
     openBrowser(null),
     openBrowser(EXTENSION_DIR),
-    openBrowser(floor),
+    openBrowser(floors.asks),
+    openBrowser(floors.looks),
     ...compareDirs.map((dir) => openBrowser(dir)),
   ]);
   try {
     await warmUp(ours.context, pages);
-    await warmUp(least.context, pages, false);
+    await warmUp(asks.context, pages, false);
+    await warmUp(looks.context, pages, false);
     for (const other of others) await warmUp(other.context, pages);
-    const browsers: Record<string, BrowserContext> = { alone: alone.context, ours: ours.context, least: least.context };
+    const browsers: Record<string, BrowserContext> = {
+      alone: alone.context,
+      ours: ours.context,
+      asks: asks.context,
+      looks: looks.context,
+    };
     for (const [i, other] of others.entries()) browsers[compareDirs[i]!] = other.context;
-    for (const [name, pageUrl] of [
-      ['Small page without digits', url],
-      ['Page without digits (10,000 rows of words)', wordsUrl],
+    const lines: string[] = [];
+    for (const [name, url] of [
+      ['Small page without digits (one paragraph)', smallUrl],
+      [`Page without digits (${ROWS.toLocaleString('en')} rows of words)`, wordsUrl],
     ] as const) {
-      const figures = await scriptDurations(browsers, pageUrl);
-      const added = (key: string) => `${(figures[key]! - figures.alone!).toFixed(1)} ms`;
-      console.log(
-        `${name}: content script ${added('ours')} of script time, the floor ${added('least')}` +
-          compareDirs.map((dir) => `, ${dir} ${added(dir)}`).join('') +
-          ` (medians of ${LOADS} loads).`,
+      const figures = await scriptDurations(browsers, url);
+      const added = (key: string) => `${Math.max(0, figures[key]! - figures.alone!).toFixed(1)} ms`;
+      lines.push(
+        `${name}: content script ${added('ours')} of script time; floors: a content script that only asks for its ` +
+          `settings ${added('asks')}, one that also looks at the page's text ${added('looks')}` +
+          compareDirs.map((dir) => `; ${dir} ${added(dir)}`).join('') +
+          ` (medians of ${LOADS} loads; the page alone ${figures.alone!.toFixed(1)} ms).`,
       );
     }
+    return { lines };
   } finally {
-    await Promise.all([alone.close(), ours.close(), least.close(), ...others.map((other) => other.close())]);
-    rmSync(floor, { recursive: true, force: true });
+    await Promise.all([alone, ours, asks, looks, ...others].map((browser) => browser.close()));
+    for (const dir of Object.values(floors)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Just the script time of the pages without digits, against the page alone and the floors, printed. */
+async function smallOnly(): Promise<void> {
+  const pages = await startPageServer();
+  try {
+    // BENCH_COMPARE: other builds' output folders (comma-separated), measured in the same turns (a before/after).
+    const { lines } = await withoutDigits(pages, compareBuilds());
+    for (const line of lines) console.log(line);
+  } finally {
     await pages.close();
   }
 }
