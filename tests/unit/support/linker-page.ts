@@ -56,7 +56,6 @@ export function setup(body: string, extra: Partial<Parameters<typeof createLinke
   const { document, MutationObserver } = parseHTML(
     `<!doctype html><html><head><title>+1 415 555 0100</title></head><body>${body}</body></html>`,
   );
-  specCompareDocumentPosition(document);
   (globalThis as { MutationObserver?: unknown }).MutationObserver = MutationObserver;
   const ourLinks = new WeakMap<Element, string>();
   const tasks: (() => void)[] = [];
@@ -74,39 +73,6 @@ export function setup(body: string, extra: Partial<Parameters<typeof createLinke
     while (tasks.length) tasks.shift()!();
   };
   return { document: document as unknown as Document, linker, ourLinks, runAll };
-}
-
-/**
- * linkedom (0.18) orders two nodes by their depth alone, so `compareDocumentPosition` answers wrongly for nodes
- * in different branches (a cell of an appended row against a cell of the first). Its node prototype gets the
- * DOM standard's answer for connected nodes, as a browser gives it (the hold-back's release next to a page's
- * change uses it).
- */
-function specCompareDocumentPosition(document: unknown): void {
-  let proto = Object.getPrototypeOf(document) as object | null;
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'compareDocumentPosition'))
-    proto = Object.getPrototypeOf(proto) as object | null;
-  if (!proto) throw new Error('linkedom has no compareDocumentPosition to replace');
-  const ancestry = (n: Node): Node[] => {
-    const chain: Node[] = [];
-    for (let x: Node | null = n; x; x = x.parentNode) chain.unshift(x);
-    return chain;
-  };
-  Object.defineProperty(proto, 'compareDocumentPosition', {
-    configurable: true,
-    value(this: Node, other: Node): number {
-      if (this === other) return 0;
-      const a = ancestry(this);
-      const b = ancestry(other);
-      if (a[0] !== b[0]) return 1 | 32 | 4; // DISCONNECTED | IMPLEMENTATION_SPECIFIC | FOLLOWING
-      let i = 0;
-      while (i < a.length && i < b.length && a[i] === b[i]) i++;
-      if (i === a.length) return 16 | 4; // `other` is inside this node: CONTAINED_BY | FOLLOWING
-      if (i === b.length) return 8 | 2; // `other` holds this node: CONTAINS | PRECEDING
-      const siblings = Array.from(a[i - 1]!.childNodes);
-      return siblings.indexOf(b[i] as ChildNode) > siblings.indexOf(a[i] as ChildNode) ? 4 : 2;
-    },
-  });
 }
 
 /** A clock that moves 1 ms per read, so a 5 ms slice covers only the first rows of a long list. */
