@@ -33,6 +33,14 @@ describe('parsedDigitScanner', () => {
 });
 
 describe('watchForDigits', () => {
+  /** How many times a watch on a page with `body` calls back at once (0 or 1). */
+  const shown = (body: string) => {
+    const { document, MutationObserver } = parseHTML(`<html><body>${body}</body></html>`);
+    let calls = 0;
+    watchForDigits(document, () => calls++, { MutationObserver }).stop();
+    return calls;
+  };
+
   it('calls back at once when the document already shows digits', () => {
     const { document, MutationObserver } = parseHTML('<html><body><p>+1 415 555 0132</p></body></html>');
     let calls = 0;
@@ -41,12 +49,6 @@ describe('watchForDigits', () => {
   });
 
   it('counts full-width and Arabic-Indic digits, and seven of them in all, spread over the page', () => {
-    const shown = (body: string) => {
-      const { document, MutationObserver } = parseHTML(`<html><body>${body}</body></html>`);
-      let calls = 0;
-      watchForDigits(document, () => calls++, { MutationObserver }).stop();
-      return calls;
-    };
     expect(shown('<p>ＴＥＬ ０３－１２３４－５６７８</p>')).toBe(1);
     expect(shown('<p>جوال ٠٥٦ ١٢٣ ٤٥٦٧</p>')).toBe(1);
     expect(shown('<p>Room 12</p><p>Floor 3, gate 4567</p>')).toBe(1);
@@ -54,12 +56,6 @@ describe('watchForDigits', () => {
   });
 
   it('reads a long page the same way as a short one (a loop up to 4 KB of text, one expression beyond)', () => {
-    const shown = (body: string) => {
-      const { document, MutationObserver } = parseHTML(`<html><body>${body}</body></html>`);
-      let calls = 0;
-      watchForDigits(document, () => calls++, { MutationObserver }).stop();
-      return calls;
-    };
     const words = '<p>' + 'words '.repeat(1000) + '</p>';
     expect(words.length).toBeGreaterThan(4096);
     expect(shown(`${words}<p>Room 12</p><p>Floor 3, gate ٤٥٦٧</p>`)).toBe(1);
