@@ -160,8 +160,9 @@ export function releaseNearPageChange(s: LinkerState, changed: Node[]): void {
   for (const node of new Set([changed[0]!, changed[changed.length - 1]!])) {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     const table = el?.closest('table');
-    const index = table?.isConnected ? heldIndexNear(s, el!) : -1;
-    if (index >= 0) places.push({ table: table!, index });
+    if (!el || !table?.isConnected) continue;
+    const index = heldIndexNear(s, el);
+    if (index >= 0) places.push({ table, index });
   }
   const batch: PendingLink[] = [];
   for (const { table, index } of places) {
