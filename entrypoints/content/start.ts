@@ -48,7 +48,8 @@ export function startContent(ctx: ScriptContext): void {
         reportedInvalid = true;
         console.info('PBX Click-to-Dial was updated or turned off: reload this page to call from it.');
       }
-      stopLinking();
+      // Asking stands the script down: its listeners go and linking stops (see onInvalidated below).
+      if (!ctx.isInvalid) stopLinking();
       return;
     }
     console.warn(`PBX Click-to-Dial: ${message}`);
@@ -209,7 +210,16 @@ export function startContent(ctx: ScriptContext): void {
   // Capture phase on the window: ahead of the page's own listeners, which could otherwise swallow the click.
   // `composedPath()` sees into open shadow roots, so one listener covers them. Enter on a focused link fires a
   // trusted click too.
-  ctx.addEventListener(window, 'click', (event: MouseEvent) => onClick(event), { capture: true });
+  // A copy left behind in the tab by an update cannot dial: it stands down at the first click, which goes on to
+  // the page (and the browser) as if we were not there.
+  ctx.addEventListener(
+    window,
+    'click',
+    (event: MouseEvent) => {
+      if (!ctx.isInvalid) onClick(event);
+    },
+    { capture: true },
+  );
 
   // The element the last context menu was opened on: "Call with PBX" on a link asks for the numbers in it, as
   // Chrome's OnClickData carries no link text. Remembered only; nothing is read until the item is clicked.

@@ -40,6 +40,18 @@ describe('createScriptContext', () => {
     expect(late).toHaveBeenCalledTimes(1);
   });
 
+  it("runs every invalidation listener even when one throws (the extension's APIs may, once it has gone)", () => {
+    const { ctx, gone } = setup();
+    const after = vi.fn();
+    ctx.onInvalidated(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    ctx.onInvalidated(after);
+    gone();
+    expect(ctx.isInvalid).toBe(true);
+    expect(after).toHaveBeenCalledTimes(1);
+  });
+
   it('removes its event listeners when invalidated, and adds none after', () => {
     const { ctx, gone } = setup();
     const target = new EventTarget();

@@ -43,7 +43,14 @@ export function createScriptContext(options: ScriptContextOptions): ScriptContex
     if (!invalidated && options.extensionId() == null) {
       invalidated = true;
       for (const remove of removals.splice(0)) remove();
-      for (const listener of listeners.splice(0)) listener();
+      for (const listener of listeners.splice(0)) {
+        try {
+          listener();
+        } catch {
+          // The extension's own APIs may throw once it has gone (Chrome: "Extension context invalidated");
+          // the other listeners still run.
+        }
+      }
     }
     return invalidated;
   };
