@@ -8,7 +8,8 @@
  * mostly its start event to older copies of the script, dispatched on the page's document. An older copy
  * only exists where a script is injected again into a page that already has one (WXT's dev reloads,
  * `scripting.executeScript`); the manifest's content script runs once per document, and the copy an update
- * leaves behind in an open tab notices it here, the next time it is used.
+ * leaves behind in an open tab notices it here, the next time it is used (the content script asks at every click,
+ * so that click goes through to the page untouched).
  */
 export interface ScriptContext {
   /** True once the extension has gone (then for good): the caller stops what it was doing. */
